@@ -1,0 +1,5 @@
+"""The Typer application every command module registers on."""
+import typer
+
+app = typer.Typer(name="detente", help="Where peace talks really stand, from the news, with evidence.",
+                  no_args_is_help=True, add_completion=False)

@@ -1,0 +1,1 @@
+"""ingest, extract, quotes, report, demo. (To be built.)"""

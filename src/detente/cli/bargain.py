@@ -1,0 +1,1 @@
+"""detente bargain ... (To be built.)"""

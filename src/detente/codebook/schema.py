@@ -1,0 +1,242 @@
+"""The case codebook: who is who and what the issues are, as validated data.
+
+A case is YAML, never Python, so the same system serves any negotiation.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from detente.codebook.names import name_key, person_keys
+from detente.errors import CodebookError
+
+NONE_PARTY = "NONE"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Party(Model):
+    code: str = Field(description="ISO 3166-1 alpha-3, or EU")
+    name: str
+    names: list[str] = Field(default_factory=list, description="other names and metonyms: 'the Kremlin', 'Moscow'")
+    adjectives: list[str] = Field(default_factory=list, description="'Russian'")
+    capability: float | None = Field(default=None, ge=0, description="default for bargaining models")
+    salience: dict[str, float] = Field(default_factory=dict, description="issue id -> 0..100 default")
+
+
+class Role(Model):
+    title: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    org: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Role":
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"role {self.title!r} ends before it starts")
+        return self
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class Actor(Model):
+    id: str
+    name: str
+    kind: Literal["person", "body"] = "person"
+    party: str
+    qid: str | None = Field(default=None, pattern=r"^Q\d+$")
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+
+    def role_on(self, day: dt.date | None) -> str | None:
+        """The role held on ``day`` (the latest-starting if several); the current one when undated."""
+        held = [r for r in self.roles if r.holds_on(day)]
+        if not held and day is None and self.roles:
+            held = self.roles[-1:]
+        if not held:
+            return None
+        return max(held, key=lambda r: r.start or dt.date.min).title
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class ScalePoint(Model):
+    value: float = Field(ge=0, le=100)
+    label: str
+    description: str = ""
+    cues: list[str] = Field(default_factory=list, description="phrases that place a claim at this point")
+
+
+class Issue(Model):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    description: str
+    cues: list[str] = Field(default_factory=list)
+    scale: list[ScalePoint] = Field(default_factory=list)
+    scale_meaning: str = Field(default="", description="what low and high mean")
+
+    @field_validator("scale")
+    @classmethod
+    def _sorted(cls, scale: list[ScalePoint]) -> list[ScalePoint]:
+        values = [p.value for p in scale]
+        if values != sorted(values) or len(set(values)) != len(values):
+            raise ValueError("scale points must have distinct values in increasing order")
+        return scale
+
+
+class Codebook(Model):
+    case: str
+    name: str
+    description: str = ""
+    language: str = "en"
+    country_context: list[str] = Field(default_factory=list, description="ISO alpha-2 codes, most likely first: breaks geocoding ties")
+    parties: list[Party]
+    actors: list[Actor] = Field(default_factory=list)
+    issues: list[Issue]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Codebook":
+        codes = [p.code for p in self.parties]
+        _unique("party code", codes)
+        _unique("actor id", [a.id for a in self.actors])
+        _unique("issue id", [i.id for i in self.issues])
+        known = set(codes) | {NONE_PARTY}
+        for a in self.actors:
+            if a.party not in known:
+                raise ValueError(f"actor {a.id!r} has unknown party {a.party!r}")
+        for p in self.parties:
+            bad = set(p.salience) - {i.id for i in self.issues}
+            if bad:
+                raise ValueError(f"party {p.code!r} gives salience for unknown issues {sorted(bad)}")
+        return self
+
+    # --- loading -----------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path) -> "Codebook":
+        path = Path(path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise CodebookError(f"{path}: cannot read codebook: {exc}") from exc
+        return cls.from_dict(data, origin=str(path))
+
+    @classmethod
+    def from_dict(cls, data: object, origin: str = "<codebook>") -> "Codebook":
+        if not isinstance(data, dict):
+            raise CodebookError(f"{origin}: a codebook is a mapping, got {type(data).__name__}")
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise CodebookError(f"{origin}: invalid codebook:\n{exc}") from exc
+
+    @classmethod
+    def bundled(cls, case: str = "us_russia_ukraine") -> "Codebook":
+        """A case shipped with the package."""
+        res = resources.files("detente.codebook") / "cases" / f"{case}.yaml"
+        if not res.is_file():
+            raise CodebookError(f"no bundled case {case!r}; have: {', '.join(bundled_cases())}")
+        return cls.from_dict(yaml.safe_load(res.read_text(encoding="utf-8")), origin=f"bundled:{case}")
+
+    # --- lookups -----------------------------------------------------------------
+    def party(self, code: str) -> Party | None:
+        return self._parties.get(code)
+
+    def issue(self, issue_id: str) -> Issue | None:
+        return self._issues.get(issue_id)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self._actors.get(actor_id)
+
+    def find_actor(self, name: str) -> Actor | None:
+        """Match a name as written ('Serhiy Yagodzinsky', 'Zelenskiy', 'Peskov') to an actor.
+
+        Full names win over surnames; a surname alone matches only when one actor has it.
+        """
+        keys = person_keys(name)
+        if not keys:
+            return None
+        full = " ".join(keys)
+        hit = self._by_full.get(full)
+        if hit:
+            return hit
+        if len(keys) == 1:
+            cands = self._by_surname.get(keys[0], [])
+            return cands[0] if len(cands) == 1 else None
+        cands = self._by_surname.get(keys[-1], [])
+        if len(cands) == 1:
+            first = self._first_keys[cands[0].id]
+            if keys[0] in first or not first:
+                return cands[0]
+        return None
+
+    def party_for_mention(self, text: str) -> str | None:
+        """The party a name, adjective or metonym ('the Kremlin', 'Kyiv', 'Russian') stands for."""
+        return self._party_names.get(name_key(text))
+
+    @cached_property
+    def _parties(self) -> dict[str, Party]:
+        return {p.code: p for p in self.parties}
+
+    @cached_property
+    def _issues(self) -> dict[str, Issue]:
+        return {i.id: i for i in self.issues}
+
+    @cached_property
+    def _actors(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def _by_full(self) -> dict[str, Actor]:
+        out: dict[str, Actor] = {}
+        for a in self.actors:
+            for n in a.names:
+                out.setdefault(" ".join(person_keys(n)), a)
+        return out
+
+    @cached_property
+    def _by_surname(self) -> dict[str, list[Actor]]:
+        out: dict[str, list[Actor]] = {}
+        for a in self.actors:
+            if a.kind != "person":
+                continue
+            for s in {person_keys(n)[-1] for n in a.names if person_keys(n)}:
+                out.setdefault(s, []).append(a)
+        return out
+
+    @cached_property
+    def _first_keys(self) -> dict[str, set[str]]:
+        return {a.id: {person_keys(n)[0] for n in a.names if len(person_keys(n)) > 1} for a in self.actors}
+
+    @cached_property
+    def _party_names(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for p in self.parties:
+            for n in [p.name, *p.names, *p.adjectives]:
+                out.setdefault(name_key(n), p.code)
+        return out
+
+
+def bundled_cases() -> list[str]:
+    root = resources.files("detente.codebook") / "cases"
+    return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml"))
+
+
+def _unique(what: str, values: list[str]) -> None:
+    seen: set[str] = set()
+    for v in values:
+        if v in seen:
+            raise ValueError(f"duplicate {what} {v!r}")
+        seen.add(v)

