@@ -1,0 +1,1 @@
+"""detente codebook ... (To be built.)"""
