@@ -32,6 +32,8 @@ class Document(Record):
     published: dt.date | None = None
     language: str = "en"
     path: str | None = Field(default=None, description="where it was read from")
+    warnings: list[str] = Field(default_factory=list,
+                                description="what the reader could not settle, e.g. a dateline without a year")
 
     def contract(self) -> dict:
         """The ``document`` object of the JSON contract (no text)."""

@@ -1,1 +1,148 @@
-"""ingest, extract, quotes, report, demo. (To be built.)"""
+"""detente ingest, extract, demo: articles in, quotes/claims/events out."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from detente.cli.app import app
+from detente.cli.common import (CODEBOOK_HELP, DB_HELP, cell, check_choice, console, errors, extractor_for,
+                                fails_plainly, open_ledger, parse_date, plural, print_jsonl)
+from detente.errors import SourceError
+
+PATHS_HELP = "article files or folders (.txt .html .json .jsonl, RSS/Atom feeds)"
+PUBLISHED_HELP = "publication date (YYYY-MM-DD) for articles that carry none; also dates yearless datelines"
+WORKERS_HELP = "extraction processes"
+STYLE = {"added": "green", "skipped": "yellow", "failed": "red"}
+DEMO_DB = "detente-demo.sqlite"
+
+
+@app.command()
+@fails_plainly
+def ingest(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
+           published: str | None = typer.Option(None, "--published", metavar="DATE", help=PUBLISHED_HELP),
+           db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP),
+           workers: int = typer.Option(1, "--workers", min=1, help=WORKERS_HELP),
+           codebook: str | None = typer.Option(None, "--codebook", help=CODEBOOK_HELP)) -> None:
+    """Read articles, extract quotes, claims and events, and store them in the ledger.
+
+    Articles already in the ledger are skipped; unreadable files are reported and the rest goes on.
+    Exits 1 if any file failed.
+    """
+    tally = _ingest(paths, db, parse_date(published, "--published"), workers, codebook)
+    if tally["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+@fails_plainly
+def demo(db: str = typer.Option(DEMO_DB, "--db", metavar="URL", help="ledger for the demo"),
+         workers: int = typer.Option(1, "--workers", min=1, help=WORKERS_HELP)) -> None:
+    """Ingest the bundled sample articles into a demo ledger and show the report."""
+    from detente.cli.report import show_report
+    from detente.sources import sample_paths
+
+    console.rule("detente demo: reading the bundled sample articles")
+    _ingest(sample_paths(), db, None, workers, None, short_paths=True)
+    with open_ledger(db) as ledger:
+        show_report(ledger.summary(), title=f"Ledger {db}")
+    console.print(Text("Next: detente quotes --db " + db + "   detente claims --db " + db
+                       + "   detente events --db " + db, style="dim"))
+
+
+@app.command()
+@fails_plainly
+def extract(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
+            fmt: str = typer.Option("jsonl", "--format",
+                                    help="jsonl (the JSON contract, one line per article) or table"),
+            published: str | None = typer.Option(None, "--published", metavar="DATE", help=PUBLISHED_HELP),
+            workers: int = typer.Option(1, "--workers", min=1, help=WORKERS_HELP),
+            codebook: str | None = typer.Option(None, "--codebook", help=CODEBOOK_HELP)) -> None:
+    """Extract quotes, claims and events from articles and print them; nothing is stored."""
+    from detente.sources import SourceFailure, iter_documents
+
+    check_choice(fmt, ("jsonl", "table"), "--format")
+    day = parse_date(published, "--published")
+    failures = []
+
+    def documents():
+        for item in iter_documents(paths, reference_date=day):
+            if isinstance(item, SourceFailure):
+                failures.append(item)
+                errors.print(Text(f"failed  {item.path}: {item.reason}", style="red"), soft_wrap=True)
+            else:
+                yield item.model_copy(update={"published": item.published or day})
+
+    extractor, options = extractor_for(codebook, workers)
+    for extraction in extractor.pipe(documents(), **options):
+        if fmt == "jsonl":
+            print_jsonl([extraction.contract()])
+        else:
+            _show_extraction(extraction)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _ingest(paths, db, published, workers, codebook, short_paths: bool = False) -> Counter:
+    from detente.ledger.intake import ingest_paths
+
+    for path in paths:
+        if not Path(path).exists():
+            raise SourceError(f"{path}: no such file or folder")
+    tally: Counter = Counter()
+    with open_ledger(db, codebook, must_exist=False) as ledger:
+        extractor, options = extractor_for(codebook, workers)
+        with _progress() as progress:
+            task = progress.add_task("reading", total=None)
+            for outcome in ingest_paths(paths, ledger, extractor, published=published, pipe_options=options):
+                tally[outcome.status] += 1
+                progress.update(task, advance=1, description=f"{sum(tally.values())} articles")
+                console.print(_line(outcome, short_paths), soft_wrap=True)
+    console.print(Text(f"{tally['added']} added, {tally['skipped']} skipped (already in the ledger), "
+                       f"{tally['failed']} failed", style="bold"), soft_wrap=True)
+    console.print(Text(f"ledger: {ledger.url}", style="dim"), soft_wrap=True)
+    return tally
+
+
+def _progress() -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                    console=console, transient=True, disable=not console.is_terminal)
+
+
+def _line(outcome, short_path: bool = False) -> Text:
+    line = Text(f"{outcome.status:<8}", style=STYLE[outcome.status])
+    line.append(_shown(outcome.path, short_path))
+    if outcome.status == "failed":
+        line.append(f": {outcome.reason}", style="red")
+    elif outcome.status == "added":
+        counts = ", ".join(plural(getattr(outcome, k), k[:-1]) for k in ("quotes", "claims", "events"))
+        line.append(f"  {counts}", style="dim")
+    return line
+
+
+def _shown(path: str, short: bool) -> str:
+    """File name only for bundled samples; relative to the working folder when under it."""
+    if short:
+        return Path(path).name
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def _show_extraction(extraction) -> None:
+    doc = extraction.document
+    console.rule(Text(doc.title or doc.path or doc.id))
+    table = Table("kind", "who / what", "text", show_lines=False, expand=True)
+    for q in extraction.quotes:
+        table.add_row("quote", cell(f"{q.speaker.name or '?'} ({q.speaker.party})"), cell(q.text, 160))
+    for c in extraction.claims:
+        table.add_row("claim", cell(f"{c.party} {c.issue} {c.stance}"), cell(c.evidence, 160))
+    for e in extraction.events:
+        places = ", ".join(loc.name for loc in e.locations)
+        table.add_row("event", cell(f"{e.type} {places}"), cell(e.evidence, 160))
+    console.print(table)

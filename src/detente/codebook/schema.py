@@ -5,6 +5,7 @@ A case is YAML, never Python, so the same system serves any negotiation.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from detente.codebook.names import name_key, person_keys
+from detente.codebook.names import ROLE_KEYS, given_keys, given_names_agree, name_key, person_keys
 from detente.errors import CodebookError
 
 NONE_PARTY = "NONE"
@@ -24,7 +25,7 @@ class Model(BaseModel):
 
 
 class Party(Model):
-    code: str = Field(description="ISO 3166-1 alpha-3, or EU")
+    code: str = Field(pattern=r"^([A-Z]{3}|EU)$", description="ISO 3166-1 alpha-3, or EU")
     name: str
     names: list[str] = Field(default_factory=list, description="other names and metonyms: 'the Kremlin', 'Moscow'")
     adjectives: list[str] = Field(default_factory=list, description="'Russian'")
@@ -97,6 +98,18 @@ class Issue(Model):
         return scale
 
 
+class CasePlace(Model):
+    """A place the gazetteer lacks or spells differently in this case (a venue, a local name)."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    geonameid: int | None = Field(default=None, description="GeoNames id; coordinates filled from it when known")
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = Field(default=None, description="ISO alpha-2")
+    kind: Literal["city", "region", "country", "venue"] = "venue"
+
+
 class Codebook(Model):
     case: str
     name: str
@@ -106,6 +119,8 @@ class Codebook(Model):
     parties: list[Party]
     actors: list[Actor] = Field(default_factory=list)
     issues: list[Issue]
+    places: list[CasePlace] = Field(default_factory=list, description="case-specific places and spellings for geocoding")
+    belligerents: list[str] = Field(default_factory=list, description="party codes at war: a strike suffered by one is by the other")
 
     @model_validator(mode="after")
     def _consistent(self) -> "Codebook":
@@ -117,6 +132,9 @@ class Codebook(Model):
         for a in self.actors:
             if a.party not in known:
                 raise ValueError(f"actor {a.id!r} has unknown party {a.party!r}")
+        for b in self.belligerents:
+            if b not in known:
+                raise ValueError(f"belligerent {b!r} is not a party")
         for p in self.parties:
             bad = set(p.salience) - {i.id for i in self.issues}
             if bad:
@@ -140,7 +158,7 @@ class Codebook(Model):
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
-            raise CodebookError(f"{origin}: invalid codebook:\n{exc}") from exc
+            raise CodebookError(f"{origin}: invalid codebook:\n{_explain(exc, data)}") from exc
 
     @classmethod
     def bundled(cls, case: str = "us_russia_ukraine") -> "Codebook":
@@ -163,28 +181,40 @@ class Codebook(Model):
     def find_actor(self, name: str) -> Actor | None:
         """Match a name as written ('Serhiy Yagodzinsky', 'Zelenskiy', 'Peskov') to an actor.
 
-        Full names win over surnames; a surname alone matches only when one actor has it.
+        Full names win over surnames. A surname alone, or with only role words around it
+        ('Foreign Minister Lavrov'), matches only when one actor has it; a surname with a given
+        name matches only the actor whose given name agrees, so 'Vladimir Alexeyev' never
+        becomes Vladimir Putin and 'Ivan Fedorov' is not Mykhailo Fedorov.
         """
         keys = person_keys(name)
+        if keys and keys[0] == "the":
+            keys = keys[1:]
         if not keys:
             return None
-        full = " ".join(keys)
-        hit = self._by_full.get(full)
+        hit = self._by_full.get(" ".join(keys))
         if hit:
             return hit
-        if len(keys) == 1:
-            cands = self._by_surname.get(keys[0], [])
-            return cands[0] if len(cands) == 1 else None
         cands = self._by_surname.get(keys[-1], [])
-        if len(cands) == 1:
-            first = self._first_keys[cands[0].id]
-            if keys[0] in first or not first:
-                return cands[0]
-        return None
+        given = given_keys(keys) - ROLE_KEYS - self._party_word_keys
+        if given:
+            cands = [a for a in cands if not self._given[a.id] or given_names_agree(given, self._given[a.id])]
+        return cands[0] if len(cands) == 1 else None
 
     def party_for_mention(self, text: str) -> str | None:
-        """The party a name, adjective or metonym ('the Kremlin', 'Kyiv', 'Russian') stands for."""
-        return self._party_names.get(name_key(text))
+        """The party a name, adjective or metonym ('the Kremlin', 'Kyiv', 'Russian') stands for.
+
+        Acronyms match only when written in capitals: 'US' is the United States, 'us' is not.
+        """
+        key = name_key(text)
+        if key in self._acronym_keys and not any(c.isupper() for c in text):
+            return None
+        return self._party_names.get(key)
+
+    def opponent(self, code: str | None) -> str | None:
+        """The other side when exactly two parties are at war; None otherwise."""
+        if code in self.belligerents and len(self.belligerents) == 2:
+            return next(b for b in self.belligerents if b != code)
+        return None
 
     @cached_property
     def _parties(self) -> dict[str, Party]:
@@ -217,6 +247,22 @@ class Codebook(Model):
         return out
 
     @cached_property
+    def _acronym_keys(self) -> set[str]:
+        forms = [n for p in self.parties for n in [p.name, *p.names, *p.adjectives]]
+        caps = {name_key(n) for n in forms if re.sub(r"^the\s+", "", n).isupper()}
+        return caps - {name_key(n) for n in forms if not re.sub(r"^the\s+", "", n).isupper()}
+
+    @cached_property
+    def _given(self) -> dict[str, set[str]]:
+        return {a.id: set().union(*(given_keys(person_keys(n)) for n in a.names)) for a in self.actors}
+
+    @cached_property
+    def _party_word_keys(self) -> set[str]:
+        """Name tokens of parties ('Russian', 'Kremlin'): they qualify a name, they are not given names."""
+        words = (w for p in self.parties for n in [p.name, *p.names, *p.adjectives] for w in person_keys(n))
+        return set(words)
+
+    @cached_property
     def _first_keys(self) -> dict[str, set[str]]:
         return {a.id: {person_keys(n)[0] for n in a.names if len(person_keys(n)) > 1} for a in self.actors}
 
@@ -232,6 +278,32 @@ class Codebook(Model):
 def bundled_cases() -> list[str]:
     root = resources.files("detente.codebook") / "cases"
     return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml"))
+
+
+def _explain(exc: ValidationError, data: dict) -> str:
+    """One line per error, naming the actor/issue/party by its id rather than its list index."""
+    lines = []
+    for err in exc.errors():
+        parts = [_loc_part(data, err["loc"][:i + 1]) for i in range(len(err["loc"]))]
+        where = "".join(p if p.startswith("[") or not n else f".{p}" for n, p in enumerate(parts))
+        msg = err["msg"].removeprefix("Value error, ")
+        lines.append(f"  {where or 'codebook'}: {msg}")
+    return "\n".join(lines)
+
+
+def _loc_part(data: object, loc: tuple) -> str:
+    """``actors.3`` reads as ``actors[kirill_dmitriev]`` when item 3 has an id."""
+    node = data
+    for part in loc[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return str(loc[-1])
+    last = loc[-1]
+    if isinstance(last, int) and isinstance(node, list) and last < len(node) and isinstance(node[last], dict):
+        label = node[last].get("id") or node[last].get("code") or node[last].get("title")
+        return f"[{label}]" if label else f"[{last}]"
+    return str(last)
 
 
 def _unique(what: str, values: list[str]) -> None:

@@ -1,9 +1,251 @@
-"""Events on the ground and in the process, geocoded and dated. (To be built.)"""
+"""Events on the ground and in the process (strikes, fighting, prisoner exchanges, meetings,
+agreements), geocoded and dated.
+
+Each sentence yields at most one mention per event type, and only when the mention is concrete
+(a place, a date, named participants) and not negated or hypothetical: talk *about* talks is
+everywhere in this news, and precision matters more than catching every aside. Mentions of
+the same happening are then merged, so the ledger holds one event per happening.
+"""
 from __future__ import annotations
 
+from spacy.tokens import Span, Token
+
+from detente.extract import event_words as W
 from detente.extract.context import ArticleContext
-from detente.records import Event
+from detente.extract.dates import Resolved, resolve
+from detente.extract.event_actor import strike_actor
+from detente.extract.event_merge import Mention, merge
+from detente.extract.event_places import PlaceHit, attached, places_in
+from detente.records import Event, EventType
 
 
 def find_events(ctx: ArticleContext) -> list[Event]:
-    return []
+    mentions = [m for sent in ctx.doc.sents for line in _lines(sent) for m in _sentence_mentions(line, ctx)]
+    return [m.to_event() for m in merge(mentions)]
+
+
+def _sentence_mentions(sent: Span, ctx: ArticleContext) -> list[Mention]:
+    out = []
+    found = _triggers(sent)
+    for etype, triggers in found.items():
+        real = [t for t in triggers if not _unreal(t) and not _topic_of_other(t)]
+        if not real:
+            continue
+        out += _mentions(etype, real, sent, ctx)
+    return out
+
+
+# --- triggers ----------------------------------------------------------------------------------
+def _triggers(sent: Span) -> dict[EventType, list[Token]]:
+    found: dict[EventType, list[Token]] = {}
+    has_prisoners = any(t.lemma_.lower() in W.PRISONER_WORDS for t in sent)
+    for t in sent:
+        etype = _trigger_type(t, has_prisoners)
+        if etype:
+            found.setdefault(etype, []).append(t)
+    return found
+
+
+def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
+    lemma, pos = t.lemma_.lower(), t.pos_
+    if t.lower_ in W.PLURAL_EVENT_NOUNS:
+        lemma, pos = t.lower_, "NOUN"
+    if pos == "NOUN":
+        if lemma in W.AGREEMENT_NOUNS and t.head.lemma_.lower() in W.SEALING_VERBS:
+            return "agreement"
+        if lemma in W.EXCHANGE_WORDS and has_prisoners:
+            return "prisoner_exchange"
+        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t)):
+            return "meeting"
+        if lemma in W.GROUND_NOUNS:
+            return "ground_fighting"
+        if lemma in W.STRIKE_NOUNS:
+            return "strike"
+    elif pos == "VERB":
+        if lemma in W.AGREEMENT_VERBS and _realis_past(t) and (lemma == "sign" or _jointly(t)):
+            return "agreement"
+        if lemma in W.EXCHANGE_WORDS and has_prisoners:
+            return "prisoner_exchange"
+        if lemma in W.MEETING_VERBS and not any(c.dep_ == "dobj" for c in t.children):
+            return "meeting"  # 'gathered everything' collects, it does not meet
+        if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
+            return "ground_fighting"
+        if lemma in W.STRIKE_VERBS and not _object_is_agreement(t):
+            return "strike"
+    return None
+
+
+def _is_phone_call(t: Token) -> bool:
+    return any(c.lemma_.lower() in {"phone", "telephone", "video"} for c in t.children)
+
+
+def _object_is_agreement(t: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in W.AGREEMENT_NOUNS for c in t.children)
+
+
+def _jointly(t: Token) -> bool:
+    """'The leaders agreed', 'X and Y agreed', 'agreed between X and Y': an agreement is mutual;
+    'Putin agreed to a proposal' is one side's acceptance (a claim, not an event)."""
+    for c in t.children:
+        if c.dep_ == "nsubj" and (c.tag_ in {"NNS", "NNPS"} or any(k.dep_ == "conj" for k in c.children)):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "between":
+            return True
+    return False
+
+
+def _realis_past(t: Token) -> bool:
+    """Past tense or perfect ('agreed', 'have signed'), the way news states a done deal."""
+    return t.tag_ in {"VBD", "VBN"}
+
+
+# --- filters -----------------------------------------------------------------------------------
+STOP_DEPS = {"nsubj", "ROOT", "conj", "advcl", "parataxis"}  # passive subjects inherit: 'was ruled out'
+
+
+def _unreal(t: Token) -> bool:
+    """Negated, hypothetical, wished-for or merely possible."""
+    if any(c.lower_ in W.UNREAL_MODIFIERS or c.dep_ == "neg" for c in t.children):
+        return True
+    for h in _governors(t):
+        kids = list(h.children)
+        if any(c.dep_ == "neg" or c.lower_ in W.NEGATIONS and c.dep_ in {"det", "advmod"} for c in kids):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in W.HYPOTHETICAL_MODALS for c in kids):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in W.HYPOTHETICAL_MARKS or c.lower_ in W.UNREAL_ADVERBS
+               for c in kids):
+            return True
+        if h.i != t.i and h.lemma_.lower() in W.UNREAL_HEADS:
+            return True
+    return False
+
+
+def _governors(t: Token, depth: int = 3) -> list[Token]:
+    """``t`` and the words whose modality it inherits: up through complements ('hope to meet',
+    'the need to release'), never from a subject to its verb ('talks ended') nor from a
+    circumstance ('agreed at a meeting': the meeting is taken for granted)."""
+    out, h = [t], t
+    while len(out) <= depth and h.head.i != h.i:
+        if h.dep_ in STOP_DEPS or h.dep_ == "pobj" and h.head.lower_ in W.CIRCUMSTANCE_PREPS:
+            break
+        h = h.head
+        if h.pos_ in {"VERB", "AUX"} or h.lemma_.lower() in W.UNREAL_HEADS:
+            out.append(h)
+    return out
+
+
+def _topic_of_other(t: Token) -> bool:
+    """'agreement on a prisoner exchange', 'talks about a ceasefire': the subject matter of
+    another noun is not a happening of its own."""
+    h = t.head
+    return (h.dep_ == "prep" and h.lower_ in W.TOPIC_PREPS and h.head.pos_ == "NOUN"
+            and h.head.i != t.i)
+
+
+# --- mentions ----------------------------------------------------------------------------------
+def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleContext) -> list[Mention]:
+    """Strikes: one mention per sentence over all places hit. Other types: one per venue, since
+    one sentence may name two rounds of talks ('talks in Miami follow negotiations in Berlin')."""
+    line = sent
+    places = places_in(line, ctx, venues_only=etype != "strike")
+    if etype == "strike":
+        m = _mention(etype, triggers, [p for p in places if p.kind != "country"], line, ctx)
+        return [m] if m else []
+    groups: dict[frozenset, list[Token]] = {}
+    venues: dict[frozenset, list[PlaceHit]] = {}
+    for t in triggers:
+        mine = [p for p in places if attached(p.head, [t])]
+        key = frozenset(p.location.name for p in mine)
+        if not mine and groups:
+            key = next(iter(groups))
+        groups.setdefault(key, []).append(t)
+        venues.setdefault(key, mine)
+    out = [_mention(etype, ts, venues[k], line, ctx) for k, ts in groups.items()]
+    return [m for m in out if m]
+
+
+def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], line: Span,
+             ctx: ArticleContext) -> Mention | None:
+    if etype == "ground_fighting":
+        places = [p for p in places if p.kind != "country" and attached(p.head, triggers)]
+    when, dated = _date(line, triggers, ctx)
+    people = _participants(triggers, line, ctx)
+    if not _concrete(etype, triggers, places, dated, people):
+        return None
+    actor = strike_actor(triggers, places, ctx) if etype in {"strike", "ground_fighting"} else None
+    return Mention(etype, actor, places, when, people, line, ctx.text,
+                   damage=any(t.lemma_.lower() in W.DAMAGE_WORDS for t in line),
+                   headline=_headline(line))
+
+
+def _lines(sent: Span):
+    """The sentence cut at line breaks: spaCy sometimes runs a title or caption into the text."""
+    start = sent.start
+    for tok in sent:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            yield from _trimmed(sent.doc[start:tok.i + 1])
+            start = tok.i + 1
+    yield from _trimmed(sent.doc[start:sent.end])
+
+
+def _trimmed(span: Span):
+    while len(span) and (span[-1].is_space or span[-1].text.strip() == ""):
+        span = span[:-1]
+    while len(span) and span[0].is_space:
+        span = span[1:]
+    if len(span):
+        yield span
+
+
+def _headline(line: Span) -> bool:
+    """A title or caption-like line: no closing punctuation."""
+    return not line.text.rstrip().endswith((".", "!", "?", '"', "”", "’"))
+
+
+def _concrete(etype, triggers, places, dated: bool, people) -> bool:
+    """A happening is placed, dated or has named sides; a bare 'talks continue' is not one."""
+    if etype in {"strike", "ground_fighting"}:
+        return bool(places)
+    if etype == "meeting":
+        return bool(places or dated or people or any(_is_phone_call(t) for t in triggers))
+    return True
+
+
+def _date(line: Span, triggers: list[Token], ctx: ArticleContext) -> tuple[Resolved, bool]:
+    """The resolvable date phrase nearest the trigger, and whether it is the trigger's own
+    ('talks held over the weekend') rather than the report's ('the Kremlin said on Monday')."""
+    future = any(t.lemma_.lower() in W.FUTURE_CUES for t in line)
+    trigger = triggers[0]
+    phrases = [(abs(e.start - trigger.i), e.text, e.root) for e in line.ents if e.label_ in {"DATE", "TIME"}]
+    phrases += [(abs(t.i - trigger.i), t.text, t) for t in line if t.lower_ in W.DATE_WORDS and not t.ent_type_]
+    ranked = sorted((not attached(root, triggers), dist, text, root) for dist, text, root in phrases)
+    for unattached, _, text, _ in ranked:
+        r = resolve(text, ctx.reference_date, future)
+        if r.precision != "unknown":
+            return r, not unattached
+    return Resolved(None, "unknown"), False
+
+
+def _participants(triggers: list[Token], line: Span, ctx: ArticleContext) -> list[str]:
+    """People who meet: 'met with X', 'a meeting between X and Y', 'X and Y met'."""
+    names = []
+    for e in line.ents:
+        if e.label_ != "PERSON" or not any(_takes_part(e.root, t) for t in triggers):
+            continue
+        actor = ctx.codebook.find_actor(e.text)
+        name = actor.name if actor else e.text
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _takes_part(tok: Token, trigger: Token) -> bool:
+    path = []
+    while tok.head.i != tok.i and len(path) < 6:
+        path.append(tok)
+        tok = tok.head
+        if tok.i == trigger.i:
+            return any(p.dep_ == "prep" and p.lower_ in W.PARTICIPANT_PREPS for p in path) or \
+                any(p.dep_ == "nsubj" for p in path)
+    return False

@@ -1,0 +1,83 @@
+"""Time the numpy SMP port on KTAB's bundled scenarios, beside KTAB's own C++ times.
+
+Each scenario runs in a fresh Python process, so its peak resident memory (ru_maxrss, what
+KTAB's figures measure, interpreter and numpy included) is its own; tracemalloc adds the
+peak of the arrays the model allocates. Wall time is the best of ``--repeat`` runs of
+``run_smp`` (reading the CSV excluded), with its CPU time beside it: on a shared machine
+the gap between the two is time spent waiting for a core. Speed-up = KTAB wall / port wall.
+
+    .venv/bin/python benchmarks/bargaining_speed.py [--repeat 3] [--only a080]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+KTAB = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "ktab"
+# name: (csv, KTAB wall seconds, KTAB peak MB or None) from shared/benchmarks/README.md (2 cores)
+SCENARIOS = {
+    "3Dim": ("dummyData_3Dim.csv", 0.23, None),
+    "SOE-Pol-Comp": ("SOE-Pol-Comp.csv", 0.40, None),
+    "SOE-Policy": ("SOE-Policy.csv", 1.7, None),
+    "SOE-Competitive": ("SOE-Competitive.csv", 7.4, None),
+    "6Dim": ("dummyData_6Dim.csv", 3.0, None),
+    "a040": ("dummyData-a040.csv", 7.1, 30.0),
+    "a080": ("dummyData-a080.csv", 71.0, 94.0),
+}
+
+
+def measure(csv: str, repeat: int) -> dict:
+    """Run in the child process: time the port, then trace its allocations once."""
+    from detente.bargaining.io import read_ktab_csv
+    from detente.bargaining.smp import run_smp
+
+    x = read_ktab_csv(KTAB / csv)
+    times, cpu = [], []
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = run_smp(x.capability, x.position, x.salience)
+        times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    tracemalloc.start()
+    run_smp(x.capability, x.position, x.salience)
+    traced = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {"actors": x.n_actors, "dims": x.n_issues, "turns": result.n_turns,
+            "wall_s": min(times), "cpu_s": min(cpu), "traced_mb": traced / 2**20,
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--only", action="append", help="scenario name(s), default all")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.child, args.repeat)))
+        return
+    print(f"{'scenario':16} {'n×d':>6} {'turns':>5} {'port s':>8} {'CPU s':>6} {'KTAB s':>7} {'speed-up':>8}"
+          f" {'RSS MB':>7} {'arrays MB':>9} {'KTAB MB':>7}")
+    for name, (csv, ktab_s, ktab_mb) in SCENARIOS.items():
+        if args.only and name not in args.only:
+            continue
+        if not (KTAB / csv).exists():
+            print(f"{name:16} skipped: {KTAB / csv} absent")
+            continue
+        out = subprocess.run([sys.executable, __file__, "--child", csv, "--repeat", str(args.repeat)],
+                             check=True, capture_output=True, text=True).stdout
+        m = json.loads(out)
+        print(f"{name:16} {m['actors']:>3}×{m['dims']:<2} {m['turns']:>5} {m['wall_s']:>8.3f}"
+              f" {m['cpu_s']:>6.3f} {ktab_s:>7.2f}"
+              f" {ktab_s / m['wall_s']:>7.1f}× {m['rss_mb']:>7.1f} {m['traced_mb']:>9.1f}"
+              f" {'' if ktab_mb is None else f'{ktab_mb:.0f}':>7}")
+
+
+if __name__ == "__main__":
+    main()

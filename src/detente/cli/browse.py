@@ -1,0 +1,122 @@
+"""detente quotes, claims, events, history: read the ledger, newest article first."""
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from detente.cli.app import app
+from detente.cli.common import (DB_HELP, FORMAT_HELP, cell, check_choice, console, fails_plainly, open_ledger,
+                                parse_date, print_jsonl)
+
+STATUS_STYLE = {"unreviewed": "", "confirmed": "green", "corrected": "yellow", "rejected": "red"}
+DB = typer.Option(None, "--db", metavar="URL", help=DB_HELP)
+SINCE = typer.Option(None, "--since", metavar="DATE", help="from this date (YYYY-MM-DD)")
+UNTIL = typer.Option(None, "--until", metavar="DATE", help="up to this date (YYYY-MM-DD)")
+LIMIT = typer.Option(20, "--limit", min=1, help="most to show")
+FORMAT = typer.Option("table", "--format", help=FORMAT_HELP)
+
+
+@app.command()
+@fails_plainly
+def quotes(speaker: str | None = typer.Option(None, "--speaker", help="name (any spelling the codebook knows)"),
+           party: str | None = typer.Option(None, "--party", help="RUS, UKR, USA, EU, NONE, ..."),
+           search: str | None = typer.Option(None, "--search", help="words in the quote"),
+           since: str | None = SINCE, until: str | None = UNTIL, limit: int = LIMIT,
+           fmt: str = FORMAT, db: str | None = DB) -> None:
+    """Quotes in the ledger, with speaker, party and article date."""
+    check_choice(fmt, ("table", "jsonl"), "--format")
+    with open_ledger(db) as ledger:
+        found = ledger.quotes(speaker=speaker, party=party, text=search, since=parse_date(since, "--since"),
+                              until=parse_date(until, "--until"), limit=limit)
+    _show(found, fmt, ("speaker", "quote"),
+          lambda q: (f"{q.speaker.name or '?'} ({q.speaker.party})", q.text))
+
+
+@app.command()
+@fails_plainly
+def claims(party: str | None = typer.Option(None, "--party"), issue: str | None = typer.Option(None, "--issue"),
+           stance: str | None = typer.Option(None, "--stance",
+                                             help="demand, proposal, rejection, acceptance, assessment"),
+           source_type: str | None = typer.Option(None, "--source-type",
+                                                  help="official, anonymous, media, expert, document, author"),
+           hedged: bool | None = typer.Option(None, "--hedged/--not-hedged", help="only hedged / only firm claims"),
+           since: str | None = SINCE, until: str | None = UNTIL, limit: int = LIMIT,
+           fmt: str = FORMAT, db: str | None = DB) -> None:
+    """Party claims: who wants what on which issue, by whose account."""
+    check_choice(fmt, ("table", "jsonl"), "--format")
+    with open_ledger(db) as ledger:
+        found = ledger.claims(party=party, issue=issue, stance=stance, source_type=source_type, hedged=hedged,
+                              since=parse_date(since, "--since"), until=parse_date(until, "--until"), limit=limit)
+    _show(found, fmt, ("claim", "evidence"), lambda c: (
+        f"{c.party} {c.issue} {c.stance}" + (f" @{c.position:g}" if c.position is not None else "")
+        + f" [{c.source.type}{', hedged' if c.hedged else ''}]", c.evidence))
+
+
+@app.command()
+@fails_plainly
+def events(type: str | None = typer.Option(None, "--type", help="strike, ground_fighting, prisoner_exchange, "
+                                                                 "meeting, agreement, other"),
+           actor: str | None = typer.Option(None, "--actor"),
+           place: str | None = typer.Option(None, "--place", help="place name, or country code"),
+           since: str | None = SINCE, until: str | None = UNTIL, limit: int = LIMIT,
+           fmt: str = FORMAT, db: str | None = DB) -> None:
+    """Events: strikes, fighting, exchanges, meetings, agreements, with places."""
+    check_choice(fmt, ("table", "jsonl"), "--format")
+    with open_ledger(db) as ledger:
+        found = ledger.events(type=type, actor=actor, place=place, since=parse_date(since, "--since"),
+                              until=parse_date(until, "--until"), limit=limit)
+    _show(found, fmt, ("event", "evidence"), lambda e: (
+        f"{e.type} {e.date or ''} " + ", ".join(loc.name for loc in e.locations), e.evidence))
+
+
+@app.command()
+@fails_plainly
+def history(kind: str = typer.Argument(..., help="quote, claim or event"),
+            record_id: int = typer.Argument(..., metavar="ID"),
+            fmt: str = FORMAT, db: str | None = DB) -> None:
+    """A record as the machine wrote it, every review of it, and the value now in force."""
+    check_choice(fmt, ("table", "jsonl"), "--format")
+    with open_ledger(db) as ledger:
+        found = ledger.history(kind, record_id)
+    if fmt == "jsonl":
+        print_jsonl([found])
+        return
+    console.print(Text(f"{kind} {record_id}: {found.status}", style="bold " + STATUS_STYLE[found.status]))
+    table = Table("field", "machine", "in force", title="Fields", title_justify="left")
+    effective = _dotted(found.effective)
+    for field, value in _dotted(found.original).items():
+        now = effective.get(field)
+        table.add_row(field, cell(value, 80), cell(now, 80), style="yellow" if now != value else None)
+    console.print(table)
+    reviews = Table("#", "when", "who", "action", "changes", "note", title="Reviews", title_justify="left")
+    for r in found.reviews:
+        reviews.add_row(str(r.id), r.created_at.strftime("%Y-%m-%d %H:%M"), cell(r.reviewer), r.action,
+                        cell(r.changes or ""), cell(r.note))
+    console.print(reviews if found.reviews else Text("no reviews yet", style="dim"))
+
+
+def _dotted(data: dict, prefix: str = "") -> dict:
+    """``{"source": {"type": ..}}`` -> ``{"source.type": ..}``: the names ``review --correct`` takes."""
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out.update(_dotted(value, f"{prefix}{key}."))
+        else:
+            out[prefix + key] = value
+    return out
+
+
+def _show(entries, fmt: str, headers: tuple[str, str], describe) -> None:
+    if fmt == "jsonl":
+        print_jsonl(entries)
+        return
+    if not entries:
+        console.print(Text("nothing matches", style="dim"))
+        return
+    table = Table("id", "date", *headers, "review", expand=True)
+    for e in entries:
+        who, text = describe(e)
+        table.add_row(str(e.id), str(e.published or ""), cell(who, 60), cell(text, 200),
+                      Text(e.review.status, style=STATUS_STYLE[e.review.status]))
+    console.print(table)

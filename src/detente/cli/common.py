@@ -1,0 +1,98 @@
+"""What the ledger commands share: options, opening the ledger, plain errors, output formats."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import inspect
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import typer
+from pydantic import BaseModel
+from rich.console import Console
+from rich.text import Text
+
+from detente import settings
+from detente.errors import DetenteError, LedgerError
+
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
+
+DB_HELP = ("ledger: an SQLAlchemy URL or an SQLite file path "
+           f"[default: ${settings.DATABASE_ENV}, else ./{settings.DEFAULT_DATABASE_FILE}]")
+CODEBOOK_HELP = ("case codebook: a bundled case name or a YAML path "
+                 f"[default: ${settings.CODEBOOK_ENV}, else {settings.DEFAULT_CASE}]")
+FORMAT_HELP = "table (for reading) or jsonl (one JSON object per line, for programs)"
+
+
+def fails_plainly(command: Callable) -> Callable:
+    """A DetenteError becomes one line on stderr and exit code 1, never a traceback."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except DetenteError as exc:
+            errors.print(Text(f"error: {exc}", style="red"), soft_wrap=True)
+            raise typer.Exit(1) from None
+    return wrapper
+
+
+def open_ledger(db: str | None, codebook: str | None = None, *, must_exist: bool = True):
+    """The ledger at ``db``; reading commands refuse to create an empty SQLite file by mistake."""
+    from detente.ledger import Ledger
+
+    url = settings.database_url(db)
+    if must_exist and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        raise LedgerError(f"no ledger at {url.removeprefix('sqlite:///')}; run `detente ingest PATH...` "
+                          "or `detente demo` first, or pass --db")
+    return Ledger(url, codebook=settings.codebook(codebook))
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2026-02-06", param_hint=option) from None
+
+
+def check_choice(value: str, choices: Iterable[str], option: str) -> str:
+    choices = tuple(choices)
+    if value not in choices:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}", param_hint=option)
+    return value
+
+
+def print_jsonl(items: Iterable[BaseModel | dict]) -> None:
+    for item in items:
+        data = item.model_dump(mode="json") if isinstance(item, BaseModel) else item
+        typer.echo(json.dumps(data, ensure_ascii=False))
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def cell(value: Any, width: int | None = None) -> Text:
+    """User data as plain text (square brackets in a quote are not Rich markup)."""
+    text = "" if value is None else str(value)
+    if width and len(text) > width:
+        text = text[: width - 1] + "…"
+    return Text(text)
+
+
+def extractor_for(codebook: str | None, workers: int) -> tuple[Any, dict]:
+    """An Extractor, passing ``workers`` wherever the Extractor accepts it (constructor or pipe)."""
+    from detente.extract import Extractor
+
+    book = settings.codebook(codebook)
+    if "workers" in inspect.signature(Extractor).parameters:
+        return Extractor(book, workers=workers), {}
+    if "workers" in inspect.signature(Extractor.pipe).parameters:
+        return Extractor(book), {"workers": workers}
+    if workers > 1:
+        errors.print("note: this extractor runs in one process; --workers is ignored")
+    return Extractor(book), {}

@@ -1,0 +1,315 @@
+"""Who is speaking: mention → ``Speaker``, with rule-based coreference over one article.
+
+The small spaCy model mislabels Ukrainian surnames (Yagodzinsky as GPE), so people are found
+from the parse and the codebook as well as from NER. One person under several
+transliterations is one cluster (``person_keys``); pronouns and role nouns ("the expert",
+"the Kremlin spokesman") go to the most recent compatible person. The index is built once per
+article and cached in ``ctx.scratch`` for the quote and claim engineers alike.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from detente.codebook.names import name_key, person_keys
+from detente.codebook.schema import Actor
+from detente.extract.context import ArticleContext
+from detente.extract.cues import ANONYMOUS_HEADS, BODY_NOUNS, GROUP_PRONOUNS, PRONOUNS, ROLE_NOUNS, ROLE_SYNONYMS
+from detente.records import Speaker
+
+_SCRATCH_KEY = "actors.index"
+_NAME_POS = {"PROPN"}
+
+
+@dataclass
+class Person:
+    """One person of the article, all mentions merged."""
+
+    key: str
+    name: str
+    role: str | None = None
+    party: str = "NONE"
+    actor: Actor | None = None
+    mentions: list[int] = field(default_factory=list)  # token index of each mention's head
+    roles: list[str] = field(default_factory=list)  # every role the text gives this person
+
+    def role_words(self, day) -> set[str]:
+        titles = list(self.roles)
+        if self.actor is not None:
+            titles.append(self.actor.role_on(day) or "")
+        return {_role_word(w) for t in titles for w in t.lower().split()}
+
+
+@dataclass
+class MentionIndex:
+    """People of one article and where they are mentioned (token order)."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    at: dict[int, str] = field(default_factory=dict)  # name-head token index -> person key
+
+    def before(self, i: int) -> Person | None:
+        """The person mentioned most recently before token ``i``."""
+        prior = [j for j in self.at if j < i]
+        return self.people[self.at[max(prior)]] if prior else None
+
+    def with_role(self, noun: str, i: int, day=None) -> Person | None:
+        """Most recent person before ``i`` whose role names ``noun``, else the first after it."""
+        noun = _role_word(noun)
+        hits = sorted((j, k) for j, k in self.at.items() if noun in self.people[k].role_words(day))
+        before = [k for j, k in hits if j < i]
+        after = [k for j, k in hits if j >= i]
+        key = before[-1] if before else (after[0] if after else None)
+        return self.people[key] if key else None
+
+
+def mention_index(ctx: ArticleContext) -> MentionIndex:
+    """The article's people, built once and cached in ``ctx.scratch``."""
+    index = ctx.scratch.get(_SCRATCH_KEY)
+    if index is None:
+        index = _build_index(ctx)
+        ctx.scratch[_SCRATCH_KEY] = index
+    return index
+
+
+def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
+    """The speaker a noun phrase stands for: a person, a body or party, or an unnamed source."""
+    head = span.root
+    index = mention_index(ctx)
+    spk = dict(start=span.start_char, end=span.end_char)
+    lower = head.lower_
+    if lower in PRONOUNS["en"] and head.pos_ == "PRON":
+        person = index.before(head.i)
+        return _speaker(person, ctx, **spk) if person else Speaker(name=None, **spk)
+    name = name_tokens(head)
+    if name is not None and not _is_party(name, ctx):
+        person = index.people.get(_person_key(name.text))
+        if person:
+            return _speaker(person, ctx, **spk)
+    inner = _person_inside(span, index)
+    if inner is not None:
+        return _speaker(inner, ctx, **spk)
+    return _non_person(span, head, index, ctx, spk)
+
+
+def _person_inside(span: Span, index: MentionIndex) -> Person | None:
+    """"Ms. EU Ambassador to Ukraine Katarina Mathernova": a known name within the subject,
+    not through a possessive or "of/for" ("Putin's spokesperson" is not Putin)."""
+    head = span.root
+    for tok in reversed(list(span)):
+        if tok.i not in index.at or tok.i == head.i:
+            continue
+        path, t = [], tok
+        while t.i != head.i and t.head.i != t.i:
+            path.append(t)
+            t = t.head
+        if t.i == head.i and not any(p.dep_ == "poss" or p.lower_ in ("of", "for") for p in path):
+            return index.people[index.at[tok.i]]
+    return None
+
+
+def noun_phrase(head: Token) -> Span:
+    """The phrase of a subject head without its relative clauses, appositions or trailing punctuation."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "poss") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "in")):
+            right = max(right, child.right_edge.i)
+    floor = max(head.sent.start, _line_start(head))
+    left = max(left, floor)
+    while left < head.i and doc[left].pos_ in ("PUNCT", "SPACE"):
+        left += 1
+    return doc[left:right + 1]
+
+
+def _line_start(tok: Token) -> int:
+    """First token of the paragraph holding ``tok``: phrases never run across a line break."""
+    i = tok.i
+    while i > 0 and "\n" not in tok.doc[i - 1].text_with_ws:
+        i -= 1
+    return i
+
+
+def name_tokens(head: Token) -> Span | None:
+    """The proper-name run ending at ``head`` ("Kirill Dmitriev" in "envoy Kirill Dmitriev")."""
+    if head.pos_ not in _NAME_POS or not head.text[:1].isupper():
+        return None
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ in _NAME_POS and doc[start - 1].head.i in (head.i, start) \
+            and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in ROLE_NOUNS["en"]:
+        start -= 1
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+    if ent is not None and ent.start > start:
+        start = ent.start
+    return doc[start:head.i + 1]
+
+
+def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext, spk: dict) -> Speaker:
+    lemma = head.lemma_.lower()
+    party = _party_in(span, ctx)
+    proper = [t for t in span if t.pos_ == "PROPN"]
+    if lemma in ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
+        return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
+    if lemma in ROLE_NOUNS["en"] and head.pos_ in ("NOUN", "PROPN") and not _is_body_phrase(span, ctx):
+        person = index.with_role(lemma, head.i, ctx.reference_date) or _codebook_role(lemma, party, ctx)
+        if person is None and lemma in ("expert", "analyst") and any(t.lower_ == "the" for t in span):
+            person = index.before(head.i)
+        if person:
+            return _speaker(person, ctx, **spk)
+        return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
+    if party and _is_country(span, ctx):
+        return Speaker(name=None, party=party, **spk)
+    if party or proper or lemma in BODY_NOUNS["en"]:
+        return Speaker(name=_clean(span.text), party=party or "NONE", **spk)
+    if head.lower_ in GROUP_PRONOUNS["en"]:
+        return Speaker(name=None, **spk)
+    return Speaker(name=_clean(span.text) or None, party=party or "NONE", **spk)
+
+
+def _speaker(person: Person, ctx: ArticleContext, start: int, end: int) -> Speaker:
+    role = person.role
+    if person.actor is not None:
+        role = person.actor.role_on(ctx.reference_date) or role
+    return Speaker(name=person.name, party=person.party, role=role,
+                   actor_id=person.actor.id if person.actor else None, start=start, end=end)
+
+
+# --- building the index ------------------------------------------------------------------
+def _build_index(ctx: ArticleContext) -> MentionIndex:
+    index = MentionIndex()
+    doc = ctx.doc
+    heads = {e.root.i for e in doc.ents if e.label_ == "PERSON" and (len(e) > 1 or e.root.dep_.startswith("nsubj"))}
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") \
+                and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according"):
+            heads.add(tok.i)
+    for tok in doc:  # full names the codebook knows, wherever the parse put them
+        if tok.pos_ == "PROPN" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and tok.i - 1 >= 0 \
+                and doc[tok.i - 1].pos_ == "PROPN" and _known(tok, ctx):
+            heads.add(tok.i)
+    for i in sorted(heads):
+        _add_mention(index, doc[i], ctx)
+    # later bare surnames of known people, whatever NER made of them
+    surnames = set(index.people)
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.i not in index.at and tok.head.pos_ != "PROPN":
+            key = _person_key(tok.text)
+            if key in surnames:
+                index.at[tok.i] = key
+                index.people[key].mentions.append(tok.i)
+    return index
+
+
+def _known(tok: Token, ctx: ArticleContext) -> bool:
+    name = name_tokens(tok)
+    return name is not None and ctx.codebook.find_actor(name.text) is not None
+
+
+def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
+    name = name_tokens(head)
+    if name is None or _is_party(name, ctx) or name.text.isupper() or head.lower_ in ROLE_NOUNS["en"]:
+        return
+    actor = ctx.codebook.find_actor(name.text)
+    if actor is None and head.ent_type_ not in ("PERSON", "") and len(name) < 2:
+        if _person_key(name.text) not in index.people:
+            return  # a lone place or organisation word, not a person
+    if actor is None and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
+        return
+    key = actor.id if actor else _person_key(name.text)
+    if not key:
+        return
+    person = index.people.get(key) or index.people.get(_person_key(name.text))
+    if person is None:
+        person = Person(key=key, name=name.text, actor=actor,
+                        party=actor.party if actor else "NONE")
+        index.people[key] = person
+        if actor:
+            index.people.setdefault(_person_key(name.text), person)
+    if len(name.text) > len(person.name):  # the fullest form the article writes
+        person.name = name.text
+    role, party = _role_from_text(head, name, ctx)
+    person.role = person.role or role
+    if role:
+        person.roles.append(role)
+    if person.party == "NONE" and party:
+        person.party = party
+    index.at[head.i] = person.key if person.key in index.people else key
+    person.mentions.append(head.i)
+
+
+def _role_from_text(head: Token, name: Span, ctx: ArticleContext) -> tuple[str | None, str | None]:
+    """Role and side from premodifiers ("Ukrainian Foreign Minister X") or an apposition."""
+    doc = head.doc
+    pre = [t for t in doc[head.left_edge.i:name.start] if t.pos_ not in ("DET", "PUNCT", "SPACE")]
+    appos = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"
+             and doc[c.left_edge.i - 1].text != "("]
+    words = pre
+    if not pre and appos:
+        words = [t for t in appos[0].subtree if t.pos_ not in ("DET", "PUNCT", "SPACE")]
+    party = None
+    for t in words:
+        party = party or ctx.codebook.party_for_mention(t.text)
+    poss = [k for k, t in enumerate(words) if t.dep_ == "case" or t.lower_ in ("'s", "’s")]
+    if poss:
+        words = words[poss[-1] + 1:]
+    words = [t for t in words if not ctx.codebook.party_for_mention(t.text)]
+    role = " ".join(t.text for t in words).strip() or None
+    return role, party
+
+
+def _role_word(word: str) -> str:
+    return ROLE_SYNONYMS["en"].get(word, word)
+
+
+def _person_key(text: str) -> str:
+    keys = person_keys(text)
+    return keys[-1] if keys else ""
+
+
+def _is_party(span: Span, ctx: ArticleContext) -> bool:
+    return ctx.codebook.party_for_mention(span.text) is not None
+
+
+def _is_country(span: Span, ctx: ArticleContext) -> bool:
+    """A whole country as speaker ("Russia labeled him ..."): the gold gives such speakers no name."""
+    code = ctx.codebook.party_for_mention(span.text)
+    party = ctx.codebook.party(code) if code else None
+    return party is not None and name_key(span.text) == name_key(party.name)
+
+
+def _is_body_phrase(span: Span, ctx: ArticleContext) -> bool:
+    return any(t.lemma_.lower() in BODY_NOUNS["en"] and t.i != span.root.i for t in span) \
+        and span.root.lemma_.lower() not in ROLE_NOUNS["en"]
+
+
+def _party_in(span: Span, ctx: ArticleContext) -> str | None:
+    whole = ctx.codebook.party_for_mention(span.text)
+    if whole:
+        return whole
+    for t in span:
+        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
+            code = ctx.codebook.party_for_mention(t.text)
+            if code:
+                return code
+    return None
+
+
+def _codebook_role(noun: str, party: str | None, ctx: ArticleContext) -> Person | None:
+    """The one codebook actor who held a role named ``noun`` on the article date."""
+    hits = [a for a in ctx.codebook.actors if a.kind == "person"
+            and _role_word(noun) in {_role_word(w) for w in (a.role_on(ctx.reference_date) or "").lower().split()}
+            and (party is None or a.party == party)]
+    if len(hits) != 1:
+        return None
+    a = hits[0]
+    return Person(key=a.id, name=a.name, party=a.party, actor=a)
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(det):
+            text = text[len(det):]
+    return text.strip(" ,.:;")

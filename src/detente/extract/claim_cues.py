@@ -1,0 +1,97 @@
+"""General English cue tables for claims: stance words, hedges, sources (data, not code).
+
+Case knowledge (issue words, party names) lives in the codebook YAML; these tables hold only
+English that any negotiation shares. Verbs and nouns are matched by lemma, phrases by
+lower-cased text.
+"""
+from __future__ import annotations
+
+# Lemmas (verbs, nouns, adjectives) that state a party's stance.
+STANCE_LEMMAS: dict[str, set[str]] = {
+    "demand": {"demand", "insist", "require", "condition", "precondition", "urge", "press", "push",
+               "seek", "want", "must", "ultimatum", "wish", "call", "stress", "threaten"},
+    "proposal": {"propose", "proposal", "offer", "suggest", "float", "initiative", "submit",
+                 "intend"},
+    "rejection": {"reject", "refuse", "oppose", "dismiss", "unacceptable", "opposition",
+                  "rejection", "veto", "criticize", "criticise", "intervention"},
+    "acceptance": {"agree", "accept", "acceptable", "ready", "willing", "welcome", "endorse",
+                   "approve", "support", "favorably", "favourably", "consent"},
+    "assessment": {"progress", "constructive", "productive", "positive", "positively",
+                   "deadlock", "impasse", "stall", "stalled", "difficult", "useful", "breakthrough",
+                   "derail", "illegitimate", "inequitable", "sincere", "tremendous", "successful",
+                   "fruitful"},
+}
+
+# Lemmas that state a stance only as verbs ('press' in 'press service', 'call' in 'phone call').
+VERB_ONLY = {"call", "press", "push", "want", "seek", "stress", "urge", "threaten", "wish", "float",
+             "intend", "submit", "agree", "accept", "welcome", "endorse", "approve", "consent",
+             "reject", "refuse", "oppose", "dismiss", "criticize", "criticise", "derail", "stall",
+             "insist", "require", "propose", "suggest", "support", "table"}
+# Modals of obligation: 'Ukraine must withdraw' is the speaker's demand on Ukraine.
+OBLIGATION_WORDS = {"must", "should", "better", "ought"}
+
+# Multi-word cues, lower-case, matched in the sentence text; they win over single lemmas.
+STANCE_PHRASES: dict[str, tuple[str, ...]] = {
+    "demand": ("call for", "calls for", "called for", "insists that", "is seeking", "key demand",
+               "key condition", "new condition", "only if", "must be", "should be signed",
+               "stressed the importance", "better come"),
+    "proposal": ("put forward", "puts forward", "put some proposals", "floated the idea",
+                 "on the table"),
+    "rejection": ("rule out", "ruled out", "rules out", "will not accept", "would not accept",
+                  "cannot agree", "can't agree", "does not agree", "do not agree", "will not hand",
+                  "won't accept", "not accept", "refused to", "pushed back", "no sincere desire"),
+    "acceptance": ("ready to", "willing to", "agreed to", "open to", "viewed favorably",
+                   "responded positively", "reacted positively"),
+    "assessment": ("made progress", "no progress", "lot of progress", "good progress",
+                   "positive movement", "positive dynamics", "as constructive"),
+}
+
+# Verbs that present someone else's conduct as evidence ("X has shown that Kyiv seeks to
+# derail the talks"): what follows is the speaker's assessment, not the subject's position.
+ACCUSATION_LEMMAS = {"show", "demonstrate", "prove", "accuse", "mean", "confirm"}
+
+# A stance word under negation: acceptance turns to rejection; a negated rejection
+# ("did not rule out") is a cautious assessment; other stances are dropped.
+NEGATED_STANCE: dict[str, str | None] = {
+    "acceptance": "rejection",
+    "rejection": "assessment",
+    "demand": None,
+    "proposal": None,
+    "assessment": "assessment",
+}
+
+# Words that mark a clause hypothetical: a stance inside it is nobody's position.
+CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
+
+# Hedges: words or phrases by which the text marks doubt (lower-case).
+HEDGE_WORDS = {"reportedly", "allegedly", "alleged", "supposedly", "purportedly", "apparently",
+               "possibly", "perhaps", "unconfirmed", "rumoured", "rumored"}
+HEDGE_MODALS = {"may", "might", "could"}
+HEDGE_PHRASES = ("if confirmed", "according to preliminary data", "according to preliminary",
+                 "based on leaks", "according to leaks", "not rule out", "didn't rule out",
+                 "did not rule out", "does not rule out", "is said to", "are said to",
+                 "it is possible", "it appears", "unverified", "could not be verified",
+                 "could not independently verify", "not confirmed")
+# A later sentence that puts the article's own information in doubt ("If the information
+# about X is confirmed") hedges claims about X.
+CONFIRM_LEMMAS = {"confirm", "verify"}
+
+# Reporting verbs: who says it. Their subject is a link in the source chain.
+REPORTING_LEMMAS = {"say", "tell", "state", "claim", "report", "note", "warn", "stress", "add",
+                    "announce", "indicate", "write", "emphasize", "emphasise", "explain",
+                    "declare", "confirm", "reveal", "describe", "insist", "specify", "argue",
+                    "suggest", "assert", "accuse", "label", "reiterate", "make", "signal",
+                    "clarify", "acknowledge", "believe", "think", "view", "consider", "post"}
+
+# Source nouns (lemmas) that tell what kind of source a link is.
+ANONYMOUS_NOUNS = {"source", "official", "diplomat", "insider", "person", "people", "aide",
+                   "negotiator", "participant", "circle"}
+MEDIA_NOUNS = {"media", "outlet", "newspaper", "report", "agency", "publication", "press",
+               "news", "broadcaster", "journalist", "reporter", "channel", "tabloid"}
+EXPERT_NOUNS = {"expert", "analyst", "professor", "doctor", "scholar", "researcher", "fellow",
+                "economist", "observer", "commentator", "historian", "scientist", "philosophy"}
+DOCUMENT_NOUNS = {"plan", "draft", "document", "text", "framework", "agreement", "memorandum",
+                  "point", "clause", "treaty"}
+# Words that make an unnamed source attributable after all ("the Kremlin press service").
+OFFICIAL_BODY_NOUNS = {"ministry", "presidency", "office", "service", "statement", "spokesman",
+                       "spokeswoman", "spokesperson", "government", "administration", "council"}

@@ -1,0 +1,84 @@
+"""Reporting verbs, attribution phrases and role nouns: general language knowledge as data.
+
+Keyed by language (textacy-style ``constants``) so a second language is a new entry, not new
+code. Case knowledge (who is who) lives in the codebook YAML, never here.
+"""
+from __future__ import annotations
+
+# Verbs whose subject is the source of a statement (lemmas).
+REPORTING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        say tell add note emphasize emphasise stress insist warn claim state declare announce
+        explain argue write report reply respond conclude summarize summarise indicate suggest
+        acknowledge admit assert comment confirm deny tweet post ask urge describe label accuse
+        predict promise pledge vow threaten recall remark observe reiterate underline underscore
+        mention maintain contend complain criticize criticise estimate allege quote demand
+        propose recount joke concede caution boast lament wonder answer reveal caution signal
+        testify brief inform assure agree disclose dismiss call characterize characterise
+        believe think hope fear expect
+    """.split()),
+}
+
+# Verbs that can introduce a content clause as an indirect quote; cognition verbs
+# ("believe") attribute a view, which news attribution counts.
+CLAUSE_VERBS: dict[str, frozenset[str]] = {
+    "en": REPORTING_VERBS["en"] - frozenset({"call", "label", "describe", "characterize",
+                                             "characterise", "accuse", "quote", "post"}),
+}
+
+# Cognition verbs count only with an explicit content clause, never for a quoted fragment.
+WEAK_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset({"believe", "think", "hope", "fear", "expect", "agree", "wonder"}),
+}
+
+# Prepositional attributions: "according to X, ...".
+ACCORDING_TO: dict[str, tuple[str, str]] = {"en": ("according", "to")}
+
+# Nouns that name people by what they do: "the expert notes", "the minister said".
+ROLE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        expert analyst minister president spokesman spokeswoman spokesperson envoy official
+        diplomat negotiator ambassador chancellor premier leader mayor governor secretary
+        adviser advisor aide head chief commander general professor researcher scientist
+        politician lawmaker senator deputy director representative chairman chair prosecutor
+        economist commentator observer journalist correspondent editor source sources officer
+        officials
+    """.split()),
+}
+
+# Role words that name the same job: "Putin's spokesperson" is "the Kremlin spokesman".
+ROLE_SYNONYMS: dict[str, dict[str, str]] = {
+    "en": {"spokesperson": "spokesman", "spokeswoman": "spokesman", "advisor": "adviser",
+           "premier": "prime", "envoy": "envoy", "chief": "head"},
+}
+
+# Nouns for a group or a document that speaks for a body: "the ministry said".
+BODY_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        ministry government office administration kremlin statement report agency service
+        council commission committee parliament department embassy army military forces
+        command delegation side cabinet presidency court union alliance staff campaign
+        mission spokesperson's
+    """.split()),
+}
+
+# Heads of an unnamed source: its speaker has no name ("a source said", "officials said").
+ANONYMOUS_HEADS: dict[str, frozenset[str]] = {
+    "en": frozenset({"source", "sources", "official", "officials", "diplomat", "diplomats",
+                     "insider", "insiders", "person", "people", "aide", "aides"}),
+}
+
+PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"he", "she", "him", "her", "his", "hers"}),
+}
+GROUP_PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"they", "it", "we", "i"})}
+
+# Phrases that attribute a quoted fragment without a verb lemma of the table.
+FRAGMENT_CUES: dict[str, frozenset[str]] = {
+    "en": frozenset({"call", "label", "describe", "characterize", "characterise", "dub",
+                     "brand", "accuse", "term", "refer"}),
+}
+
+# Opening mark -> closing marks it accepts. Straight marks pair by flanking (see quotes.py).
+QUOTE_PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", "‚": "‘’"}
+STRAIGHT_MARKS = '"'

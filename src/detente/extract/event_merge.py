@@ -1,0 +1,158 @@
+"""One event per happening: mentions of the same strike or the same round of talks are merged.
+
+Two mentions are one happening when they share a type, their dates do not contradict each
+other, and they share a place; a meeting named without a place joins one held the same day.
+Prisoner exchanges merge by date alone: an article rarely reports two at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from detente.extract.dates import Resolved
+from detente.extract.event_places import PlaceHit
+from detente.extract.geocode import place_key
+from detente.records import Event, EventType
+
+MAX_DAY_GAP = 1  # 'overnight' in one time zone is 'Saturday' in another
+
+
+@dataclass
+class Mention:
+    type: EventType
+    actor: str | None
+    places: list[PlaceHit]
+    when: Resolved
+    participants: list[str]
+    line: Span
+    text: str
+    damage: bool = False
+    headline: bool = False
+    merged: list["Mention"] = field(default_factory=list)
+
+    def weight(self) -> tuple:
+        """Which mention states the happening best: damage reported, a known actor, more places."""
+        return (not self.headline, bool(self.places) and self.type == "meeting",
+                self.when.precision != "unknown", self.damage and self.type == "strike",
+                -self.line.start_char)
+
+    def to_event(self) -> Event:
+        every = [self, *self.merged]
+        best = max(every, key=Mention.weight)
+        actor = best.actor or next((m.actor for m in every if m.actor), None)
+        when = next((m.when for m in sorted(every, key=_precision_rank) if m.when.date), best.when)
+        return Event(type=self.type, actor=actor, locations=_union_places(every),
+                     date=when.date, date_precision=when.precision,
+                     participants=_union(m.participants for m in every),
+                     evidence=best.line.text, start=best.line.start_char, end=best.line.end_char)
+
+
+def merge(mentions: list[Mention]) -> list[Mention]:
+    """Cluster until nothing changes; a shared place beats a shared date as the reason to join."""
+    events: list[Mention] = []
+    for m in mentions:
+        into = next((e for e in events if _same_happening(e, m, by_place=True)), None)
+        into = into or next((e for e in events if _same_happening(e, m)), None)
+        if into is None:
+            events.append(m)
+        else:
+            into.merged.append(m)
+    return _merge_events(events)
+
+
+def _merge_events(events: list[Mention]) -> list[Mention]:
+    """Second round: a happening dated by one mention and placed by another comes together now."""
+    i = 0
+    while i < len(events):
+        e = events[i]
+        j = next((k for k in range(i + 1, len(events))
+                  if all(_same_happening(e, x) for x in [events[k], *events[k].merged])), None)
+        if j is None:
+            i += 1
+            continue
+        other = events.pop(j)
+        e.merged += [other, *other.merged]
+        other.merged = []
+    return events
+
+
+def _same_happening(e: Mention, m: Mention, by_place: bool = False) -> bool:
+    if e.type != m.type or not _dates_agree(e, m):
+        return False
+    if e.actor and m.actor and e.actor != m.actor:
+        return False
+    every = [e, *e.merged]
+    if any(_places_overlap(x, m) for x in every):
+        return True
+    if by_place:
+        return False
+    if m.type == "prisoner_exchange":
+        return True
+    if m.type == "meeting" and (not m.places or not any(x.places for x in every)):
+        return _day_known(m, every) and _dates_agree(e, m)
+    return False
+
+
+def _day_known(m: Mention, every: list[Mention]) -> bool:
+    return any(x.when.date and x.when.precision == "day" for x in [m, *every])
+
+
+def _dates_agree(e: Mention, m: Mention) -> bool:
+    """Unknown agrees with anything; 'Wednesday' and 'last month' never agree, even undated."""
+    a = next((x.when for x in [e, *e.merged] if x.when.precision != "unknown"), None)
+    b = m.when
+    if a is None or b.precision == "unknown":
+        return True
+    if a.date is None or b.date is None:
+        return a.precision == b.precision
+    if a.precision == "day" and b.precision == "day":
+        gap = MAX_DAY_GAP if m.type == "strike" else 0
+        return abs((a.date - b.date).days) <= gap
+    return _same_month(a.date, b.date) if "month" in {a.precision, b.precision} else a.date == b.date
+
+
+def _same_month(a: dt.date, b: dt.date) -> bool:
+    return (a.year, a.month) == (b.year, b.month)
+
+
+def _places_overlap(a: Mention, b: Mention) -> bool:
+    """Shared place; for meetings a city inside a country the other names ('in the UAE' and
+    'the talks in Abu Dhabi')."""
+    if _keys(a) & _keys(b):
+        return True
+    if a.type != "meeting":
+        return False
+    return bool(_countries(a) & {p.location.country for p in b.places}
+                or _countries(b) & {p.location.country for p in a.places})
+
+
+def _countries(m: Mention) -> set[str | None]:
+    return {p.location.country for p in m.places if p.kind == "country"}
+
+
+def _keys(m: Mention) -> set[str]:
+    return {str(p.location.geonameid or place_key(p.location.name)) for p in m.places}
+
+
+def _union_places(mentions: list[Mention]):
+    seen, out = set(), []
+    for m in mentions:
+        for p in m.places:
+            k = p.location.geonameid or place_key(p.location.name)
+            if k not in seen:
+                seen.add(k)
+                out.append(p.location)
+    return out
+
+
+def _union(lists) -> list[str]:
+    out: list[str] = []
+    for names in lists:
+        out += [n for n in names if n not in out]
+    return out
+
+
+def _precision_rank(m: Mention) -> int:
+    return ["day", "month", "range", "year", "unknown"].index(m.when.precision)

@@ -1,0 +1,176 @@
+"""Named places in a sentence, found through the gazetteer rather than NER labels alone.
+
+The small spaCy model tags Zaporizhzhia as a PERSON and misses others, so every capitalised
+proper-noun run is looked up (longest first); NER only vetoes names the gazetteer knows solely
+by an alternate spelling (Putin → Putian) when spaCy says it is a person.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from detente.extract import event_words as W
+from detente.extract.context import ArticleContext
+from detente.extract.geocode import CASE_REASON, Match, Place, geocode, place_key
+from detente.records import Location
+
+MAX_NAME_TOKENS = 4
+CLAUSE_BOUNDARIES = {"advcl", "conj", "ccomp", "parataxis", "relcl"}
+ANCHOR_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "compound", "amod"}
+NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
+_SCRATCH = "events.geocoding"
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    location: Location
+    kind: str  # city | country | region | venue
+    head: Token
+
+
+def places_in(line: Span, ctx: ArticleContext, venues_only: bool = False) -> list[PlaceHit]:
+    """Places named in ``line``; ``venues_only`` drops metonyms ('Moscow said', "Russia's")."""
+    hits: list[PlaceHit] = []
+    seen: set[str] = set()
+    i = line.start
+    while i < line.end:
+        hit, n = _longest_place(line.doc, i, line.end, ctx)
+        if hit is None:
+            i += 1
+            continue
+        i += n
+        key = str(hit.location.geonameid or place_key(hit.location.name))
+        if key in seen or _metonym(hit.head, strict=venues_only):
+            continue
+        seen.add(key)
+        hits.append(hit)
+    return hits
+
+
+def _longest_place(doc, i: int, end: int, ctx: ArticleContext) -> tuple[PlaceHit | None, int]:
+    if not _name_like(doc[i]):
+        return None, 1
+    for n in range(min(MAX_NAME_TOKENS, end - i), 0, -1):
+        span = doc[i:i + n]
+        if not all(_name_like(t) or (0 < k < n - 1 and t.lower_ in {"of", "on"}) for k, t in enumerate(span)):
+            continue
+        hit = _lookup(span, ctx)
+        if hit is not None:
+            return hit, n
+    return None, 1
+
+
+def _name_like(t: Token) -> bool:
+    """Capitalised proper noun, not a date ('March')."""
+    return (t.is_alpha and t.text[:1].isupper() and t.ent_type_ not in {"DATE", "TIME"}
+            and (t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS))
+
+
+def _lookup(span: Span, ctx: ArticleContext) -> PlaceHit | None:
+    region = _region_word(span)
+    name = span.text if region is None else f"{span.text} {region.text}"
+    m = geocode(name, ctx.codebook) if region is not None else None
+    if m is None:
+        m = geocode(span.text, ctx.codebook)
+        if m is None or _vetoed(span, m, ctx):
+            return None
+        if region is not None:
+            m = Match(_region_of(m), f"region named after {m.place.name}")
+    end = region.idx + len(region.text) if region is not None else span.end_char
+    _note(ctx, name, m)
+    p = m.place
+    loc = Location(name=name, geonameid=p.geonameid, lat=p.lat, lon=p.lon, country=p.country,
+                   start=span.start_char, end=end)
+    return PlaceHit(loc, p.kind, span.root)
+
+
+def _region_word(span: Span) -> Token | None:
+    """'the Poltava region' (singular only: 'the Kyiv and Dnipro regions' names two cities' areas)."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in W.REGION_NOUNS:
+        return nxt
+    return None
+
+
+def _region_of(m: Match) -> Place:
+    """A region named after its city: same country, but no GeoNames id or point we can vouch for."""
+    p = m.place
+    return Place(None, f"{p.name} region", p.country, None, None, 0, "region")
+
+
+def _vetoed(span: Span, m: Match, ctx: ArticleContext) -> bool:
+    """People and bodies are not places: a codebook actor, 'Vladimir' of Vladimir Putin, 'Union'
+    of the European Union, an all-caps dateline, or a PERSON known to the gazetteer only by
+    an alternate spelling. 'Kharkiv Governor Oleh Syniehubov' still names Kharkiv."""
+    if ctx.codebook.find_actor(span.text) is not None:
+        return True
+    if m.by_alias and span.root.ent_type_ == "PERSON":
+        return True
+    if span.text.isupper():
+        return m.reason != CASE_REASON
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    after = doc[span.end] if span.end < span.sent.end else None
+    if before is not None and _name_like(before) and before.lower_ not in W.TITLE_WORDS:
+        return True
+    return after is not None and _name_like(after) and after.lower_ not in W.TITLE_WORDS | W.REGION_NOUNS
+
+
+def attached(head: Token, triggers: list[Token]) -> bool:
+    """Is this place (or date) where the trigger happened ('talks held in Abu Dhabi', 'met in the
+    US state of Alaska', 'Geneva peace talks', 'Turkey, where he is meeting'), not merely near
+    it ('the war in Ukraine', 'guarantees for Ukraine')?"""
+    targets = {t.i for t in triggers} | {_anchor(t).i for t in triggers}
+    tok = head
+    while tok.dep_ in {"conj", "appos"} and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    if tok.dep_ in {"compound", "nmod", "dobj", "nsubjpass"} and tok.head.i in targets:
+        return True  # 'Geneva peace talks', 'captured Pokrovsk', 'Pokrovsk was captured'
+    if tok.dep_ in {"compound", "nmod", "amod"} and tok.head.lemma_.lower() in W.VENUE_NOUNS:
+        tok = tok.head  # 'in the Florida city'
+    if tok.dep_ == "relcl" or any(t.dep_ == "relcl" and t.head.i == tok.i for t in triggers):
+        return any(t.head.i == tok.i for t in triggers)
+    return _climbs_to(tok, targets)
+
+
+def _anchor(t: Token) -> Token:
+    """The verb a trigger noun hangs from ('held [a series of] talks'), or the trigger itself."""
+    h, hops = t, 0
+    while h.pos_ not in {"VERB", "AUX"} and h.dep_ in ANCHOR_DEPS and hops < 4:
+        h, hops = h.head, hops + 1
+    return h if h.pos_ in {"VERB", "AUX"} else t
+
+
+def _climbs_to(tok: Token, targets: set[int], steps: int = 6) -> bool:
+    """Up the tree through a locative preposition, 'the city of', and verb chains only."""
+    if tok.i in targets:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in W.TOPIC_PREPS and not tok.ent_type_ in {"DATE", "TIME"}:
+        return False  # 'guarantees for Ukraine', 'talks on Crimea'
+    if tok.dep_ not in {"pobj", "npadvmod", "advmod"} and tok.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    while steps and tok.head.i != tok.i:
+        tok, steps = tok.head, steps - 1
+        if tok.i in targets:
+            return True
+        if tok.pos_ in {"NOUN", "PRON", "PROPN"} and tok.lemma_.lower() not in W.VENUE_NOUNS:
+            return False
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ in CLAUSE_BOUNDARIES:
+            return False  # 'the meetings on Monday took place after they met in Alaska'
+    return False
+
+
+def _metonym(head: Token, strict: bool) -> bool:
+    """'Kyiv said', and (for venues) 'Russia's demands' or 'Moscow rejected': a side, not a spot."""
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() in W.SPEECH_VERBS:
+        return True
+    if not strict:
+        return False
+    return head.dep_ in {"nsubj", "nsubjpass", "poss"} or any(c.dep_ == "case" for c in head.children)
+
+
+def _note(ctx: ArticleContext, name: str, m: Match) -> None:
+    """Keep why each name was geocoded as it was (NGEC style), for whoever wants to audit it."""
+    ctx.scratch.setdefault(_SCRATCH, {})[name] = {
+        "geonameid": m.place.geonameid, "country": m.place.country, "reason": m.reason}

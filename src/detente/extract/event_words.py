@@ -1,0 +1,53 @@
+"""General English cue words for events (no case knowledge here: parties and places live in the
+codebook). Lemmas, lower case."""
+from __future__ import annotations
+
+# --- triggers, by event type ------------------------------------------------------------
+STRIKE_NOUNS = frozenset({"strike", "airstrike", "attack", "bombardment", "shelling", "barrage",
+                          "missile", "drone", "bombing", "raid", "hit"})
+STRIKE_VERBS = frozenset({"strike", "hit", "attack", "shell", "bomb", "target", "pound", "bombard"})
+LAUNCH_VERBS = frozenset({"launch", "fire", "unleash", "send"})  # strike when the object is a strike noun
+GROUND_NOUNS = frozenset({"offensive", "counteroffensive", "assault", "clash", "clashes", "battle"})
+GROUND_VERBS = frozenset({"capture", "seize", "storm", "encircle", "liberate", "advance", "overrun"})
+EXCHANGE_WORDS = frozenset({"exchange", "swap", "release", "repatriation", "return", "free"})
+PRISONER_WORDS = frozenset({"prisoner", "pow", "pows", "captive", "body", "soldier", "serviceman",
+                            "detainee", "civilian", "defender"})
+MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations",
+                           "round", "discussion", "discussions", "consultation", "call"})
+MEETING_VERBS = frozenset({"meet", "gather", "confer"})
+AGREEMENT_VERBS = frozenset({"agree", "sign"})
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "truce", "memorandum"})
+SEALING_VERBS = frozenset({"reach", "sign", "conclude", "yield", "strike", "seal", "clinch", "finalize",
+                           "produce", "secure"})
+
+# --- what turns a mention into a non-event ----------------------------------------------
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "once"})
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must"})
+UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "refuse", "reject",
+                          "deny", "rule", "wish", "insist", "try", "threaten", "need", "prepare",
+                          "call", "push", "press", "avoid", "prevent", "resist", "oppose", "discuss",
+                          "consider", "suggest", "offer", "condition", "envisage", "claim", "allege", "halt", "stop", "cease",
+                          "suspend", "pause", "end", "ban", "refrain", "cancel",
+                          "postpone", "scrap", "delay"})
+UNREAL_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
+UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "proposed", "eventual",
+                              "future", "any", "no", "lasting", "comprehensive", "final"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "for", "concerning"})
+
+# --- facts that make a mention concrete ---------------------------------------------------
+DAMAGE_WORDS = frozenset({"kill", "injure", "wound", "damage", "destroy", "die", "dead", "death",
+                          "fire", "rubble", "casualty", "victim", "hurt", "blackout"})
+FUTURE_CUES = frozenset({"will", "shall", "expect", "schedule", "set", "plan", "due", "next", "upcoming"})
+SPEECH_VERBS = frozenset({"say", "tell", "state", "announce", "report", "claim", "write", "add", "note"})
+SUFFERING_VERBS = frozenset({"suffer", "endure", "face", "withstand", "repel", "undergo"})
+REGION_NOUNS = frozenset({"region", "oblast", "province", "district"})
+DATE_WORDS = frozenset({"overnight", "yesterday", "today", "tonight"})
+TITLE_WORDS = frozenset({"governor", "mayor", "head", "chief", "authorities", "administration",
+                         "officials", "police", "council"})
+VENUE_NOUNS = frozenset({"city", "state", "capital", "town", "region", "country", "resort", "palace",
+                         "village", "oblast", "province", "district", "suburb", "outskirts", "centre",
+                         "center", "part", "side"})
+PARTICIPANT_PREPS = frozenset({"between", "with"})
+CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "following", "since", "amid", "ahead", "in"})
+PLURAL_EVENT_NOUNS = frozenset({"talks", "negotiations"})  # the tagger sometimes reads 'talks' as a verb

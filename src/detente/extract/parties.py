@@ -1,0 +1,166 @@
+"""Whose position is it: map a mention (subject, speaker, possessor) to a party.
+
+Uses the codebook only (party names, metonyms, adjectives, actors); people the codebook does
+not know get their party from the words beside their name ("Kremlin spokesman Dmitry Peskov",
+"Russian President Vladimir Putin") and are remembered for later surname mentions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from detente.codebook.names import token_key
+from detente.extract.claim_cues import ANONYMOUS_NOUNS, EXPERT_NOUNS
+from detente.extract.context import ArticleContext
+
+PRONOUNS = {"he", "she", "him", "her", "his", "we", "our", "us", "they", "them", "their", "it", "i", "my"}
+_SCRATCH = "claims.people"
+LAST_PERSON = "claims.last_person"  # the person a later 'he'/'she' most likely is
+
+
+@dataclass
+class Mention:
+    """A resolved mention: its party, a printable name and what kind of voice it is."""
+
+    party: str | None
+    name: str
+    kind: str  # person | metonym | expert | anonymous | pronoun | other
+
+
+def mention_span(token: Token) -> Span:
+    """The noun phrase a token heads, without trailing clauses."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos") or (child.dep_ == "prep" and child.lower_ in ("of", "in", "close")):
+            right = max(right, child.right_edge.i)
+    return token.doc[left:right + 1]
+
+
+def _party_of_words(span: Span, ctx: ArticleContext) -> str | None:
+    """The party named by a metonym or adjective inside a phrase ('Kremlin spokesman', 'Russian')."""
+    cb = ctx.codebook
+    whole = cb.party_for_mention(span.text)
+    if whole:
+        return whole
+    for size in (3, 2, 1):
+        for i in range(span.start, span.end - size + 1):
+            words = span.doc[i:i + size]
+            hit = cb.party_for_mention(words.text) or _plural_demonym(words, ctx)
+            if hit:
+                return hit
+    return None
+
+
+def _plural_demonym(words: Span, ctx: ArticleContext) -> str | None:
+    """'the Russians', 'Americans' → the party whose adjective they pluralise."""
+    if len(words) != 1 or not words.text.endswith("s"):
+        return None
+    return ctx.codebook.party_for_mention(words.text[:-1])
+
+
+def people(ctx: ArticleContext) -> dict[str, Mention]:
+    """Everyone named in the article, keyed by folded surname (cached per article)."""
+    if _SCRATCH not in ctx.scratch:
+        ctx.scratch[_SCRATCH] = _register_people(ctx)
+    return ctx.scratch[_SCRATCH]
+
+
+def _register_people(ctx: ArticleContext) -> dict[str, Mention]:
+    found: dict[str, Mention] = {}
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("PERSON", "GPE", "ORG", "NORP") or len(ent) > 5:
+            continue
+        actor = ctx.codebook.find_actor(ent.text)
+        if ent.label_ != "PERSON" and actor is None:
+            continue
+        key = token_key(ent[-1].text)
+        if actor is not None:
+            kind = "expert" if actor.party == "NONE" else "person"
+            found[key] = Mention(actor.party if actor.party != "NONE" else None, actor.name, kind)
+            continue
+        if key in found and (found[key].party or found[key].kind == "expert"):
+            continue
+        context = _name_context(ent)
+        expert = any(t.lemma_.lower() in EXPERT_NOUNS for t in context)
+        party = None if expert else _party_of_words(context, ctx) if len(context) else None
+        found[key] = Mention(party, ent.text, "expert" if expert else "person")
+    return found
+
+
+def _name_context(ent: Span) -> Span:
+    """Words in the same phrase before a name: its role and affiliation."""
+    root = ent.root
+    head = root.head if root.dep_ in ("appos", "compound", "poss") else root
+    start = min(head.left_edge.i, ent.start)
+    return ent.doc[start:ent.start]
+
+
+def resolve(token: Token, ctx: ArticleContext) -> list[Mention]:
+    """The parties a subject-like token stands for; conjuncts give several ('Moscow and Kyiv')."""
+    out = [_resolve_one(token, ctx)]
+    for conj in token.conjuncts:
+        out.append(_resolve_one(conj, ctx))
+    return [m for m in out if m is not None]
+
+
+def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
+    if token.lower_ in PRONOUNS:
+        return Mention(None, token.text, "pronoun")
+    if token.lower_ in ("he", "she", "him", "her") and ctx.scratch.get(LAST_PERSON):
+        return ctx.scratch[LAST_PERSON]
+    span = mention_span(token)
+    person = _person_in(span, ctx)
+    if person is not None:
+        return person
+    if token.lemma_.lower() in ANONYMOUS_NOUNS and not any(t.ent_type_ == "PERSON" for t in span):
+        return Mention(_party_of_words(local_words(token), ctx), _name(span), "anonymous")
+    if token.lemma_.lower() in EXPERT_NOUNS:
+        return Mention(None, _name(span), "expert")
+    party = _party_of_words(local_words(token), ctx)
+    if party:
+        return Mention(party, _name(span), "metonym")
+    return Mention(None, _name(span), "other")
+
+
+def local_words(token: Token) -> Span:
+    """A noun and the words that qualify it directly ('Russia's defence ministry', 'the head of
+    the Russian delegation'), not clauses hanging off it."""
+    keep = {token.i}
+    for c in token.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "predet"):
+            keep.update(t.i for t in c.subtree)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    keep.update(t.i for t in obj.subtree if t.i <= obj.i)
+    lo, hi = min(keep), max(keep)
+    return token.doc[lo:hi + 1]
+
+
+def _name(span: Span) -> str:
+    """A printable name: the phrase without leading determiners ('Both Moscow' → 'Moscow')."""
+    toks = [t for t in span]
+    while toks and toks[0].dep_ in ("det", "predet", "cc") and len(toks) > 1:
+        toks = toks[1:]
+    return span.doc[toks[0].i:toks[-1].i + 1].text if toks else span.text
+
+
+def _person_in(span: Span, ctx: ArticleContext) -> Mention | None:
+    """A named person inside the phrase, looked up in the codebook then in the article's people."""
+    known = people(ctx)
+    names = [t for t in span if t.pos_ == "PROPN"]
+    if not names:
+        return None
+    actor = ctx.codebook.find_actor(" ".join(t.text for t in names))
+    if actor is not None:
+        kind = "expert" if actor.party == "NONE" else "person"
+        return Mention(actor.party if actor.party != "NONE" else None, actor.name, kind)
+    for tok in reversed(names):
+        hit = known.get(token_key(tok.text))
+        if hit is not None:
+            if hit.party is None and hit.kind == "person":
+                return Mention(_party_of_words(local_words(tok), ctx), hit.name, "person")
+            return hit
+    return None

@@ -1,0 +1,115 @@
+"""How the article knows a claim: the chain of sources behind it and the kind of source.
+
+Links are collected nearest first (the speaker of a quote, the subject of a reporting verb,
+"according to X", "citing X", "X in the Y media"); the source type is that of the least
+accountable link, because a named outlet relaying unnamed sources is still anonymous.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from detente.extract.claim_cues import (DOCUMENT_NOUNS, MEDIA_NOUNS, OFFICIAL_BODY_NOUNS,
+                                        REPORTING_LEMMAS)
+from detente.extract.context import ArticleContext
+from detente.extract.parties import Mention, mention_span, resolve
+from detente.records import Source
+
+# Least accountable first: that link decides the type.
+# A named official relayed by an outlet is still on record, so official outranks media.
+_TYPE_ORDER = ("anonymous", "expert", "official", "media", "document")
+_KIND_TO_TYPE = {"anonymous": "anonymous", "expert": "expert", "person": "official",
+                 "metonym": "official", "media": "media", "document": "document"}
+
+
+def reporting_subject(verb: Token) -> Token | None:
+    """The subject of a reporting verb (or its agent in the passive)."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return reporting_subject(verb.head)
+    return None
+
+
+def source_links(trigger: Token, sentence: Span, ctx: ArticleContext, speaker: Mention | None,
+                 follow: Span | None = None) -> list[Mention]:
+    """Every voice between the claim and the article, nearest first."""
+    links: list[Mention] = []
+    if speaker is not None:
+        links.append(speaker)
+    for anc in [trigger, *trigger.ancestors]:
+        if anc.lemma_.lower() in REPORTING_LEMMAS and anc.pos_ in ("VERB", "AUX"):
+            subj = reporting_subject(anc)
+            if subj is not None:
+                links += [_typed(m, subj) for m in resolve(subj, ctx)]
+    for span in (sentence, follow):
+        if span is not None:
+            links += _according_and_citing(span, ctx)
+    return _dedupe(links)
+
+
+def _according_and_citing(span: Span, ctx: ArticleContext) -> list[Mention]:
+    out: list[Mention] = []
+    for t in span:
+        low = t.lower_
+        target = None
+        if low == "according":
+            to = next((c for c in t.children if c.lower_ == "to"), None)
+            target = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        elif t.lemma_.lower() == "cite":
+            target = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
+        elif t.dep_ == "agent" and t.head.lemma_.lower() in ("report", "publish"):
+            target = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if target is None:
+            continue
+        out += _with_relays(target, ctx)
+    return out
+
+
+def _with_relays(target: Token, ctx: ArticleContext) -> list[Mention]:
+    """'sources in the Russian media' → [sources, Russian media]."""
+    out = [_typed(m, target) for m in resolve(target, ctx)]
+    for prep in target.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "at", "close"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    out += [_typed(m, obj) for m in resolve(obj, ctx)]
+    return out
+
+
+def _typed(m: Mention, token: Token) -> Mention:
+    """Refine a mention's kind with source nouns: outlets, documents, official bodies."""
+    lemma = token.lemma_.lower()
+    if m.kind in ("person", "expert", "anonymous"):
+        return m
+    if lemma in MEDIA_NOUNS:
+        return Mention(m.party, mention_span(token).text, "media")
+    if lemma in OFFICIAL_BODY_NOUNS and m.party:
+        return Mention(m.party, mention_span(token).text, "metonym")
+    if lemma in DOCUMENT_NOUNS:
+        return Mention(m.party, mention_span(token).text, "document")
+    if m.kind == "other" and token.ent_type_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE"):
+        return Mention(m.party, m.name, "media")
+    return m
+
+
+def _dedupe(links: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in links:
+        if m.name not in seen and m.kind not in ("pronoun", "other"):
+            seen.add(m.name)
+            out.append(m)
+    return out
+
+
+def make_source(links: list[Mention]) -> Source:
+    """The source record: type of the least accountable link, named by it, with the chain."""
+    typed = [(m, _KIND_TO_TYPE.get(m.kind)) for m in links]
+    typed = [(m, t) for m, t in typed if t]
+    if not typed:
+        return Source(type="author", name=None, chain=[])
+    best = min(typed, key=lambda mt: _TYPE_ORDER.index(mt[1]))
+    return Source(type=best[1], name=best[0].name, chain=[m.name for m, _ in typed])

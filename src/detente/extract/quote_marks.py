@@ -1,0 +1,104 @@
+"""Find quoted stretches of text from quotation marks alone, before any parsing.
+
+Curly, guillemet and low-high („ “) marks pair by type. Straight marks pair by flanking
+(an opener follows a space, a closer precedes one), so ``"Russia's "peace" last night"``
+nests. A mark left open at a paragraph end continues when the next paragraph opens with a
+mark (the newswire convention for quotes over several paragraphs); otherwise the quote ends
+with its paragraph. Single marks must close in their paragraph: an unpaired ’ is an apostrophe.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from detente.extract.cues import QUOTE_PAIRS
+
+_SINGLE = {"‘", "'", "‹", "‚"}
+_OPEN_BEFORE = set(" \t\n([{—–-:/") | set(QUOTE_PAIRS)
+_CLOSE_AFTER = set(" \t\n)]}.,;:!?—–-…/") | {"”", "’", "»", "›", '"', "'"}
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A top-level quoted stretch: ``text[start:end]`` is inside the marks."""
+
+    open: int       # index of the opening mark
+    start: int
+    end: int
+    close: int | None  # index of the closing mark; None when the paragraph ended it
+
+
+def find_marked(text: str) -> list[Marked]:
+    out: list[Marked] = []
+    stack: list[tuple[str, int]] = []
+    first: int | None = None  # opening mark of the current top-level quote
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            if stack:
+                nxt = _next_paragraph(text, i)
+                if nxt is not None and stack[0][0] not in _SINGLE and text[nxt] == stack[0][0]:
+                    stack = stack[:1]
+                    i = nxt + 1
+                    continue
+                if stack[0][0] not in _SINGLE:
+                    out.append(Marked(first, first + 1, _rstrip(text, i), None))
+                stack, first = [], None
+            i += 1
+            continue
+        kind = _classify(text, i, stack)
+        if kind == "close":
+            opened = stack.pop()
+            if not stack:
+                out.append(Marked(opened[1], opened[1] + 1, i, i))
+                first = None
+        elif kind == "open":
+            if not stack:
+                first = i
+            stack.append((c, i))
+        i += 1
+    if stack and stack[0][0] not in _SINGLE:
+        out.append(Marked(first, first + 1, _rstrip(text, n), None))
+    return [m for m in out if m.end > m.start and text[m.start:m.end].strip()]
+
+
+def _classify(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
+    c = text[i]
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    top = stack[-1][0] if stack else None
+    if c in ('"', "'"):
+        left = prev in _OPEN_BEFORE
+        right = nxt in _CLOSE_AFTER
+        if c == "'":
+            if top == "'" and not nxt.isalnum() and not prev.isspace():
+                return "close"
+            return "open" if left and nxt.isalnum() else None
+        if top == c and (right or not left):
+            return "close"
+        if left and not nxt.isspace():
+            return "open"
+        return None
+    if top is not None and top in QUOTE_PAIRS and c in QUOTE_PAIRS[top]:
+        if c == "’" and nxt.isalnum():
+            return None
+        return "close"
+    if c in QUOTE_PAIRS:
+        if c in _SINGLE and prev.isalnum():
+            return None
+        return "open"
+    return None
+
+
+def _next_paragraph(text: str, i: int) -> int | None:
+    """Index of the first visible character of the next paragraph."""
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return j if j < len(text) else None
+
+
+def _rstrip(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,68 @@
+"""Files in, ledger rows out: read with ``sources``, extract, store, one outcome per document.
+
+A file that cannot be read, or a document that cannot be stored, is an outcome too: the batch
+goes on, and what was stored before stays stored.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from detente.errors import DetenteError
+from detente.records import Document, Extraction
+
+
+class IngestOutcome(BaseModel):
+    path: str
+    status: Literal["added", "skipped", "failed"]
+    document_id: str | None = None
+    title: str | None = None
+    quotes: int = 0
+    claims: int = 0
+    events: int = 0
+    reason: str | None = None
+
+
+def ingest_paths(paths: Iterable[str | Path], ledger, extractor, *, published: dt.date | None = None,
+                 pipe_options: dict | None = None) -> Iterator[IngestOutcome]:
+    """Stream outcomes; documents already in the ledger are skipped before the (costly) extraction."""
+    from detente.sources import SourceFailure, iter_documents
+
+    early: list[IngestOutcome] = []
+
+    def fresh() -> Iterator[Document]:
+        for item in iter_documents(list(paths), reference_date=published):
+            if isinstance(item, SourceFailure):
+                early.append(IngestOutcome(path=item.path, status="failed", reason=item.reason))
+            elif ledger.has(item.id):
+                early.append(_outcome(item, "skipped"))
+            else:
+                yield item.model_copy(update={"published": item.published or published})
+
+    for extraction in extractor.pipe(fresh(), **(pipe_options or {})):
+        yield from _drain(early)
+        yield _store(ledger, extraction)
+    yield from _drain(early)
+
+
+def _store(ledger, extraction: Extraction) -> IngestOutcome:
+    try:
+        status = ledger.ingest(extraction)
+    except DetenteError as exc:
+        return _outcome(extraction.document, "failed", reason=str(exc))
+    return _outcome(extraction.document, status, extraction)
+
+
+def _outcome(document: Document, status, extraction: Extraction | None = None, reason: str | None = None):
+    counts = {k: len(getattr(extraction, k)) for k in ("quotes", "claims", "events")} if extraction else {}
+    return IngestOutcome(path=document.path or document.url or document.id, status=status,
+                         document_id=document.id, title=document.title, reason=reason, **counts)
+
+
+def _drain(items: list[IngestOutcome]) -> Iterator[IngestOutcome]:
+    while items:
+        yield items.pop(0)

@@ -1,0 +1,170 @@
+"""``Ledger``: the one object other stages use to store and query what detente read."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from detente.codebook import Codebook
+from detente.errors import LedgerError
+from detente.ledger import db, queries, reviews, store
+from detente.ledger.entries import ENTRY, RECORD, ClaimEntry, EventEntry, History, LedgerSummary, QuoteEntry, Review
+from detente.ledger.filters import AnyOf, Filter, Place, dates
+from detente.ledger.models import ROWS, DocumentRow, ReviewRow
+from detente.ledger.rows import document_from_row, record_data
+from detente.ledger.summary import summarize
+from detente.records import Document, Extraction
+
+KINDS = tuple(ENTRY)
+
+
+class Ledger:
+    """A ledger database, migrated to the newest schema on open.
+
+    ``codebook`` (optional) lets ``quotes(speaker=...)`` match every spelling of a known actor.
+    """
+
+    def __init__(self, url: str, codebook: Codebook | None = None):
+        self.url = url
+        self.codebook = codebook
+        self.engine = db.open_engine(url)
+        db.upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------
+    def has(self, document_id: str) -> bool:
+        with self._sessions() as session:
+            return session.get(DocumentRow, document_id) is not None
+
+    def ingest(self, extraction: Extraction) -> store.Outcome:
+        """``"added"``, or ``"skipped"`` when the document (same content hash) is already stored."""
+        return store.ingest(self._sessions, extraction)
+
+    def ingest_many(self, extractions: Iterable[Extraction]) -> Iterator[tuple[Document, store.Outcome]]:
+        for extraction in extractions:
+            yield extraction.document, self.ingest(extraction)
+
+    # --- reading ---------------------------------------------------------------------
+    def document(self, document_id: str) -> Document | None:
+        with self._sessions() as session:
+            row = session.get(DocumentRow, document_id)
+            return document_from_row(row) if row else None
+
+    def quotes(self, speaker: str | None = None, party: str | None = None, text: str | None = None,
+               since: dt.date | None = None, until: dt.date | None = None, document: str | None = None,
+               limit: int | None = None) -> list[QuoteEntry]:
+        filters: list = dates(since, until)
+        if speaker:
+            filters.append(self._speaker(speaker))
+        filters += _given(("speaker.party", "eq", party), ("text", "contains", text),
+                          ("document_id", "prefix", document))
+        return self._fetch("quote", filters, limit)
+
+    def claims(self, party: str | None = None, issue: str | None = None, stance: str | None = None,
+               source_type: str | None = None, hedged: bool | None = None, since: dt.date | None = None,
+               until: dt.date | None = None, limit: int | None = None) -> list[ClaimEntry]:
+        filters = dates(since, until) + _given(
+            ("party", "eq", party), ("issue", "eq", issue), ("stance", "eq", stance),
+            ("source.type", "eq", source_type), ("hedged", "is", hedged))
+        return self._fetch("claim", filters, limit)
+
+    def events(self, type: str | None = None, actor: str | None = None, place: str | None = None,
+               since: dt.date | None = None, until: dt.date | None = None,
+               limit: int | None = None) -> list[EventEntry]:
+        filters: list = dates(since, until, field="when") + _given(("type", "eq", type), ("actor", "contains", actor))
+        if place:
+            filters.append(Place(place))
+        return self._fetch("event", filters, limit)
+
+    def all(self, kind: str, include_rejected: bool = False) -> list:
+        """Every record of a kind, oldest first (for exports)."""
+        with self._sessions() as session:
+            entries = queries.fetch(session, _kind(kind), include_rejected=include_rejected)
+        return sorted(entries, key=lambda e: e.id)
+
+    def summary(self, latest: int = 5) -> LedgerSummary:
+        with self._sessions() as session:
+            return summarize(session, latest)
+
+    def counts(self) -> dict[str, int]:
+        with self._sessions() as session:
+            return {"documents": session.scalar(select(func.count(DocumentRow.id))),
+                    **{k: session.scalar(select(func.count(ROWS[k].id))) for k in KINDS}}
+
+    # --- reviewing -------------------------------------------------------------------
+    def review(self, kind: str, record_id: int, action: str, reviewer: str,
+               changes: dict | None = None, note: str | None = None) -> Review:
+        """Record an analyst's verdict beside the machine's record, which stays as it was."""
+        kind = _kind(kind)
+        if action not in reviews.ACTIONS:
+            raise LedgerError(f"unknown review action {action!r}; use one of {', '.join(reviews.ACTIONS)}")
+        if not reviewer or not reviewer.strip():
+            raise LedgerError("a review needs the reviewer's name")
+        if changes and action != "correct":
+            raise LedgerError(f"only a correction changes fields, not {action!r}")
+        with self._sessions.begin() as session:
+            current = queries.entry(session, kind, record_id)
+            if current is None:
+                raise LedgerError(f"no {kind} with id {record_id}")
+            checked = None
+            if action == "correct":
+                record = current.model_dump(include=set(RECORD[kind].model_fields))
+                checked = reviews.checked_changes(kind, record, changes or {})
+            row = ReviewRow(kind=kind, record_id=record_id, action=action, reviewer=reviewer.strip(),
+                            created_at=dt.datetime.now(dt.timezone.utc), note=note, changes=checked)
+            session.add(row)
+            session.flush()
+            return _review(row)
+
+    def history(self, kind: str, record_id: int) -> History:
+        kind = _kind(kind)
+        with self._sessions() as session:
+            row = session.get(ROWS[kind], record_id)
+            if row is None:
+                raise LedgerError(f"no {kind} with id {record_id}")
+            original = record_data(kind, row)
+            rows = queries.reviews_by_record(session, kind).get(record_id, [])
+            effective, state = reviews.apply(original, rows)
+            record = RECORD[kind]
+            return History(kind=kind, record_id=record_id,
+                           original=record.model_validate(original).model_dump(mode="json"),
+                           reviews=[_review(r) for r in rows],
+                           effective=record.model_validate(effective).model_dump(mode="json"),
+                           status=state.status)
+
+    def _speaker(self, speaker: str) -> AnyOf:
+        options = [Filter("speaker.name", "contains", speaker), Filter("speaker.actor_id", "eq", speaker)]
+        actor = self.codebook.find_actor(speaker) if self.codebook else None
+        if actor:
+            options.append(Filter("speaker.actor_id", "eq", actor.id))
+        return AnyOf(tuple(options))
+
+    def _fetch(self, kind: str, filters: list, limit: int | None) -> list:
+        with self._sessions() as session:
+            return queries.fetch(session, kind, filters, limit)
+
+
+def _given(*specs: tuple[str, str, object]) -> list[Filter]:
+    return [Filter(field, op, value) for field, op, value in specs if value is not None and value != ""]
+
+
+def _kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise LedgerError(f"unknown record kind {kind!r}; use one of {', '.join(KINDS)}")
+    return kind
+
+
+def _review(row: ReviewRow) -> Review:
+    return Review(id=row.id, kind=row.kind, record_id=row.record_id, action=row.action, reviewer=row.reviewer,
+                  created_at=row.created_at, note=row.note, changes=row.changes)

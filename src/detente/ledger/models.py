@@ -1,0 +1,141 @@
+"""The ledger's tables as typed SQLAlchemy 2 models.
+
+Column names are the record field names of ``detente.records``; nested records are flattened
+with a prefix (``speaker.name`` -> ``speaker_name``, ``source.type`` -> ``source_type``) so
+that rows and records convert without hand-written field lists (see ``rows.py``). A record
+field without a column of its own (added to the records after the last migration) is kept in
+the row's ``extras`` JSON, so nothing is lost before a migration promotes it.
+The schema itself is created by the Alembic migrations, never by ``create_all``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    text: Mapped[str] = mapped_column(Text)
+    path: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    extras: Mapped[dict | None] = mapped_column(JSON)
+
+
+class ActorRow(Base):
+    """A speaker: a codebook actor (id = its actor_id) or a person known only by name."""
+
+    __tablename__ = "actors"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str | None] = mapped_column(Text)
+    party: Mapped[str] = mapped_column(String(16), default="NONE")
+    role: Mapped[str | None] = mapped_column(Text)
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    actor_ref: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    cue: Mapped[str | None] = mapped_column(Text)
+    speaker_name: Mapped[str | None] = mapped_column(Text)
+    speaker_party: Mapped[str] = mapped_column(String(16), index=True)
+    speaker_role: Mapped[str | None] = mapped_column(Text)
+    speaker_actor_id: Mapped[str | None] = mapped_column(String(200))
+    speaker_start: Mapped[int | None] = mapped_column(Integer)
+    speaker_end: Mapped[int | None] = mapped_column(Integer)
+    extras: Mapped[dict | None] = mapped_column(JSON)
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    party: Mapped[str] = mapped_column(String(16), index=True)
+    issue: Mapped[str] = mapped_column(String(64), index=True)
+    stance: Mapped[str] = mapped_column(String(16))
+    position: Mapped[float | None] = mapped_column(Float)
+    position_anchor: Mapped[str | None] = mapped_column(Text)
+    position_cues: Mapped[list] = mapped_column(JSON, default=list)
+    summary: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    source_type: Mapped[str] = mapped_column(String(16))
+    source_name: Mapped[str | None] = mapped_column(Text)
+    source_chain: Mapped[list] = mapped_column(JSON, default=list)
+    hedged: Mapped[bool] = mapped_column(default=False)
+    hedges: Mapped[list] = mapped_column(JSON, default=list)
+    confidence: Mapped[float] = mapped_column(Float, default=0.5)
+    extras: Mapped[dict | None] = mapped_column(JSON)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    actor: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(16), default="unknown")
+    participants: Mapped[list] = mapped_column(JSON, default=list)
+    evidence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    locations: Mapped[list[EventLocationRow]] = relationship(
+        order_by="EventLocationRow.id", cascade="all, delete-orphan", lazy="selectin")
+    extras: Mapped[dict | None] = mapped_column(JSON)
+
+
+class EventLocationRow(Base):
+    __tablename__ = "event_locations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    geonameid: Mapped[int | None] = mapped_column(Integer)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    country: Mapped[str | None] = mapped_column(String(8))
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    extras: Mapped[dict | None] = mapped_column(JSON)
+
+
+class ReviewRow(Base):
+    """An analyst's verdict on one record, kept as history: the machine's row is never changed."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (Index("ix_reviews_kind_record", "kind", "record_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    reviewer: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str | None] = mapped_column(Text)
+    changes: Mapped[dict | None] = mapped_column(JSON)
+
+
+ROWS = {"quote": QuoteRow, "claim": ClaimRow, "event": EventRow}

@@ -1,0 +1,36 @@
+"""Where detente keeps its ledger and which case it reads: flag, then environment, then default.
+
+One place so that every interface (CLI, API, batch) resolves the same settings the same way.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from detente.codebook import Codebook
+
+DATABASE_ENV = "DETENTE_DATABASE_URL"
+CODEBOOK_ENV = "DETENTE_CODEBOOK"
+DEFAULT_DATABASE_FILE = "detente.sqlite"
+DEFAULT_CASE = "us_russia_ukraine"
+
+
+def database_url(value: str | None = None) -> str:
+    """The ledger's SQLAlchemy URL; a plain file path means an SQLite file there."""
+    chosen = value or os.environ.get(DATABASE_ENV) or DEFAULT_DATABASE_FILE
+    return as_url(chosen)
+
+
+def as_url(value: str) -> str:
+    """``postgresql+psycopg://...`` stays as it is; ``ledger.sqlite`` becomes ``sqlite:///ledger.sqlite``."""
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
+def codebook(value: str | None = None) -> Codebook:
+    """The case codebook: a YAML path, or the name of a bundled case."""
+    chosen = value or os.environ.get(CODEBOOK_ENV) or DEFAULT_CASE
+    if chosen.endswith((".yaml", ".yml")) or Path(chosen).is_file():
+        return Codebook.load(chosen)
+    return Codebook.bundled(chosen)

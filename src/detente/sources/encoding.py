@@ -1,0 +1,99 @@
+"""Bytes on disk to text: size limit first, then binary refusal, then charset detection."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from detente.errors import SourceError
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# BOMs that name their encoding outright (longest first: UTF-32 LE starts like UTF-16 LE).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# On a tie between candidate encodings, the one news sites use most wins (cp1252 over cp1250).
+COMMON_ENCODINGS = ("utf_8", "cp1252", "latin_1", "cp1251", "koi8_r", "koi8_u", "iso8859_15",
+                    "utf_16", "utf_32")
+# Share of control characters (other than whitespace) above which decoded text is binary noise.
+MAX_CONTROL_SHARE = 0.01
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, refusing oversized files before reading them."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourceError(f"{path}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:  # grew since stat, or a device that reports no size
+        raise SourceError(f"{path}: file is over the limit of {max_bytes:,} bytes")
+    if not data:
+        raise SourceError(f"{path}: file is empty")
+    return data
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    """Text of ``data``; raises ``SourceError`` for binary, undecodable or blank content."""
+    text = _decode_bom(data)
+    if text is None:
+        text = _decode_detected(data, path)
+    if _looks_binary(text):
+        raise SourceError(f"{path}: looks like a binary file, not text")
+    if not text.strip():
+        raise SourceError(f"{path}: file holds only whitespace")
+    return text
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    return decode(read_bytes(path, max_bytes), path)
+
+
+def _decode_bom(data: bytes) -> str | None:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).lstrip("\ufeff")
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _decode_detected(data: bytes, path: Path | str) -> str:
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    best = _best_match(from_bytes(data))
+    if best is None:
+        raise SourceError(f"{path}: looks like a binary file (no text encoding fits)")
+    if b"\x00" in data and not best.encoding.startswith(("utf_16", "utf_32")):
+        raise SourceError(f"{path}: looks like a binary file (contains NUL bytes)")
+    return str(best)
+
+
+def _best_match(matches):
+    """charset-normalizer's best guess, tie-broken towards common encodings."""
+    best = matches.best()
+    if best is None:
+        return None
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    for encoding in COMMON_ENCODINGS:
+        for match in tied:
+            if encoding in match.could_be_from_charset:
+                return match
+    return best
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    controls = sum(1 for ch in text if ch < " " and ch not in "\n\r\t\f\v")
+    return controls > MAX_CONTROL_SHARE * max(len(text), 1)

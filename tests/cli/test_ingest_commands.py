@@ -1,0 +1,102 @@
+"""detente ingest: per-file outcomes, a summary, idempotent re-runs, bad files reported and the batch goes on."""
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+
+def count(db: str, table: str) -> int:
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        n = conn.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+    engine.dispose()
+    return n
+
+
+def test_ingest_then_again_skips(run, articles, fake_extractor):
+    first = run("ingest", str(articles))
+    assert first.exit_code == 0, first.output
+    assert sum(line.startswith("added ") for line in first.output.splitlines()) == 3
+    assert "3 added, 0 skipped" in first.output
+    second = run("ingest", str(articles))
+    assert second.exit_code == 0
+    assert "0 added, 3 skipped" in second.output
+    assert count(run.db, "documents") == 3 and count(run.db, "quotes") == 3
+
+
+def test_published_option_dates_undated_articles(run, tmp_path, fake_extractor):
+    path = tmp_path / "undated.txt"
+    path.write_text('Nobody dated this. He said "maybe later" and left the room afterwards.\n', encoding="utf-8")
+    assert run("ingest", str(path), "--published", "2026-03-01").exit_code == 0
+    out = run("quotes", "--format", "jsonl").output
+    assert '"published": "2026-03-01"' in out
+
+
+def bad_files(folder):
+    """The classic bad inputs, each with a word its error message must contain."""
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "huge.txt").write_bytes(b"a" * (50 * 1024 * 1024))
+    return {"empty.txt": "empty", "binary.txt": "binary", "huge.txt": "limit"}
+
+
+@pytest.mark.slow
+def test_bad_files_reported_batch_goes_on_ledger_kept(run, articles, tmp_path, fake_extractor):
+    assert run("ingest", str(articles)).exit_code == 0
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    expected = bad_files(bad)
+    (bad / "late.txt").write_text('Later. A diplomat said: "Nothing new today at all, sorry." Fin.\n', encoding="utf-8")
+    result = run("ingest", str(bad), str(articles))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    for name, word in expected.items():
+        [line] = [line for line in lines if name in line]
+        assert line.startswith("failed") and word in line.lower(), line
+    assert "1 added, 3 skipped" in result.output and "3 failed" in result.output
+    assert "Traceback" not in result.output
+    assert count(run.db, "documents") == 4
+
+
+def test_wrong_encoding_is_decoded_or_refused_plainly(run, tmp_path, fake_extractor):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes('Kyiv. The minister said: "Les négociations continuent à Genève." Fin.\n'.encode("cp1252"))
+    result = run("ingest", str(path))
+    assert "Traceback" not in result.output
+    if result.exit_code == 0:
+        assert "Genève" in run("quotes", "--format", "jsonl").output
+    else:
+        assert "failed" in result.output
+
+
+def test_truncated_html_keeps_what_arrived(run, tmp_path, fake_extractor):
+    path = tmp_path / "cut.html"
+    path.write_text('<html><head><title>Talks</title></head><body><article><p>The envoy said: "We are '
+                    'making progress in the talks, step by step, every day." The talks con', encoding="utf-8")
+    result = run("ingest", str(path))
+    assert result.exit_code == 0, result.output
+    assert "We are making progress in the talks" in run("quotes", "--format", "jsonl").output
+
+
+def test_html_cut_before_any_text_fails_plainly(run, tmp_path, fake_extractor):
+    path = tmp_path / "stub.html"
+    path.write_text("<html><head><title>Tal", encoding="utf-8")
+    result = run("ingest", str(path))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    [line] = [line for line in result.output.splitlines() if "stub.html" in line]
+    assert line.startswith("failed") and len(line) > len("failed  stub.html: ")
+
+
+def test_missing_path_is_an_error_not_a_traceback(run, tmp_path, fake_extractor):
+    result = run("ingest", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 1 and "no such file" in result.output and "Traceback" not in result.output
+
+
+def test_extract_prints_the_contract_per_document(run, articles, fake_extractor):
+    result = run("extract", str(articles), db_option=False)
+    assert result.exit_code == 0, result.output
+    objects = [json.loads(line) for line in result.output.splitlines()]
+    assert len(objects) == 3 and set(objects[0]) == {"document", "quotes", "claims", "events"}
+    assert objects[0]["quotes"][0]["text"].startswith("We are close to a deal")
+    assert not Path(run.db).exists()  # extract stores nothing

@@ -1,0 +1,97 @@
+"""Each event type from short sentences, parsed by the real model; negation and hypotheticals
+are not events; evidence is an exact substring."""
+import datetime as dt
+
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.context import ArticleContext
+from detente.extract.events import find_events
+from detente.records import Document
+
+FRI = dt.date(2026, 2, 6)
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    case = Codebook.bundled()
+
+    def run(text: str, published: dt.date | None = FRI):
+        doc = Document(id="t", text=text, published=published)
+        ctx = ArticleContext(document=doc, codebook=case, doc=nlp(text), reference_date=published)
+        found = find_events(ctx)
+        for e in found:
+            assert text[e.start:e.end] == e.evidence
+        return found
+    return run
+
+
+def test_strike_with_actor_places_and_date(events_of):
+    [e] = events_of("Russian missiles hit Kharkiv and Odesa on Thursday, killing three people.")
+    assert (e.type, e.actor, e.date, e.date_precision) == ("strike", "RUS", dt.date(2026, 2, 5), "day")
+    assert [(l.name, l.geonameid) for l in e.locations] == [("Kharkiv", 706483), ("Odesa", 698740)]
+
+
+def test_strike_suffered_by_one_side_was_made_by_the_other(events_of):
+    [e] = events_of("Ukraine suffered massive drone strikes on Dnipro overnight.")
+    assert (e.type, e.actor) == ("strike", "RUS")
+
+
+def test_strike_on_russia_by_ukrainian_drones(events_of):
+    [e] = events_of("Ukrainian drones attacked an oil refinery in Volgograd on Monday.")
+    assert (e.type, e.actor, e.locations[0].country) == ("strike", "UKR", "RU")
+
+
+def test_ground_fighting(events_of):
+    [e] = events_of("Russian forces captured Pokrovsk after months of fighting, the army said.")
+    assert (e.type, e.actor, e.locations[0].geonameid) == ("ground_fighting", "RUS", 704422)
+
+
+def test_prisoner_exchange(events_of):
+    [e] = events_of("Russia and Ukraine exchanged 157 prisoners of war on Thursday.")
+    assert (e.type, e.date) == ("prisoner_exchange", dt.date(2026, 2, 5))
+
+
+def test_meeting_with_venue_date_and_participants(events_of):
+    [e] = events_of("Zelensky met Witkoff and Kushner in Berlin on Sunday to discuss the plan.")
+    assert e.type == "meeting" and e.actor is None
+    assert [l.name for l in e.locations] == ["Berlin"] and e.locations[0].country == "DE"
+    assert e.date == dt.date(2026, 2, 1)
+
+
+def test_scheduled_talks_are_a_meeting_in_the_future(events_of):
+    [e] = events_of("The next round of talks will be held in Abu Dhabi on Wednesday.")
+    assert (e.type, e.date) == ("meeting", dt.date(2026, 2, 11))
+
+
+def test_agreement(events_of):
+    [e] = events_of("The two sides signed an agreement on energy infrastructure in Riyadh on Tuesday.")
+    assert e.type == "agreement"
+
+
+@pytest.mark.parametrize("text", [
+    "No meeting between Putin and Zelensky is planned in Istanbul.",
+    "If they meet in Geneva next week, a deal may follow.",
+    "Russia could strike Kyiv again, officials warned.",
+    "Ukraine cannot agree to this, and the sides did not sign anything.",
+    "The parties continue to meet and discuss possible peace scenarios.",
+    "Kyiv hopes to hold talks with Moscow in Istanbul.",
+])
+def test_negated_hypothetical_and_generic_mentions_are_not_events(events_of, text):
+    assert events_of(text) == []
+
+
+def test_repeated_mentions_of_one_happening_merge(events_of):
+    text = ("Russian drones struck Kharkiv overnight, injuring 14 people. "
+            "The attack on Kharkiv damaged apartment buildings, the governor said. "
+            "Talks were held in Abu Dhabi on Friday. The talks in Abu Dhabi lasted five hours.")
+    found = events_of(text)
+    assert sorted(e.type for e in found) == ["meeting", "strike"]
+    strike = next(e for e in found if e.type == "strike")
+    assert strike.evidence.startswith("Russian drones struck Kharkiv")
+
+
+def test_people_are_not_places(events_of):
+    [e] = events_of("Russian President Vladimir Putin launched missiles at Zaporizhzhia on Friday.")
+    assert [l.name for l in e.locations] == ["Zaporizhzhia"]
+    assert e.actor == "RUS"

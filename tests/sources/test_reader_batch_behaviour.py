@@ -1,0 +1,69 @@
+"""Batches: folders in a fixed order, failures reported and passed, duplicates read once."""
+import json
+
+from detente.records import Document
+from detente.sources import SourceFailure, document_id, iter_documents
+
+ARTICLE = "Talks resume\nThe delegations met again in Abu Dhabi on Thursday.\n"
+
+
+def _write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_folder_is_walked_recursively_sorted_and_hidden_files_skipped(tmp_path):
+    _write(tmp_path / "b.txt", "B article\nbody b\n")
+    _write(tmp_path / "a" / "z.txt", "Z article\nbody z\n")
+    _write(tmp_path / "a" / "c.txt", "C article\nbody c\n")
+    _write(tmp_path / ".hidden.txt", "Hidden\nbody\n")
+    _write(tmp_path / ".cache" / "d.txt", "D article\nbody d\n")
+    titles = [d.title for d in iter_documents([tmp_path])]
+    assert titles == ["C article", "Z article", "B article"]
+
+
+def test_the_same_article_in_two_formats_is_yielded_once(tmp_path):
+    _write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "b.txt").write_bytes(ARTICLE.replace("\n", "\r\n").encode("utf-8"))
+    _write(tmp_path / "c.json", json.dumps({"text": "  " + ARTICLE.replace("\n", "\n\n"), "url": "u"}))
+    docs = list(iter_documents([tmp_path]))
+    assert len(docs) == 1 and docs[0].id == document_id(ARTICLE)
+
+
+def test_failures_are_yielded_and_the_batch_goes_on(tmp_path):
+    _write(tmp_path / "1.txt", "First\nbody one\n")
+    (tmp_path / "2.txt").write_bytes(b"")
+    (tmp_path / "3.bin").write_bytes(bytes(range(256)) * 10)
+    _write(tmp_path / "4.txt", "Fourth\nbody four\n")
+    items = list(iter_documents([tmp_path, tmp_path / "missing.txt"]))
+    kinds = [(type(i).__name__, getattr(i, "title", None) or i.path.rsplit("/", 1)[-1]) for i in items]
+    assert kinds == [("Document", "First"), ("SourceFailure", "2.txt"), ("SourceFailure", "3.bin"),
+                     ("Document", "Fourth"), ("SourceFailure", "missing.txt")]
+    assert "empty" in items[1].reason and "binary" in items[2].reason
+
+
+def test_documents_stream_before_later_paths_exist(tmp_path):
+    first, second = tmp_path / "1.txt", tmp_path / "2.txt"
+    _write(first, "First\nbody\n")
+
+    def paths():
+        yield first
+        _write(second, "Second\nbody\n")  # only created once the first document was consumed
+        yield second
+
+    stream = iter_documents(paths())
+    assert next(stream).title == "First" and not second.exists()
+    assert next(stream).title == "Second"
+
+
+def test_ids_are_short_hex_hashes_of_normalised_text():
+    assert document_id("Caf\u00e9  talks\n") == document_id("Cafe\u0301 talks")
+    assert len(document_id("x")) == 16 and int(document_id("x"), 16) >= 0
+    assert document_id("a b") != document_id("a c")
+
+
+def test_failure_record_is_typed():
+    failure = SourceFailure(path="x.txt", reason="file is empty")
+    assert failure.model_dump() == {"path": "x.txt", "reason": "file is empty"}
+    assert not isinstance(failure, Document)

@@ -1,0 +1,52 @@
+"""The accuracy gate's floor rules: raise freely, lower only when explicitly allowed."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+_spec = importlib.util.spec_from_file_location("eval_gate", Path(__file__).parent / "test_eval_gate.py")
+gate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(gate)
+
+SCORES = {"quotes": {"f1": 0.62}, "quote_speaker": {"acc": 0.8, "n": 20},
+          "claims": {"f1": 0.30}, "claim_stance": {"acc": None, "n": 0}}
+KEYS = ("quotes.f1", "quote_speaker.acc", "claims.f1", "claim_stance.acc")
+
+
+def test_metric_reads_nested_scores_and_treats_missing_accuracy_as_zero():
+    assert gate.metric(SCORES, "quotes.f1") == 0.62
+    assert gate.metric(SCORES, "claim_stance.acc") == 0.0
+    assert gate.metric(SCORES, "events.f1") == 0.0
+
+
+def test_update_raises_floors_to_score_minus_margin(tmp_path):
+    path = tmp_path / "baseline.json"
+    gate.save_floors({"quotes.f1": 0.5, "quote_speaker.acc": 0.1}, path)
+    new, refused = gate.update_floors(gate.load_floors(path), SCORES, margin=0.01, keys=KEYS)
+    gate.save_floors(new, path)
+    assert refused == []
+    assert gate.load_floors(path) == {"quotes.f1": 0.61, "quote_speaker.acc": 0.79,
+                                      "claims.f1": 0.29, "claim_stance.acc": 0.0}
+
+
+def test_update_refuses_to_lower_a_floor_without_the_flag(tmp_path):
+    floors = {"quotes.f1": 0.7, "claims.f1": 0.1}
+    new, refused = gate.update_floors(floors, SCORES, margin=0.01, keys=("quotes.f1", "claims.f1"))
+    assert new == {"quotes.f1": 0.7, "claims.f1": 0.29}
+    assert len(refused) == 1 and "quotes.f1" in refused[0] and "--allow-lower" in refused[0]
+
+
+def test_update_lowers_a_floor_when_allowed():
+    new, refused = gate.update_floors({"quotes.f1": 0.7}, SCORES, margin=0.01,
+                                      allow_lower=True, keys=("quotes.f1",))
+    assert new == {"quotes.f1": 0.61} and refused == []
+
+
+def test_floors_never_go_below_zero():
+    new, _ = gate.update_floors({}, {"claims": {"f1": 0.005}}, margin=0.01, keys=("claims.f1",))
+    assert new == {"claims.f1": 0.0}
+
+
+@pytest.mark.parametrize("score, failing", [(0.62, {}), (0.4, {"quotes.f1": (0.4, 0.5)})])
+def test_below_floor_lists_only_metrics_under_their_floor(score, failing):
+    assert gate.below_floor({"quotes": {"f1": score}}, {"quotes.f1": 0.5}) == failing
