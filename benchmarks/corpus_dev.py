@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extract every article of the gold dev corpus and score it with the corpus's own score.py.
 
-usage: python benchmarks/corpus_dev.py [--gold DIR] [--out FILE] [--json]
+usage: python benchmarks/corpus_dev.py [--gold DIR] [--out FILE] [--json] [--per-doc]
 
 Articles are read through ``detente.sources`` (as a user's files would be), predictions are
 written as JSONL in the extraction contract, and ``../shared/corpus/score.py`` scores them;
@@ -58,6 +58,13 @@ def score_dev(gold_dir: Path | str = DEFAULT_GOLD, out: Path | str = DEFAULT_OUT
     return scorer.score(scorer.load_gold(str(gold_dir)), scorer.load_preds(str(out)))
 
 
+def per_document(gold_dir: Path | str = DEFAULT_GOLD, out: Path | str = DEFAULT_OUT) -> dict[str, dict]:
+    """Scores of each gold article alone, from predictions already written to ``out``."""
+    scorer = load_scorer(Path(gold_dir))
+    preds = scorer.load_preds(str(out))
+    return {g["id"]: scorer.score([g], preds) for g in scorer.load_gold(str(gold_dir))}
+
+
 def _usable(item, document_type) -> bool:
     if isinstance(item, document_type):
         return True
@@ -70,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold corpus folder")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write predictions JSONL")
     ap.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    ap.add_argument("--per-doc", action="store_true", help="also print tp/fp/fn per article")
     args = ap.parse_args(argv)
     scores = score_dev(args.gold, args.out)
     if args.json:
@@ -77,7 +85,17 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for key, value in scores.items():
             print(f"{key:18} {json.dumps(value)}")
+    if args.per_doc:
+        _print_per_document(per_document(args.gold, args.out))
     return 0
+
+
+def _print_per_document(table: dict[str, dict]) -> None:
+    kinds = ("quotes", "claims", "events")
+    print("\n" + "doc".ljust(6) + "".join(f"{k + ' tp/fp/fn':>22}" for k in kinds))
+    for doc_id, scores in table.items():
+        cells = (f"{scores[k]['tp']}/{scores[k]['fp']}/{scores[k]['fn']}" for k in kinds)
+        print(doc_id.ljust(6) + "".join(f"{c:>22}" for c in cells))
 
 
 if __name__ == "__main__":

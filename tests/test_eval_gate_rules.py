@@ -50,3 +50,25 @@ def test_floors_never_go_below_zero():
 @pytest.mark.parametrize("score, failing", [(0.62, {}), (0.4, {"quotes.f1": (0.4, 0.5)})])
 def test_below_floor_lists_only_metrics_under_their_floor(score, failing):
     assert gate.below_floor({"quotes": {"f1": score}}, {"quotes.f1": 0.5}) == failing
+
+
+class _EchoExtractor:
+    """Stands in for the spaCy extractor: one empty extraction per document."""
+
+    def pipe(self, documents):
+        from detente.records import Extraction
+
+        for document in documents:
+            yield Extraction(document=document)
+
+
+def test_benchmark_writes_one_prediction_per_gold_article_and_pairs_them(shared_dir, tmp_path):
+    spec = importlib.util.spec_from_file_location("corpus_dev", gate.REPO_ROOT / "benchmarks" / "corpus_dev.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    gold = shared_dir / "corpus" / "dev"
+    out = tmp_path / "preds.jsonl"
+    scores = bench.score_dev(gold, out, _EchoExtractor())
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(list(gold.glob("*.json")))
+    assert scores["documents"]["paired"] == scores["documents"]["gold"]
+    assert scores["quotes"]["tp"] == 0 and scores["quotes"]["fn"] > 0

@@ -69,7 +69,8 @@ def test_positions_match_every_turn(case):
     golden = _turn_positions(lines)
     assert golden.shape == result.positions[1:].shape
     np.testing.assert_allclose(result.positions[0], x.position)
-    np.testing.assert_allclose(result.positions[1:], golden, atol=0.1)
+    np.testing.assert_allclose(result.positions[1:], golden, atol=0.1)   # the brief's bar
+    np.testing.assert_allclose(result.positions[1:], golden, atol=1e-3)  # KTAB prints 4 decimals
 
 
 def test_position_history_table_matches(case):

@@ -8,21 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from detente.cli import app
-from detente.records import Extraction, Quote, Speaker
-
-
-class OneQuoteExtractor:
-    """Finds the first quoted passage of each document, so stored rows can be checked."""
-
-    def pipe(self, documents, **_):
-        for doc in documents:
-            start = doc.text.find('"') + 1
-            end = doc.text.find('"', start)
-            quotes = []
-            if 0 < start < end:
-                quotes.append(Quote(text=doc.text[start:end], start=start, end=end, kind="direct",
-                                    speaker=Speaker(name="Someone", party="NONE")))
-            yield Extraction(document=doc, quotes=quotes)
+from tests.cli.fakes import OneQuoteExtractor
 
 
 @pytest.fixture

@@ -88,9 +88,12 @@ def test_html_cut_before_any_text_fails_plainly(run, tmp_path, fake_extractor):
     assert line.startswith("failed") and len(line) > len("failed  stub.html: ")
 
 
-def test_missing_path_is_an_error_not_a_traceback(run, tmp_path, fake_extractor):
-    result = run("ingest", str(tmp_path / "nope.txt"))
-    assert result.exit_code == 1 and "no such file" in result.output and "Traceback" not in result.output
+def test_missing_path_is_reported_and_the_batch_goes_on(run, articles, tmp_path, fake_extractor):
+    result = run("ingest", str(tmp_path / "nope.txt"), str(articles))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    [line] = [line for line in result.output.splitlines() if "nope.txt" in line]
+    assert line.startswith("failed") and line.split("nope.txt", 1)[1].strip(": ")  # a reason is given
+    assert "3 added" in result.output
 
 
 def test_extract_prints_the_contract_per_document(run, articles, fake_extractor):
@@ -100,3 +103,16 @@ def test_extract_prints_the_contract_per_document(run, articles, fake_extractor)
     assert len(objects) == 3 and set(objects[0]) == {"document", "quotes", "claims", "events"}
     assert objects[0]["quotes"][0]["text"].startswith("We are close to a deal")
     assert not Path(run.db).exists()  # extract stores nothing
+
+
+def test_extraction_bug_fails_one_article_not_the_batch(run, articles, monkeypatch):
+    import detente.cli.articles as cli_articles
+    from tests.cli.fakes import BreaksOnWord
+
+    monkeypatch.setattr(cli_articles, "extractor_for", lambda codebook, workers: (BreaksOnWord("number 1."), {}))
+    result = run("ingest", str(articles))
+    assert result.exit_code == 1
+    [bad] = [line for line in result.output.splitlines() if line.startswith("failed")]
+    assert "a1.txt" in bad and "extraction failed (RuntimeError: component bug)" in bad
+    assert "2 added" in result.output and "Traceback" not in result.output
+    assert count(run.db, "documents") == 2

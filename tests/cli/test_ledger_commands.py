@@ -28,6 +28,8 @@ def test_quotes_filters_and_formats(filled):
         "Rustem Umerov"]
     assert len(jsonl(filled("quotes", "--since", "2026-02-01", "--format", "jsonl"))) == 1
     assert len(jsonl(filled("quotes", "--search", "progress", "--limit", "1", "--format", "jsonl"))) == 1
+    assert [q["document_id"] for q in jsonl(filled("quotes", "--document", "doc-0001", "--format", "jsonl"))] == [
+        "doc-0001"]
     table = filled("quotes", "--speaker", "peskov")
     assert table.exit_code == 0 and "Dmitry Peskov" in table.output and "Umerov" not in table.output
 

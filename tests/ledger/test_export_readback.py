@@ -75,3 +75,14 @@ def test_plover_events_and_claims(filled, tmp_path):
 def test_bad_export_requests(ledger, tmp_path, fmt, what, message):
     with pytest.raises(LedgerError, match=message):
         export(ledger, tmp_path / "x", fmt, what=what)
+
+
+def test_stream_pages_through_in_id_order(ledger):
+    from detente.ledger import queries
+
+    for n in range(5):
+        ledger.ingest(make_extraction(n))
+    ledger.review("quote", 4, "reject", "ann")
+    with ledger._sessions() as session:
+        ids = [e.id for e in queries.stream(session, "quote", page=2)]
+    assert ids == [1, 2, 3, 5]

@@ -62,3 +62,17 @@ def test_bad_reviews_are_refused_plainly(one, kind, rid, action, changes, messag
     with pytest.raises(LedgerError, match=message):
         one.review(kind, rid, action, "ann", changes)
     assert one.history("claim", 1).reviews == []
+
+
+def test_summary_counts_reviewed_values(ledger):
+    for n in range(3):
+        ledger.ingest(make_extraction(n))
+    ledger.review("claim", 1, "correct", "ann", {"party": "UKR"})
+    ledger.review("quote", 2, "reject", "ann")
+    ledger.review("event", 3, "confirm", "ann")
+    s = ledger.summary()
+    assert s.claims_by_party_issue == {"RUS": {"territory": 2}, "UKR": {"territory": 1}}
+    assert (s.quotes, s.claims, s.events, s.reviews) == (2, 3, 3, 3)
+    assert [(c.key, c.count) for c in s.quotes_by_speaker] == [("Dmitry Peskov", 2)]
+    assert [(c.key, c.count) for c in s.events_by_type] == [("strike", 3)]
+    assert [q.id for q in s.latest_quotes] == [3, 1]

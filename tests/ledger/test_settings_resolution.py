@@ -28,3 +28,12 @@ def test_codebook_by_case_name_or_path(tmp_path, monkeypatch):
     bad.write_text("case: x\n", encoding="utf-8")
     with pytest.raises(CodebookError):
         settings.codebook(str(bad))
+
+
+def test_ledger_takes_a_plain_file_path(tmp_path, monkeypatch):
+    from detente.ledger import Ledger
+
+    monkeypatch.chdir(tmp_path)
+    with Ledger("team.sqlite") as led:
+        assert led.url == "sqlite:///team.sqlite"
+    assert (tmp_path / "team.sqlite").exists()

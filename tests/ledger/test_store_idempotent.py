@@ -78,3 +78,21 @@ def test_document_without_records_is_stored(ledger):
     ex = Extraction(document=Document(id="empty", text="Nothing said."))
     assert ledger.ingest(ex) == "added"
     assert ledger.has("empty")
+
+
+def test_document_stored_by_another_writer_meanwhile_is_skipped(db_url, monkeypatch):
+    from detente.ledger import store
+
+    ex = make_extraction(11)
+    write = store._write
+
+    def racing(session, extraction):
+        monkeypatch.setattr(store, "_write", write)  # the other writer writes plainly
+        with Ledger(db_url) as other:  # it gets there between our check and our write
+            assert other.ingest(extraction) == "added"
+        write(session, extraction)
+
+    monkeypatch.setattr(store, "_write", racing)
+    with Ledger(db_url) as led:
+        assert led.ingest(ex) == "skipped"
+        assert led.counts() == {"documents": 1, "quote": 1, "claim": 1, "event": 1}

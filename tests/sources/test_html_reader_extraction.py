@@ -68,3 +68,27 @@ def test_dateline_in_page_text_when_metadata_has_no_date(tmp_path):
 def test_folder_given_as_a_file_is_a_clear_error(tmp_path):
     with pytest.raises(SourceError, match="cannot be read"):
         read_file(tmp_path)
+
+
+def test_html_fragment_in_a_txt_file_is_read_as_html(tmp_path):
+    path = tmp_path / "fragment.txt"
+    path.write_text("<div class='story'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>", encoding="utf-8")
+    doc, = read_file(path)
+    assert "<p>" not in doc.text and all(p in doc.text for p in PARAGRAPHS)
+
+
+def test_lxml_fallback_when_trafilatura_finds_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr("detente.sources.html.trafilatura.bare_extraction", lambda *a, **k: None)
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    doc, = read_file(path)
+    assert all(p in doc.text for p in PARAGRAPHS)
+    assert "tracking" not in doc.text and "Home" not in doc.text
+    assert doc.title == "Talks in Istanbul | Example News"
+
+
+def test_xhtml_with_an_encoding_declaration(tmp_path, monkeypatch):
+    monkeypatch.setattr("detente.sources.html.trafilatura.bare_extraction", lambda *a, **k: None)
+    path = tmp_path / "page.xhtml"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + PAGE.split("\n", 1)[1], encoding="utf-8")
+    assert PARAGRAPHS[0] in read_file(path)[0].text

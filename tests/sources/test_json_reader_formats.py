@@ -57,3 +57,12 @@ def test_jsonl_bad_line_fails_alone_and_the_rest_go_on(tmp_path):
     assert items[1].path.endswith("feed.jsonl:2") and "not valid JSON" in items[1].reason
     assert items[2].published == dt.date(2026, 2, 5)
     assert [d.text for d in read_file(path)] == ["Article one.", "Article two."]
+
+
+def test_json_lines_saved_as_json_and_json_saved_as_jsonl(tmp_path):
+    lines = tmp_path / "lines.json"
+    lines.write_text('{"text": "One."}\n{"text": "Two."}\n', encoding="utf-8")
+    assert [d.text for d in read_file(lines)] == ["One.", "Two."]
+    pretty = tmp_path / "pretty.jsonl"
+    pretty.write_text(json.dumps({"text": "Whole.", "title": "T"}, indent=2), encoding="utf-8")
+    assert [d.title for d in read_file(pretty)] == ["T"]

@@ -67,3 +67,8 @@ def test_failure_record_is_typed():
     failure = SourceFailure(path="x.txt", reason="file is empty")
     assert failure.model_dump() == {"path": "x.txt", "reason": "file is empty"}
     assert not isinstance(failure, Document)
+
+
+def test_a_single_path_is_not_iterated_character_by_character(tmp_path):
+    path = _write(tmp_path / "one.txt", ARTICLE)
+    assert [d.title for d in iter_documents(str(path))] == ["Talks resume"]

@@ -50,6 +50,22 @@ def test_datelines_with_a_year_need_no_reference(line, expected):
     assert resolve(found, None) == (expected, None)
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("Updated: 6 February 2026, 14:30 GMT+2", "6 February 2026, 14:30 GMT+2"),
+    ("Published on Feb. 6, 2026 at 9:17 am (EST)", "Feb. 6, 2026 at 9:17 am (EST)"),
+])
+def test_dateline_prefixes_and_time_zones(line, expected):
+    found = find_dateline(["Headline", line])
+    assert found == expected
+    assert resolve(found, None)[0] == dt.date(2026, 2, 6)
+
+
+def test_unparseable_date_value_gives_a_warning_not_a_guess():
+    date, warning = resolve("around the holidays", dt.date(2026, 2, 1))
+    assert date is None and "could not be understood" in warning
+
+
+
 def test_a_sentence_mentioning_a_date_is_not_a_dateline():
     lines = ["On 6 February the delegations met in Abu Dhabi.", "More text."]
     assert find_dateline(lines) is None

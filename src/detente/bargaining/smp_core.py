@@ -5,8 +5,9 @@ Research Center): ``kmodel.cpp`` (votes, coalitions, victory probabilities, cond
 risk attitudes, third-party votes) and ``smp.cpp`` / ``smpbcn.cpp`` (salience-weighted
 distance, utility, challenges, bargains). Everything works on KTAB's internal [0, 1] scale.
 
-Sums that KTAB accumulates in a loop are summed here along axis 0 (numpy then adds rows one
-after another, in KTAB's order), so near-ties break as they do in KTAB.
+Sums and products that KTAB accumulates in a loop are accumulated here in the same order
+(``seq_sum``, ``multiply.accumulate``), so results agree to the last bit and near-ties break
+as they do in KTAB.
 """
 from __future__ import annotations
 
@@ -53,8 +54,8 @@ def sal_distance(ideal: np.ndarray, position: np.ndarray, sal: np.ndarray) -> np
     ds = (ideal[:, None, :] - position[None, :, :]) * sal[:, None, :]
     num = np.moveaxis(ds * ds, -1, 0)
     ss = np.moveaxis(sal * sal, -1, 0)
-    num_sum = seq_sum(np.zeros(num.shape[1:]), num)
-    den = seq_sum(np.zeros(ss.shape[1:]), ss)[:, None]
+    num_sum = seq_sum(0.0, num)
+    den = seq_sum(0.0, ss)[:, None]
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(den > 0, np.sqrt(num_sum / np.where(den > 0, den, 1.0)), 0.0)
 

@@ -12,7 +12,6 @@ from rich.text import Text
 from detente.cli.app import app
 from detente.cli.common import (CODEBOOK_HELP, DB_HELP, cell, check_choice, console, errors, extractor_for,
                                 fails_plainly, open_ledger, parse_date, plural, print_jsonl)
-from detente.errors import SourceError
 
 PATHS_HELP = "article files or folders (.txt .html .json .jsonl, RSS/Atom feeds)"
 PUBLISHED_HELP = "publication date (YYYY-MM-DD) for articles that carry none; also dates yearless datelines"
@@ -90,9 +89,6 @@ def extract(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
 def _ingest(paths, db, published, workers, codebook, short_paths: bool = False) -> Counter:
     from detente.ledger.intake import ingest_paths
 
-    for path in paths:
-        if not Path(path).exists():
-            raise SourceError(f"{path}: no such file or folder")
     tally: Counter = Counter()
     with open_ledger(db, codebook, must_exist=False) as ledger:
         extractor, options = extractor_for(codebook, workers)

@@ -22,13 +22,14 @@ FORMAT = typer.Option("table", "--format", help=FORMAT_HELP)
 def quotes(speaker: str | None = typer.Option(None, "--speaker", help="name (any spelling the codebook knows)"),
            party: str | None = typer.Option(None, "--party", help="RUS, UKR, USA, EU, NONE, ..."),
            search: str | None = typer.Option(None, "--search", help="words in the quote"),
+           document: str | None = typer.Option(None, "--document", metavar="ID", help="one article (id or prefix)"),
            since: str | None = SINCE, until: str | None = UNTIL, limit: int = LIMIT,
            fmt: str = FORMAT, db: str | None = DB) -> None:
     """Quotes in the ledger, with speaker, party and article date."""
     check_choice(fmt, ("table", "jsonl"), "--format")
     with open_ledger(db) as ledger:
-        found = ledger.quotes(speaker=speaker, party=party, text=search, since=parse_date(since, "--since"),
-                              until=parse_date(until, "--until"), limit=limit)
+        found = ledger.quotes(speaker=speaker, party=party, text=search, document=document,
+                              since=parse_date(since, "--since"), until=parse_date(until, "--until"), limit=limit)
     _show(found, fmt, ("speaker", "quote"),
           lambda q: (f"{q.speaker.name or '?'} ({q.speaker.party})", q.text))
 

@@ -34,7 +34,7 @@ OBLIGATION_WORDS = {"must", "should", "better", "ought"}
 STANCE_PHRASES: dict[str, tuple[str, ...]] = {
     "demand": ("call for", "calls for", "called for", "insists that", "is seeking", "key demand",
                "key condition", "new condition", "only if", "must be", "should be signed",
-               "stressed the importance", "better come"),
+               "stressed the importance", "better come", "fundamental importance"),
     "proposal": ("put forward", "puts forward", "put some proposals", "floated the idea",
                  "on the table"),
     "rejection": ("rule out", "ruled out", "rules out", "will not accept", "would not accept",

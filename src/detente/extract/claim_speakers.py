@@ -29,7 +29,8 @@ def sentence_speaker(sent: Span, ctx: ArticleContext, quotes: list[Quote]) -> Me
 
 def _quote_speaker(sent: Span, quotes: list[Quote]) -> Mention | None:
     for q in quotes:
-        if q.start < sent.end_char and sent.start_char < q.end and q.speaker.name:
+        inside = min(q.end, sent.end_char) - max(q.start, sent.start_char)
+        if inside > 0.5 * len(sent.text.strip()) and q.speaker.name:  # not a scare-quoted phrase
             party = q.speaker.party if q.speaker.party != "NONE" else None
             return Mention(party, q.speaker.name, "person" if party else "expert")
     return None

@@ -8,6 +8,7 @@ party or no issue yields nothing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -20,7 +21,8 @@ from detente.extract.hedging import (doubted_topics, is_hypothetical, is_negated
 from detente.extract.issues import classify_issue
 from detente.extract.parties import LAST_PERSON, Mention, resolve
 from detente.extract.positions import place
-from detente.extract.provenance import make_source, source_links
+from detente.extract.claim_cues import REPORTING_LEMMAS
+from detente.extract.provenance import make_source, reporting_subject, source_links
 from detente.extract.claim_speakers import sentence_speaker
 from detente.records import Claim, Quote
 
@@ -69,13 +71,11 @@ def _sentence_claims(sent: Span, follow: Span | None, ctx: ArticleContext, quote
                      doubts, method: str) -> list[Claim]:
     speaker = sentence_speaker(sent, ctx, quotes)
     best: dict[tuple[str, str], Claim] = {}
-    if _heading(sent):
-        return []
     for trig in _triggers(sent, ctx):
         if not trig.conditional and is_hypothetical(trig.token, sent):
             continue
         stance = trig.stance
-        if not trig.phrase and is_negated(trig.token):
+        if not _self_negating(trig) and is_negated(trig.token):
             stance = NEGATED_STANCE[stance]
             if stance is None:
                 continue
@@ -84,22 +84,48 @@ def _sentence_claims(sent: Span, follow: Span | None, ctx: ArticleContext, quote
             stance = "assessment"
             parties = [(speaker.party, speaker)] if speaker is not None and speaker.party else []
         for party, mention in parties:
-            claim = _claim(trig, stance, party, sent, follow, ctx, speaker, doubts, method)
-            if claim is None:
-                continue
-            key = (claim.party, claim.issue)
-            rank = _rank(trig, claim)
-            if key not in best or rank < best[key][0]:
-                best[key] = (rank, claim)
+            items = _listed_items(trig, sent) or [None]
+            for item in items:
+                claim = _claim(trig, stance, party, mention, sent, follow, ctx, speaker, doubts,
+                               method, item)
+                if claim is None:
+                    continue
+                key = (claim.party, claim.issue)
+                rank = _rank(trig, claim)
+                if key not in best or rank < best[key][0]:
+                    best[key] = (rank, claim)
     return [c for _, c in best.values()]
 
 
-def _heading(sent: Span) -> bool:
+def _listed_items(trig: Trigger, sent: Span) -> list[tuple[int, int]]:
+    """'… essential conditions: a, b, and c' → one (start, end) per listed item, so each
+    demand gets its own issue and evidence."""
+    if trig.stance not in ("demand", "proposal") or trig.token.pos_ != "NOUN":
+        return []
+    text = sent.doc.text
+    colon = text.find(":", trig.token.idx, sent.end_char)
+    if colon < 0 or colon - trig.token.idx > 80:
+        return []
+    items, start = [], colon + 1
+    for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+|[.;]\s*$", text[start:sent.end_char]):
+        items.append((start, colon + 1 + m.start()))
+        start = colon + 1 + m.end()
+    if start < sent.end_char:
+        items.append((start, sent.end_char))
+    items = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in items]
+    return [(a, b) for a, b in items if b - a > 10] if len(items) > 1 else []
+
+
+def _heading(evidence: str) -> bool:
     """A headline or subheading (a line with no closing punctuation) restates the body."""
-    text = sent.text.strip()
-    line_end = sent.end_char >= len(sent.doc.text) or sent.doc.text[sent.end_char:sent.end_char + 1] in ("\n", "")
-    ends_line = "\n" in sent.doc.text[sent.start_char:sent.end_char + 1] or line_end
-    return bool(text) and ends_line and text[-1] not in ".!?\"”’'»:;)…"
+    return not evidence or (len(evidence) < 120 and evidence[-1] not in ".!?\"”’'»:;)…,")
+
+
+def _self_negating(trig: Trigger) -> bool:
+    """Phrases like 'will not accept' carry their own negation; 'rule out' does not."""
+    if not trig.phrase:
+        return False
+    return True if trig.stance != "rejection" else not trig.token.lemma_.lower() in ("rule",)
 
 
 def _accused(token: Token, sent: Span) -> bool:
@@ -153,7 +179,7 @@ def _owned_noun(tok: Token, ctx: ArticleContext) -> bool:
     if any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and ctx.codebook.party_for_mention(c.text))
            for c in tok.children):
         return True
-    return tok.dep_ in ("dobj", "attr", "oprd")
+    return tok.dep_ in ("dobj", "attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
 
 
 def _phrase_anchor(span: Span) -> Token:
@@ -172,6 +198,7 @@ def _parties(token: Token, ctx: ArticleContext, speaker: Mention | None) -> list
     """Whose position: the stance word's subject (or possessor), else the speaker."""
     subj, how = _subject(token, ctx)
     mentions = resolve(subj, ctx) if subj is not None else []
+    speaker = _nearest_reporter(token, ctx) or speaker
     voiced = speaker is not None and speaker.party and speaker.kind != "expert"
     if _obliged(token):
         return [(speaker.party, speaker)] if voiced else []  # 'Ukraine must …': said to Ukraine
@@ -181,6 +208,18 @@ def _parties(token: Token, ctx: ArticleContext, speaker: Mention | None) -> list
     if not out and voiced and (how in ("none", "passive") or all(m.kind == "pronoun" for m in mentions)):
         out.append((speaker.party, speaker))
     return out
+
+
+def _nearest_reporter(token: Token, ctx: ArticleContext) -> Mention | None:
+    """The party voice of the reporting verb that governs the stance word ('Moscow has made it
+    clear that …'), which outranks the quote's speaker who relays it."""
+    for anc in token.ancestors:
+        if anc.lemma_.lower() in REPORTING_LEMMAS and anc.pos_ == "VERB":
+            subj = reporting_subject(anc)
+            for m in resolve(subj, ctx) if subj is not None else []:
+                if m.party:
+                    return m
+    return None
 
 
 def _obliged(token: Token) -> bool:
@@ -219,6 +258,8 @@ def _own_subject(t: Token, ctx: ArticleContext) -> Token | None:
         if c.dep_ in _SUBJECT_DEPS:
             if c.lower_ in ("which", "that", "who") and t.dep_ == "relcl":
                 return t.head
+            if c.lower_ in ("what", "whatever"):
+                continue  # 'what he considers …': the subject is 'he'
             return c
     if t.pos_ in ("NOUN", "PROPN"):
         for c in t.children:
@@ -227,15 +268,29 @@ def _own_subject(t: Token, ctx: ArticleContext) -> Token | None:
     return None
 
 
-def _claim(trig: Trigger, stance: str, party: str, sent: Span, follow: Span | None,
-           ctx: ArticleContext, speaker: Mention | None, doubts, method: str) -> Claim | None:
-    start, end = _evidence_bounds(sent, trig.token)
+def _main_verb(token: Token) -> bool:
+    """The sentence's own statement, not an aside ('Zelensky, who has long refused …')."""
+    t = token
+    while t.dep_ in ("xcomp", "aux", "conj", "acomp", "prt", "dobj", "ccomp", "attr", "oprd"):
+        t = t.head
+    return t.dep_ == "ROOT"
+
+
+def _claim(trig: Trigger, stance: str, party: str, mention: Mention | None, sent: Span,
+           follow: Span | None, ctx: ArticleContext, speaker: Mention | None, doubts,
+           method: str, item: tuple[int, int] | None = None) -> Claim | None:
+    start, end = item or _evidence_bounds(sent, trig.token)
     evidence = ctx.text[start:end]
-    hit = classify_issue(_clause(trig.token).text, ctx.codebook, method) or \
-        classify_issue(evidence, ctx.codebook, method)
+    if _heading(evidence) and item is None:
+        return None
+    hit = classify_issue(evidence, ctx.codebook, method) if item else (
+        classify_issue(_core_text(trig.token), ctx.codebook, method)
+        or classify_issue(evidence, ctx.codebook, method))
     if hit is None:
         return None
     links = source_links(trig.token, sent, ctx, speaker, _relay_sentence(follow))
+    if not links and mention is not None and mention.kind == "person" and _main_verb(trig.token):
+        links = [mention]  # 'Witkoff didn't rule out …': a named official on record
     hedges = sentence_hedges(trig.token, sent) + topic_hedges(sent, doubts)
     spot = place(hit.issue, stance, evidence, ctx.codebook)
     return Claim(
@@ -257,6 +312,20 @@ def _clause(token: Token) -> Span:
             break
         t = t.head
     return t.doc[t.left_edge.i:t.right_edge.i + 1]
+
+
+_ASIDE_DEPS = {"advcl", "npadvmod", "parataxis", "relcl"}
+
+
+def _core_text(token: Token) -> str:
+    """The stance word's clause without its asides (adverbial and relative clauses), where
+    the issue it is about is most likely named."""
+    clause = _clause(token)
+    drop: set[int] = set()
+    for t in clause:
+        if t.dep_ in _ASIDE_DEPS and t != clause.root and token not in t.subtree:
+            drop.update(x.i for x in t.subtree)
+    return " ".join(t.text for t in clause if t.i not in drop)
 
 
 def _relay_sentence(follow: Span | None) -> Span | None:

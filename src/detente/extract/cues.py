@@ -26,6 +26,16 @@ CLAUSE_VERBS: dict[str, frozenset[str]] = {
                                              "characterise", "accuse", "quote", "post"}),
 }
 
+# Verbs whose object is what was said ("cited the derogatory comments", "urged supporters to
+# monitor polls", "called for a ceasefire"): the object, or an infinitive/"for" phrase, is the content.
+OBJECT_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        cite question mention defend criticize criticise urge encourage discuss praise blame
+        reject dismiss deny announce propose demand promise recommend request reiterate
+        condemn welcome endorse dispute acknowledge confirm report describe call tout
+    """.split()),
+}
+
 # Cognition verbs count only with an explicit content clause, never for a quoted fragment.
 WEAK_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset({"believe", "think", "hope", "fear", "expect", "agree", "wonder"}),

@@ -27,6 +27,7 @@ class Resolved:
 
 
 UNKNOWN = Resolved(None, "unknown")
+UNDATED_DAY = Resolved(None, "day")  # a day is named but there is no publication date to place it
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
 _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?", re.I)
@@ -58,7 +59,7 @@ def _calendar_day(p: str, ref: dt.date | None, future: bool) -> Resolved | None:
     if m["year"]:
         return Resolved(_safe(int(m["year"]), month, day), "day")
     if ref is None:
-        return UNKNOWN
+        return UNDATED_DAY
     return Resolved(_nearest_year(ref, month, day, future), "day")
 
 
@@ -81,7 +82,7 @@ def _weekday(p: str, ref: dt.date | None, future: bool) -> Resolved | None:
     if not m:
         return None
     if ref is None:
-        return UNKNOWN
+        return UNDATED_DAY
     target = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
     if rel == "next" or (future and rel != "last"):

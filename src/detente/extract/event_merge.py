@@ -7,6 +7,7 @@ Prisoner exchanges merge by date alone: an article rarely reports two at once.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -16,6 +17,7 @@ from detente.extract.event_places import PlaceHit
 from detente.extract.geocode import place_key
 from detente.records import Event, EventType
 
+NEAR_KM = 25     # a city and its districts
 MAX_DAY_GAP = 1  # 'overnight' in one time zone is 'Saturday' in another
 
 
@@ -34,8 +36,9 @@ class Mention:
 
     def weight(self) -> tuple:
         """Which mention states the happening best: damage reported, a known actor, more places."""
-        return (not self.headline, bool(self.places) and self.type == "meeting",
-                self.when.precision != "unknown", self.damage and self.type == "strike",
+        meeting = self.type == "meeting"
+        return (not self.headline, bool(self.places) and meeting,
+                self.when.precision != "unknown" and meeting, self.damage and self.type == "strike",
                 -self.line.start_char)
 
     def to_event(self) -> Event:
@@ -44,19 +47,22 @@ class Mention:
         actor = best.actor or next((m.actor for m in every if m.actor), None)
         when = next((m.when for m in sorted(every, key=_precision_rank) if m.when.date), best.when)
         return Event(type=self.type, actor=actor, locations=_union_places(every),
-                     date=when.date, date_precision=when.precision,
+                     date=when.date, date_precision=when.precision if when.date else "unknown",
                      participants=_union(m.participants for m in every),
                      evidence=best.line.text, start=best.line.start_char, end=best.line.end_char)
 
 
 def merge(mentions: list[Mention]) -> list[Mention]:
-    """Cluster until nothing changes; a shared place beats a shared date as the reason to join."""
+    """Cluster until nothing changes; a shared place beats a shared date as the reason to join.
+    Headlines and captions only add to what the body reports: alone they repeat or tease it."""
     events: list[Mention] = []
-    for m in mentions:
+    for m in sorted(mentions, key=lambda x: x.headline):
         into = next((e for e in events if _same_happening(e, m, by_place=True)), None)
         into = into or next((e for e in events if _same_happening(e, m)), None)
-        if into is None:
+        if into is None and not m.headline:
             events.append(m)
+        elif into is None:
+            continue
         else:
             into.merged.append(m)
     return _merge_events(events)
@@ -122,6 +128,8 @@ def _places_overlap(a: Mention, b: Mention) -> bool:
     'the talks in Abu Dhabi')."""
     if _keys(a) & _keys(b):
         return True
+    if a.type == "strike":
+        return _near(a, b)
     if a.type != "meeting":
         return False
     return bool(_countries(a) & {p.location.country for p in b.places}
@@ -130,6 +138,19 @@ def _places_overlap(a: Mention, b: Mention) -> bool:
 
 def _countries(m: Mention) -> set[str | None]:
     return {p.location.country for p in m.places if p.kind == "country"}
+
+
+def _near(a: Mention, b: Mention) -> bool:
+    """A strike on Darnytsia is a strike on Kyiv: places a few kilometres apart are one target."""
+    pa = [p.location for p in a.places if p.location.lat is not None]
+    pb = [p.location for p in b.places if p.location.lat is not None]
+    return any(_km(x, y) <= NEAR_KM for x in pa for y in pb)
+
+
+def _km(x, y) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (x.lat, x.lon, y.lat, y.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def _keys(m: Mention) -> set[str]:

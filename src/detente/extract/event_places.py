@@ -121,7 +121,7 @@ def attached(head: Token, triggers: list[Token]) -> bool:
     """Is this place (or date) where the trigger happened ('talks held in Abu Dhabi', 'met in the
     US state of Alaska', 'Geneva peace talks', 'Turkey, where he is meeting'), not merely near
     it ('the war in Ukraine', 'guarantees for Ukraine')?"""
-    targets = {t.i for t in triggers} | {_anchor(t).i for t in triggers}
+    targets = {t.i for t in triggers} | {anchor(t).i for t in triggers}
     tok = head
     while tok.dep_ in {"conj", "appos"} and tok.head.pos_ == "PROPN":
         tok = tok.head
@@ -134,7 +134,7 @@ def attached(head: Token, triggers: list[Token]) -> bool:
     return _climbs_to(tok, targets)
 
 
-def _anchor(t: Token) -> Token:
+def anchor(t: Token) -> Token:
     """The verb a trigger noun hangs from ('held [a series of] talks'), or the trigger itself."""
     h, hops = t, 0
     while h.pos_ not in {"VERB", "AUX"} and h.dep_ in ANCHOR_DEPS and hops < 4:

@@ -38,7 +38,9 @@ TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "for", "concerning"
 # --- facts that make a mention concrete ---------------------------------------------------
 DAMAGE_WORDS = frozenset({"kill", "injure", "wound", "damage", "destroy", "die", "dead", "death",
                           "fire", "rubble", "casualty", "victim", "hurt", "blackout"})
-FUTURE_CUES = frozenset({"will", "shall", "expect", "schedule", "set", "plan", "due", "next", "upcoming"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+FUTURE_VERBS = frozenset({"expect", "schedule", "set", "plan", "due"})  # '(is) expected/set to'
+FUTURE_ADJ = frozenset({"next", "upcoming", "coming", "forthcoming"})
 SPEECH_VERBS = frozenset({"say", "tell", "state", "announce", "report", "claim", "write", "add", "note"})
 SUFFERING_VERBS = frozenset({"suffer", "endure", "face", "withstand", "repel", "undergo"})
 REGION_NOUNS = frozenset({"region", "oblast", "province", "district"})
@@ -51,3 +53,14 @@ VENUE_NOUNS = frozenset({"city", "state", "capital", "town", "region", "country"
 PARTICIPANT_PREPS = frozenset({"between", "with"})
 CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "following", "since", "amid", "ahead", "in"})
 PLURAL_EVENT_NOUNS = frozenset({"talks", "negotiations"})  # the tagger sometimes reads 'talks' as a verb
+PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "each", "one"})
+
+
+def inflected(words: frozenset[str]) -> frozenset[str]:
+    """Words with their regular inflections, for when the lemmatiser slips ('hopes' → 'hop')."""
+    forms = {w + suffix for w in words for suffix in ("", "s", "es", "d", "ed", "ing")}
+    forms |= {w[:-1] + suffix for w in words if w.endswith("e") for suffix in ("ing", "ed")}
+    return frozenset(forms)
+
+
+UNREAL_HEAD_FORMS = inflected(UNREAL_HEADS)

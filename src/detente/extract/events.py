@@ -15,7 +15,7 @@ from detente.extract.context import ArticleContext
 from detente.extract.dates import Resolved, resolve
 from detente.extract.event_actor import strike_actor
 from detente.extract.event_merge import Mention, merge
-from detente.extract.event_places import PlaceHit, attached, places_in
+from detente.extract.event_places import PlaceHit, anchor, attached, places_in
 from detente.records import Event, EventType
 
 
@@ -66,13 +66,19 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
             return "agreement"
         if lemma in W.EXCHANGE_WORDS and has_prisoners:
             return "prisoner_exchange"
-        if lemma in W.MEETING_VERBS and not any(c.dep_ == "dobj" for c in t.children):
+        if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
         if lemma in W.STRIKE_VERBS and not _object_is_agreement(t):
             return "strike"
     return None
+
+
+def _thing_object(c: Token) -> bool:
+    """'gathered everything' (a thing) rather than 'met Witkoff' or 'met them' (people)."""
+    return (c.dep_ == "dobj" and c.pos_ != "PROPN" and c.lower_ not in W.PERSONAL_PRONOUNS
+            and c.ent_type_ not in {"PERSON", "ORG", "NORP"})
 
 
 def _is_phone_call(t: Token) -> bool:
@@ -116,7 +122,7 @@ def _unreal(t: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in W.HYPOTHETICAL_MARKS or c.lower_ in W.UNREAL_ADVERBS
                for c in kids):
             return True
-        if h.i != t.i and h.lemma_.lower() in W.UNREAL_HEADS:
+        if h.i != t.i and (h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS):
             return True
     return False
 
@@ -130,7 +136,7 @@ def _governors(t: Token, depth: int = 3) -> list[Token]:
         if h.dep_ in STOP_DEPS or h.dep_ == "pobj" and h.head.lower_ in W.CIRCUMSTANCE_PREPS:
             break
         h = h.head
-        if h.pos_ in {"VERB", "AUX"} or h.lemma_.lower() in W.UNREAL_HEADS:
+        if h.pos_ in {"VERB", "AUX"} or h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS:
             out.append(h)
     return out
 
@@ -154,15 +160,25 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
         return [m] if m else []
     groups: dict[frozenset, list[Token]] = {}
     venues: dict[frozenset, list[PlaceHit]] = {}
+    placeless = []
     for t in triggers:
         mine = [p for p in places if attached(p.head, [t])]
+        if not mine:
+            placeless.append(t)
+            continue
         key = frozenset(p.location.name for p in mine)
-        if not mine and groups:
-            key = next(iter(groups))
         groups.setdefault(key, []).append(t)
         venues.setdefault(key, mine)
+    for t in placeless:  # 'signed an agreement in Riyadh': same clause, same happening
+        key = next((k for k, ts in groups.items() if _same_clause(t, ts)), frozenset())
+        groups[key] = sorted(groups.get(key, []) + [t], key=lambda x: x.i)
+        venues.setdefault(key, [])
     out = [_mention(etype, ts, venues[k], line, ctx) for k, ts in groups.items()]
     return [m for m in out if m]
+
+
+def _same_clause(t: Token, others: list[Token]) -> bool:
+    return any(anchor(t).i == anchor(o).i for o in others)
 
 
 def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], line: Span,
@@ -215,7 +231,7 @@ def _concrete(etype, triggers, places, dated: bool, people) -> bool:
 def _date(line: Span, triggers: list[Token], ctx: ArticleContext) -> tuple[Resolved, bool]:
     """The resolvable date phrase nearest the trigger, and whether it is the trigger's own
     ('talks held over the weekend') rather than the report's ('the Kremlin said on Monday')."""
-    future = any(t.lemma_.lower() in W.FUTURE_CUES for t in line)
+    future = any(_future_cue(t) for t in line)
     trigger = triggers[0]
     phrases = [(abs(e.start - trigger.i), e.text, e.root) for e in line.ents if e.label_ in {"DATE", "TIME"}]
     phrases += [(abs(t.i - trigger.i), t.text, t) for t in line if t.lower_ in W.DATE_WORDS and not t.ent_type_]
@@ -225,6 +241,12 @@ def _date(line: Span, triggers: list[Token], ctx: ArticleContext) -> tuple[Resol
         if r.precision != "unknown":
             return r, not unattached
     return Resolved(None, "unknown"), False
+
+
+def _future_cue(t: Token) -> bool:
+    lemma = t.lemma_.lower()
+    return (lemma in W.FUTURE_AUX and t.dep_ == "aux" or lemma in W.FUTURE_ADJ
+            or lemma in W.FUTURE_VERBS and t.tag_ in {"VBN", "JJ"})
 
 
 def _participants(triggers: list[Token], line: Span, ctx: ArticleContext) -> list[str]:
@@ -247,5 +269,5 @@ def _takes_part(tok: Token, trigger: Token) -> bool:
         tok = tok.head
         if tok.i == trigger.i:
             return any(p.dep_ == "prep" and p.lower_ in W.PARTICIPANT_PREPS for p in path) or \
-                any(p.dep_ == "nsubj" for p in path)
+                any(p.dep_ in {"nsubj", "dobj"} for p in path)
     return False

@@ -106,10 +106,10 @@ def resolve(token: Token, ctx: ArticleContext) -> list[Mention]:
 
 
 def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
-    if token.lower_ in PRONOUNS:
-        return Mention(None, token.text, "pronoun")
     if token.lower_ in ("he", "she", "him", "her") and ctx.scratch.get(LAST_PERSON):
         return ctx.scratch[LAST_PERSON]
+    if token.lower_ in PRONOUNS:
+        return Mention(None, token.text, "pronoun")
     span = mention_span(token)
     person = _person_in(span, ctx)
     if person is not None:
@@ -150,7 +150,7 @@ def _name(span: Span) -> str:
 def _person_in(span: Span, ctx: ArticleContext) -> Mention | None:
     """A named person inside the phrase, looked up in the codebook then in the article's people."""
     known = people(ctx)
-    names = [t for t in span if t.pos_ == "PROPN"]
+    names = [t for t in span if t.pos_ == "PROPN" or (t.is_title and t.ent_type_ in ("PERSON", "ORG"))]
     if not names:
         return None
     actor = ctx.codebook.find_actor(" ".join(t.text for t in names))

@@ -32,8 +32,18 @@ class Extractor:
     def extract(self, document: Document) -> Extraction:
         return self._run(document, self.nlp(document.text))
 
-    def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
-        """Stream: documents are parsed in batches and never accumulated."""
+    def pipe(self, documents: Iterable[Document], batch_size: int = 16,
+             workers: int = 1) -> Iterator[Extraction]:
+        """Stream: documents are parsed in batches and never accumulated.
+
+        ``workers > 1`` runs whole extractions (parse and components) in that many processes;
+        results come back in input order, a bounded window of documents at a time.
+        """
+        if workers > 1:
+            from detente.extract.workers import pipe_parallel
+
+            yield from pipe_parallel(self, documents, workers=workers, batch_size=batch_size)
+            return
         stream = ((d.text, d) for d in documents)
         for doc, document in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield self._run(document, doc)

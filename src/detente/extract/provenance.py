@@ -91,7 +91,9 @@ def _typed(m: Mention, token: Token) -> Mention:
         return Mention(m.party, mention_span(token).text, "metonym")
     if lemma in DOCUMENT_NOUNS:
         return Mention(m.party, mention_span(token).text, "document")
-    if m.kind == "other" and token.ent_type_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE"):
+    if m.kind == "other" and token.ent_type_ == "PERSON":
+        return Mention(m.party, m.name, "person")
+    if m.kind == "other" and token.ent_type_ in ("ORG", "WORK_OF_ART", "GPE"):
         return Mention(m.party, m.name, "media")
     return m
 

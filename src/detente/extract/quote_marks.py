@@ -25,47 +25,49 @@ class Marked:
     start: int
     end: int
     close: int | None  # index of the closing mark; None when the paragraph ended it
+    stop: int = -1     # end of the quote with its closing mark (``end`` when there is none)
 
 
 def find_marked(text: str) -> list[Marked]:
     out: list[Marked] = []
-    stack: list[tuple[str, int]] = []
-    first: int | None = None  # opening mark of the current top-level quote
+    stack: list[tuple[str, int, int]] = []  # (mark, index, width)
     i, n = 0, len(text)
     while i < n:
         c = text[i]
         if c == "\n":
             if stack:
                 nxt = _next_paragraph(text, i)
-                if nxt is not None and stack[0][0] not in _SINGLE and text[nxt] == stack[0][0]:
+                if nxt is not None and stack[0][0] not in _SINGLE and text[nxt] == text[stack[0][1]]:
                     stack = stack[:1]
-                    i = nxt + 1
+                    i = nxt + stack[0][2]
                     continue
                 if stack[0][0] not in _SINGLE:
-                    out.append(Marked(first, first + 1, _rstrip(text, i), None))
-                stack, first = [], None
+                    out.append(_open_ended(text, stack[0], _rstrip(text, i)))
+                stack = []
             i += 1
             continue
-        kind = _classify(text, i, stack)
+        width = 2 if text.startswith("''", i) else 1  # '' is a double mark in some archives
+        kind = _classify(text, i, stack, width)
         if kind == "close":
             opened = stack.pop()
             if not stack:
-                out.append(Marked(opened[1], opened[1] + 1, i, i))
-                first = None
+                out.append(Marked(opened[1], opened[1] + opened[2], i, i, i + width))
         elif kind == "open":
-            if not stack:
-                first = i
-            stack.append((c, i))
-        i += 1
+            stack.append(('"' if width == 2 else c, i, width))
+        i += width if kind else 1
     if stack and stack[0][0] not in _SINGLE:
-        out.append(Marked(first, first + 1, _rstrip(text, n), None))
+        out.append(_open_ended(text, stack[0], _rstrip(text, n)))
     return [m for m in out if m.end > m.start and text[m.start:m.end].strip()]
 
 
-def _classify(text: str, i: int, stack: list[tuple[str, int]]) -> str | None:
-    c = text[i]
+def _open_ended(text: str, opened: tuple[str, int, int], end: int) -> Marked:
+    return Marked(opened[1], opened[1] + opened[2], end, None, end)
+
+
+def _classify(text: str, i: int, stack: list[tuple[str, int, int]], width: int = 1) -> str | None:
+    c = '"' if width == 2 else text[i]
     prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     top = stack[-1][0] if stack else None
     if c in ('"', "'"):
         left = prev in _OPEN_BEFORE

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from detente.extract.actors import noun_phrase, resolve_mention
 from detente.extract.context import ArticleContext
-from detente.extract.cues import ACCORDING_TO, CLAUSE_VERBS, FRAGMENT_CUES, REPORTING_VERBS, WEAK_VERBS
+from detente.extract.cues import ACCORDING_TO, BODY_NOUNS, CLAUSE_VERBS, FRAGMENT_CUES, OBJECT_VERBS, REPORTING_VERBS, ROLE_NOUNS, WEAK_VERBS
 from detente.extract.quote_marks import Marked, find_marked
 from detente.records import Quote, Speaker
 
@@ -52,7 +52,7 @@ def _layout(ctx: ArticleContext) -> _Layout:
     marks = find_marked(text)
     ctx.scratch["quotes.marked"] = marks
     for m in marks:
-        span = doc.char_span(m.open, (m.close + 1) if m.close is not None else m.end, alignment_mode="expand")
+        span = doc.char_span(m.open, m.stop, alignment_mode="expand")
         if span is not None:
             for i in range(span.start, span.end):
                 quoted[i] = True
@@ -72,11 +72,13 @@ def _marked_quotes(ctx: ArticleContext, layout: _Layout) -> list[Quote]:
 
 def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | None) -> Quote | None:
     doc, text = ctx.doc, ctx.text
-    outer_end = (m.close + 1) if m.close is not None else m.end
+    outer_end = m.stop
     span = doc.char_span(m.open, outer_end, alignment_mode="expand")
     if span is None:
         return None
     fragment = _is_fragment(doc, span)
+    if fragment and _is_title(text[m.start:m.end]):
+        return None
     left = _window(layout, span.start - 1, -1, m.open)
     right = _window(layout, span.end, +1, m.open)
     if not any(t.is_alpha for t in right) and _trails_comma(text, outer_end):
@@ -112,6 +114,8 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
     speaker = Speaker(name=None)
     if prev is not None and prev.speaker.name is not None and _continues(prev, m, text, layout):
         speaker = prev.speaker.model_copy()
+    elif not _speech_like(text[m.start:m.end]):
+        return None
     return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=speaker)
 
 
@@ -209,6 +213,8 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
         if inside(v):
             break
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)]
+        if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+            return v.head  # "the candidate who said …": the speaker is the candidate
         if subj:
             if v.i != cue.i and v.dep_ == "ccomp" and _is_cue(v.head) and not inside(v.head):
                 return subject_of(v.head, quoted) or subj[0]
@@ -225,13 +231,18 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
 def _beside(cue: Token, inside) -> Token | None:
     """"… Katarina Mathernova wrote:" or "… wrote the Belgian Foreign Minister"."""
     doc = cue.doc
-    if cue.i > 0 and doc[cue.i - 1].pos_ in ("PROPN", "PRON") and not inside(doc[cue.i - 1]):
-        return doc[cue.i - 1]
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.pos_ in ("PROPN", "PRON") and not inside(before) and before.is_alpha:
+        return before
     j = cue.i + 1
     head = None
     while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and not inside(doc[j]):
         head = doc[j] if doc[j].pos_ in ("PROPN", "NOUN") else head
         j += 1
+    if head is None or not head.is_alpha:
+        return None
+    if head.pos_ == "NOUN" and head.lemma_.lower() not in ROLE_NOUNS["en"] | BODY_NOUNS["en"]:
+        return None
     return head
 
 
@@ -279,8 +290,21 @@ def _cue_text(cue: Token) -> str:
 
 
 def _is_fragment(doc: Doc, span) -> bool:
+    """A few words without a verb ("progress", "gesture of goodwill"): speech only when attributed."""
     words = [t for t in span if t.is_alpha]
     return len(words) < _FRAGMENT_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _is_title(quoted: str) -> bool:
+    """“Fox News Sunday”, ‘The Dealmaker’: every word capitalised names a title, not speech."""
+    words = [w for w in quoted.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+def _speech_like(quoted: str) -> bool:
+    """An unattributed quote counts only if it reads as a statement: capitalised, several words."""
+    words = quoted.split()
+    return len(words) >= 4 and quoted.lstrip()[:1].isupper()
 
 
 def _trails_comma(text: str, end: int) -> bool:
@@ -333,7 +357,7 @@ def _indirect_quotes(ctx: ArticleContext, layout: _Layout, covered: list[tuple[i
     for tok in ctx.doc:
         if layout.quoted[tok.i]:
             continue
-        found = _reported_clause(tok, layout.quoted) or _according_clause(tok)
+        found = _reported_clause(tok, layout.quoted) or _according_clause(tok) or _headline_clause(tok, layout)
         if found is None:
             continue
         speaker_tok, first, last = found
@@ -351,12 +375,57 @@ def _reported_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] |
     """"X said (that) …": the subject and the token range of the content clause."""
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CLAUSE_VERBS["en"]:
         return None
-    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    comps = [c for c in tok.children if c.dep_ == "ccomp"] or _object_content(tok)
     subj = subject_of(tok, quoted)
-    if not comps or subj is None or subj.dep_ == "expl" or subj.lower_ in ("it", "this", "that", "what", "which"):
+    if subj is None or subj.dep_ == "expl" or subj.lower_ in ("this", "that", "what", "which"):
         return None
+    if not comps:
+        return _parenthetical(tok, subj)
     comp = comps[0]
     return subj, comp.left_edge.i, comp.right_edge.i
+
+
+def _parenthetical(tok: Token, subj: Token) -> tuple[Token, int, int] | None:
+    """"…, he said, local officials should be vigilant": the clause around the cue is the content."""
+    head = tok.head
+    if tok.dep_ not in ("parataxis", "advcl") or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    own = {t.i for t in tok.subtree}
+    rest = [t.i for t in head.subtree if t.i not in own]
+    return (subj, rest[0], rest[-1]) if len(rest) > 3 else None
+
+
+def _headline_clause(tok: Token, layout: _Layout) -> tuple[Token, int, int] | None:
+    """"Politifact: Donald Trump Is Right …": a name and a colon open the line, a claim follows."""
+    doc = tok.doc
+    if tok.text != ":" or not 1 <= tok.i - _line_first(doc, tok.i) <= 3:
+        return None
+    name = doc[_line_first(doc, tok.i):tok.i]
+    if not all(t.pos_ == "PROPN" for t in name):
+        return None
+    end = tok.i + 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    if end - tok.i < 4 or any(layout.quoted[i] for i in range(tok.i + 1, end)):
+        return None
+    return name.root, tok.i + 1, end - 1
+
+
+def _line_first(doc: Doc, i: int) -> int:
+    while i > 0 and "\n" not in doc[i - 1].text_with_ws:
+        i -= 1
+    return i
+
+
+def _object_content(tok: Token) -> list[Token]:
+    """"cited the remarks", "urged supporters to vote", "called for a ceasefire"."""
+    if tok.lemma_.lower() not in OBJECT_VERBS["en"]:
+        return []
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "about", "on")
+             for g in c.children if g.dep_ == "pobj"]
+    objs = [o for o in objs if not (o.pos_ == "PRON" and len(list(o.subtree)) == 1)]
+    return objs[:1]
 
 
 def _according_clause(tok: Token) -> tuple[Token, int, int] | None:

@@ -51,21 +51,21 @@ def export(ledger: Ledger, to: str | Path, fmt: str, what: str = "all",
     return [write(ledger.all(kinds[0]), kinds[0], to, fmt)]
 
 
-def write(entries: list[Stored], kind: str, path: Path, fmt: str) -> Path:
+def write(entries: Iterable[Stored], kind: str, path: Path, fmt: str) -> Path:
     if fmt == "jsonl":
         with path.open("w", encoding="utf-8") as out:
             for entry in entries:
                 out.write(json.dumps(entry.model_dump(mode="json"), ensure_ascii=False) + "\n")
         return path
     header = flat_columns(kind)
-    rows = [flat_row(e) for e in entries]
+    rows = (flat_row(e) for e in entries)
     if fmt == "csv":
         with path.open("w", encoding="utf-8", newline="") as out:
             writer = csv.DictWriter(out, fieldnames=header)
             writer.writeheader()
             writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
-    else:
-        pq.write_table(_table(rows, header), path)
+    else:  # Parquet infers one schema from all rows, so it holds them in memory
+        pq.write_table(_table(list(rows), header), path)
     return path
 
 

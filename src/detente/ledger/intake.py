@@ -33,6 +33,7 @@ def ingest_paths(paths: Iterable[str | Path], ledger, extractor, *, published: d
     from detente.sources import SourceFailure, iter_documents
 
     early: list[IngestOutcome] = []
+    in_flight: dict[str, Document] = {}
 
     def fresh() -> Iterator[Document]:
         for item in iter_documents(list(paths), reference_date=published):
@@ -41,12 +42,39 @@ def ingest_paths(paths: Iterable[str | Path], ledger, extractor, *, published: d
             elif ledger.has(item.id):
                 early.append(_outcome(item, "skipped"))
             else:
-                yield item.model_copy(update={"published": item.published or published})
+                document = item.model_copy(update={"published": item.published or published})
+                in_flight[document.id] = document
+                yield document
 
-    for extraction in extractor.pipe(fresh(), **(pipe_options or {})):
-        yield from _drain(early)
-        yield _store(ledger, extraction)
+    stream = fresh()
+    while True:
+        try:
+            for extraction in extractor.pipe(stream, **(pipe_options or {})):
+                in_flight.pop(extraction.document.id, None)
+                yield from _drain(early)
+                yield _store(ledger, extraction)
+            break
+        except Exception as exc:  # noqa: BLE001  a bug in one component must not sink the batch
+            yield from _drain(early)
+            yield from _one_by_one(ledger, extractor, list(in_flight.values()), exc)
+            in_flight.clear()
     yield from _drain(early)
+
+
+def _one_by_one(ledger, extractor, documents: list[Document], error: Exception) -> Iterator[IngestOutcome]:
+    """Re-run a failed batch article by article, so only the article that breaks extraction fails."""
+    culprits = 0
+    for document in documents:
+        try:
+            extraction = extractor.extract(document)
+        except Exception as exc:  # noqa: BLE001
+            culprits += 1
+            yield _outcome(document, "failed", reason=f"extraction failed ({type(exc).__name__}: {exc})")
+        else:
+            yield _store(ledger, extraction)
+    if not culprits:
+        yield IngestOutcome(path="(batch)", status="failed",
+                            reason=f"reading or extraction stopped ({type(error).__name__}: {error})")
 
 
 def _store(ledger, extraction: Extraction) -> IngestOutcome:

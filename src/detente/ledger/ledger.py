@@ -5,8 +5,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 
+from detente import settings
 from detente.codebook import Codebook
 from detente.errors import LedgerError
 from detente.ledger import db, queries, reviews, store
@@ -23,10 +24,12 @@ KINDS = tuple(ENTRY)
 class Ledger:
     """A ledger database, migrated to the newest schema on open.
 
+    ``url``: any SQLAlchemy URL or an SQLite file path (default: ``detente.settings.database_url``).
     ``codebook`` (optional) lets ``quotes(speaker=...)`` match every spelling of a known actor.
     """
 
-    def __init__(self, url: str, codebook: Codebook | None = None):
+    def __init__(self, url: str | None = None, codebook: Codebook | None = None):
+        url = settings.database_url(url)
         self.url = url
         self.codebook = codebook
         self.engine = db.open_engine(url)
@@ -87,11 +90,11 @@ class Ledger:
             filters.append(Place(place))
         return self._fetch("event", filters, limit)
 
-    def all(self, kind: str, include_rejected: bool = False) -> list:
-        """Every record of a kind, oldest first (for exports)."""
+    def all(self, kind: str, include_rejected: bool = False) -> Iterator:
+        """Every record of a kind in the order stored, streamed (for exports)."""
+        kind = _kind(kind)
         with self._sessions() as session:
-            entries = queries.fetch(session, _kind(kind), include_rejected=include_rejected)
-        return sorted(entries, key=lambda e: e.id)
+            yield from queries.stream(session, kind, include_rejected=include_rejected)
 
     def summary(self, latest: int = 5) -> LedgerSummary:
         with self._sessions() as session:

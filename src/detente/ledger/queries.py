@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
@@ -11,14 +11,17 @@ from sqlalchemy.orm import Session
 from detente.ledger.entries import ENTRY, Stored
 from detente.ledger.models import ROWS, DocumentRow, EventRow, ReviewRow
 from detente.ledger.reviews import apply
-from detente.ledger.rows import COLUMNS, record_data
+from detente.ledger.rows import COLUMNS, NESTED, record_data
 
 
 def columns(kind: str) -> dict[str, ColumnElement]:
     """Filterable fields -> SQL expressions; dotted names follow the flattening rule of ``models``."""
     row = ROWS[kind]
-    cols: dict[str, ColumnElement] = {name.replace("_", ".", 1) if name.startswith(("speaker_", "source_"))
-                                      else name: getattr(row, name) for name in COLUMNS[kind]}
+    nested = tuple(f"{key}_" for key in NESTED[kind])
+    own = set(row.__table__.columns.keys())
+    cols: dict[str, ColumnElement] = {
+        name.replace("_", ".", 1) if name.startswith(nested) else name: getattr(row, name)
+        for name in COLUMNS[kind] if name in own}
     cols.update(published=DocumentRow.published, document_id=row.document_id)
     if kind == "event":
         cols["when"] = func.coalesce(EventRow.date, DocumentRow.published)
@@ -34,7 +37,8 @@ def reviews_by_record(session: Session, kind: str) -> dict[int, list[ReviewRow]]
 
 
 def fetch(session: Session, kind: str, filters: Sequence = (), limit: int | None = None,
-          include_rejected: bool = False) -> list[Stored]:
+          include_rejected: bool = False, only_ids: set[int] | None = None) -> list[Stored]:
+    """Untouched records are filtered in SQL; corrected ones in Python, on their corrected values."""
     reviews = reviews_by_record(session, kind)
     corrected = {rid for rid, rs in reviews.items() if any(r.action == "correct" for r in rs)}
     rejected = {rid for rid, rs in reviews.items() if rs[-1].action == "reject"}
@@ -42,6 +46,8 @@ def fetch(session: Session, kind: str, filters: Sequence = (), limit: int | None
     row = ROWS[kind]
     cols = columns(kind)
     base = select(row, DocumentRow).join(DocumentRow, row.document_id == DocumentRow.id)
+    if only_ids is not None:
+        base = base.where(row.id.in_(only_ids))
     plain = (base.where(*(f.sql(cols) for f in filters), row.id.not_in(corrected | hidden))
              .order_by(DocumentRow.published.is_(None), DocumentRow.published.desc(), row.id.desc())
              .limit(limit))
@@ -52,6 +58,24 @@ def fetch(session: Session, kind: str, filters: Sequence = (), limit: int | None
                     if all(f.test(e) for f in filters)]
     entries.sort(key=newest_first, reverse=True)
     return entries[:limit] if limit is not None else entries
+
+
+def stream(session: Session, kind: str, include_rejected: bool = False, page: int = 500) -> Iterator[Stored]:
+    """Every record in id order, a page at a time: exports never hold the whole ledger."""
+    reviews = reviews_by_record(session, kind)
+    row = ROWS[kind]
+    last = 0
+    while True:
+        found = session.execute(select(row, DocumentRow).join(DocumentRow, row.document_id == DocumentRow.id)
+                                .where(row.id > last).order_by(row.id).limit(page)).all()
+        if not found:
+            return
+        for record, document in found:
+            entry_ = _entry(kind, record, document, reviews)
+            if include_rejected or entry_.review.status != "rejected":
+                yield entry_
+        last = found[-1][0].id
+        session.expunge_all()
 
 
 def newest_first(entry: Stored) -> tuple[dt.date, int]:

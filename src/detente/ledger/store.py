@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from detente.codebook.names import person_keys
@@ -25,8 +25,9 @@ def ingest(sessions: sessionmaker[Session], extraction: Extraction) -> Outcome:
                 return "skipped"
             _write(session, extraction)
     except SQLAlchemyError as exc:
-        if isinstance(exc, IntegrityError) and _stored(sessions, document.id):
-            return "skipped"  # another writer stored it first
+        # another writer stored it first (PostgreSQL: a key clash; SQLite: a stale snapshot)
+        if _stored(sessions, document.id):
+            return "skipped"
         raise LedgerError(f"cannot store document {document.id} ({document.path or document.url}): "
                           f"{str(getattr(exc, 'orig', exc)).splitlines()[0]}") from exc
     return "added"

@@ -1,4 +1,8 @@
-"""The ledger at a glance, by effective (reviewed) values; rejected records are left out."""
+"""The ledger at a glance, by effective (reviewed) values; rejected records are left out.
+
+Counting runs in SQL for the records no analyst touched and in Python for the few reviewed
+ones (whose values may have been corrected), so a large ledger is never loaded whole.
+"""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -7,30 +11,54 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from detente.ledger.entries import Count, LedgerSummary
-from detente.ledger.models import DocumentRow, ReviewRow
-from detente.ledger.queries import fetch
+from detente.ledger.filters import field_value
+from detente.ledger.models import ROWS, DocumentRow, ReviewRow
+from detente.ledger.queries import columns, fetch, reviews_by_record
 
 TOP = 10
+UNNAMED = "(unnamed)"
 
 
 def summarize(session: Session, latest: int = 5) -> LedgerSummary:
     documents, first, last = session.execute(
         select(func.count(DocumentRow.id), func.min(DocumentRow.published), func.max(DocumentRow.published))).one()
-    quotes, claims, events = (fetch(session, kind) for kind in ("quote", "claim", "event"))
+    speakers = count_by(session, "quote", ("speaker.name",))
+    parties = count_by(session, "quote", ("speaker.party",))
+    claims = count_by(session, "claim", ("party", "issue"))
+    events = count_by(session, "event", ("type",))
     by_party_issue: dict[str, dict[str, int]] = defaultdict(dict)
-    for (party, issue), n in sorted(Counter((c.party, c.issue) for c in claims).items()):
+    for (party, issue), n in sorted(claims.items()):
         by_party_issue[party][issue] = n
     return LedgerSummary(
         documents=documents, first_published=first, last_published=last,
-        quotes=len(quotes), claims=len(claims), events=len(events),
+        quotes=sum(parties.values()), claims=sum(claims.values()), events=sum(events.values()),
         reviews=session.scalar(select(func.count(ReviewRow.id))),
-        quotes_by_speaker=_top(q.speaker.name or "(unnamed)" for q in quotes),
-        quotes_by_party=_top(q.speaker.party for q in quotes),
-        claims_by_party_issue=dict(by_party_issue),
-        events_by_type=_top(e.type for e in events),
-        latest_quotes=quotes[:latest], latest_claims=claims[:latest], latest_events=events[:latest],
+        quotes_by_speaker=_top(speakers), quotes_by_party=_top(parties),
+        claims_by_party_issue=dict(by_party_issue), events_by_type=_top(events),
+        latest_quotes=fetch(session, "quote", limit=latest), latest_claims=fetch(session, "claim", limit=latest),
+        latest_events=fetch(session, "event", limit=latest),
     )
 
 
-def _top(keys) -> list[Count]:
-    return [Count(key=k, count=n) for k, n in Counter(keys).most_common(TOP)]
+def count_by(session: Session, kind: str, fields: tuple[str, ...]) -> Counter:
+    """Records (not rejected) per value of ``fields``, reviewed values counted as corrected."""
+    reviewed = set(reviews_by_record(session, kind))
+    row, cols = ROWS[kind], columns(kind)
+    keys = [cols[f] for f in fields]
+    stmt = select(*keys, func.count(row.id)).where(row.id.not_in(reviewed)).group_by(*keys)
+    counts: Counter = Counter()
+    for *values, n in session.execute(stmt):
+        counts[_key(values)] += n
+    if reviewed:
+        for entry in fetch(session, kind, only_ids=reviewed):
+            counts[_key([field_value(entry, f) for f in fields])] += 1
+    return counts
+
+
+def _key(values: list) -> tuple | str:
+    values = [UNNAMED if v is None else v for v in values]
+    return values[0] if len(values) == 1 else tuple(values)
+
+
+def _top(counts: Counter) -> list[Count]:
+    return [Count(key=str(k), count=n) for k, n in counts.most_common(TOP)]

@@ -5,31 +5,40 @@ the user gives); otherwise it is left empty with a warning, never guessed from t
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
+from itertools import islice
 
 import dateparser
 
-MONTHS = [m for m in calendar.month_name[1:]] + [m for m in calendar.month_abbr[1:]] + ["Sept"]
+# English month and weekday names (not ``calendar``'s, which follow the process locale).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December",
+          "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+            "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Words a site may put before its dateline ("Updated: 6 February 2026").
+DATELINE_PREFIXES = ("updated", "published", "posted", "last updated")
+
 _MONTH = r"(?:%s)\.?" % "|".join(sorted(MONTHS, key=len, reverse=True))
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)"
-_YEAR = r"(?:,?\s+(?P<year>\d{4}))"
-_WEEKDAY = r"(?:(?:%s),?\s+)" % "|".join(calendar.day_name)
-DATELINE = re.compile(
-    rf"^\s*{_WEEKDAY}?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
-    rf"{_YEAR}?{_TIME}?\s*$|^\s*(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?:[ T]\d{{2}}:\d{{2}}.*)?\s*$",
-    re.IGNORECASE,
-)
+_WEEKDAY = r"(?:(?:%s)\.?,?\s+)" % "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_PREFIX = r"(?:(?:%s)(?:\s+on)?:?\s+)" % "|".join(DATELINE_PREFIXES)
+_ZONE = r"(?:\s*\(?[A-Za-z]{2,5}\)?(?:[+-]\d{1,2}(?::?\d{2})?)?)"
+_TIME = rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?{_ZONE}?)"
+_YEAR = r"(?:,?\s+\d{4})"
+_DAY_MONTH = rf"{_WEEKDAY}?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?){_YEAR}?{_TIME}?"
+_ISO = r"\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}\S*)?"
+DATELINE = re.compile(rf"^\s*{_PREFIX}?(?P<date>{_DAY_MONTH}|{_ISO})\s*$", re.IGNORECASE)
 # How many non-empty lines after the title may hold the dateline.
 DATELINE_SEARCH_LINES = 3
 
 
 def find_dateline(lines: list[str]) -> str | None:
     """The first short line that is only a date (and maybe a time), near the top."""
-    for line in [ln for ln in lines if ln.strip()][:DATELINE_SEARCH_LINES]:
-        if DATELINE.match(line):
-            return line.strip()
+    for line in islice((ln for ln in lines if ln.strip()), DATELINE_SEARCH_LINES):
+        match = DATELINE.match(line)
+        if match:
+            return match.group("date").strip()
     return None
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -20,6 +21,7 @@ COMMON_ENCODINGS = ("utf_8", "cp1252", "latin_1", "cp1251", "koi8_r", "koi8_u", 
                     "utf_16", "utf_32")
 # Share of control characters (other than whitespace) above which decoded text is binary noise.
 MAX_CONTROL_SHARE = 0.01
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -95,5 +97,4 @@ def _best_match(matches):
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
-    controls = sum(1 for ch in text if ch < " " and ch not in "\n\r\t\f\v")
-    return controls > MAX_CONTROL_SHARE * max(len(text), 1)
+    return len(CONTROL_CHARS.findall(text)) > MAX_CONTROL_SHARE * max(len(text), 1)

@@ -24,6 +24,7 @@ DROP_TAGS = ("script", "style", "noscript", "template", "head", "nav", "footer",
 # Elements that end a paragraph of plain text.
 BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
               "article", "section", "tr", "pre", "ul", "ol", "table", "header", "main"}
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def read_html(text: str, options: ReadOptions) -> Iterator[Item]:
@@ -41,6 +42,7 @@ def read_html(text: str, options: ReadOptions) -> Iterator[Item]:
 
 def html_to_text(markup: str) -> str:
     """Visible text of an HTML page or fragment, one paragraph per line."""
+    markup = XML_DECLARATION.sub("", markup, count=1)  # lxml refuses str input that declares an encoding
     try:
         root = lxml.html.fromstring(markup)
     except (lxml.etree.ParserError, ValueError):

@@ -22,6 +22,9 @@ def read_json(text: str, options: ReadOptions) -> Iterator[Item]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":  # one object per line in a .json file
+            yield from read_jsonl(text, options)
+            return
         raise SourceError(f"{options.path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
     if isinstance(data, dict):
         yield article_from_object(data, options, where=str(options.path))

@@ -82,6 +82,8 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, reference_date: dt.dat
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
     """Files in the order given; folders walked recursively, sorted, hidden entries skipped."""
+    if isinstance(paths, (str, os.PathLike)):  # one path, not an iterable of its characters
+        paths = [paths]
     for raw in paths:
         path = Path(raw)
         if path.is_dir():

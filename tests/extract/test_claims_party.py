@@ -1,0 +1,51 @@
+"""Whose position: metonyms, reported parties, obligations and pronouns in quotes."""
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.claims import find_claims
+from detente.extract.context import ArticleContext
+from detente.extract.pipeline import load_nlp
+from detente.records import Document, Quote, Speaker
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def claims_of():
+    nlp, cb = load_nlp(), Codebook.bundled()
+
+    def run(text: str, quotes=()):
+        ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
+        return find_claims(ctx, list(quotes))
+    return run
+
+
+def test_party_via_metonym(claims_of):
+    found = claims_of("The Kremlin has put forward a new condition: recognition of Donbas as Russian territory.")
+    assert ("RUS", "territory", "demand") in [(c.party, c.issue, c.stance) for c in found]
+
+
+def test_reported_party_is_not_the_reporter(claims_of):
+    found = claims_of("Trump said Russian President Vladimir Putin agreed to accept security guarantees for Ukraine.")
+    hits = [c for c in found if c.issue == "security_guarantees"]
+    assert [(c.party, c.stance) for c in hits] == [("RUS", "acceptance")]
+    assert "Trump" in (hits[0].source.name or "") and hits[0].source.type == "official"
+
+
+def test_plural_demonyms_and_conjuncts(claims_of):
+    found = claims_of("Both Moscow and Kyiv described the first round of trilateral talks as constructive.")
+    assert {c.party for c in found if c.stance == "assessment"} == {"RUS", "UKR"}
+
+
+def test_pronoun_in_quote_takes_speaker_party(claims_of):
+    text = "“We are ready to accept a ceasefire,” the speaker said."
+    quote = Quote(text="We are ready to accept a ceasefire,", start=1, end=36, kind="direct", cue="said",
+                  speaker=Speaker(name="Kirill Dmitriev", party="RUS"))
+    found = claims_of(text, [quote])
+    assert [(c.party, c.issue, c.stance) for c in found] == [("RUS", "ceasefire", "acceptance")]
+    assert found[0].source.type == "official" and found[0].source.name == "Kirill Dmitriev"
+
+
+def test_expert_voice_is_no_party(claims_of):
+    text = "“The talks are making progress,” said political analyst Jan Novak, an independent expert."
+    assert [c for c in claims_of(text) if c.party == "NONE"] == []

@@ -1,0 +1,59 @@
+"""Stance words become the right stance; negation flips, hypotheticals yield nothing."""
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.claims import find_claims
+from detente.extract.context import ArticleContext
+from detente.extract.pipeline import load_nlp
+from detente.records import Document
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def claims_of():
+    nlp, cb = load_nlp(), Codebook.bundled()
+
+    def run(text: str):
+        ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
+        return find_claims(ctx, [])
+    return run
+
+
+@pytest.mark.parametrize("text, party, issue, stance", [
+    ("Moscow demands that Ukraine withdraw its troops from the entire Donbas region.", "RUS", "territory", "demand"),
+    ("Washington has proposed a 30-day truce on energy infrastructure.", "USA", "ceasefire", "proposal"),
+    ("Kyiv has rejected the idea of ceding territory to Russia.", "UKR", "territory", "rejection"),
+    ("The Kremlin agreed to a prisoner exchange with Ukraine.", "RUS", "humanitarian_prisoners", "acceptance"),
+    ("Moscow described the talks in Abu Dhabi as constructive.", "RUS", "process_talks", "assessment"),
+])
+def test_each_stance(claims_of, text, party, issue, stance):
+    found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert (party, issue, stance) in found
+
+
+def test_negated_acceptance_is_rejection(claims_of):
+    found = claims_of("Russia has said it will not accept the deployment of any NATO troops in Ukraine.")
+    assert [(c.party, c.issue, c.stance) for c in found] == [("RUS", "security_guarantees", "rejection")]
+
+
+def test_cannot_agree_is_rejection(claims_of):
+    found = claims_of("Russia demands the legalization of the occupation, Ukraine cannot agree to this.")
+    ukr = [c for c in found if c.party == "UKR"]
+    assert ukr and all(c.stance == "rejection" for c in ukr)
+
+
+def test_hypothetical_is_nobodys_position(claims_of):
+    found = claims_of("If Russia agreed to a ceasefire, the talks could move to territory.")
+    assert not [c for c in found if c.stance == "acceptance"]
+
+
+def test_no_party_no_claim(claims_of):
+    assert claims_of("The weather was constructive for farmers, who agreed to plant early.") == []
+
+
+def test_evidence_is_exact_substring_within_one_line(claims_of):
+    text = "Kremlin talks\nKyiv has rejected the idea of ceding territory to Russia. Later it rained."
+    for c in claims_of(text):
+        assert text[c.start:c.end] == c.evidence
+        assert "\n" not in c.evidence and "rained" not in c.evidence

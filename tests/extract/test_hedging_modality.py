@@ -1,0 +1,54 @@
+"""Hedges flag doubt; negation and hypotheticals are read from the parse."""
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.claims import find_claims
+from detente.extract.context import ArticleContext
+from detente.extract.hedging import is_hypothetical, is_negated, sentence_hedges
+from detente.extract.pipeline import load_nlp
+from detente.records import Document
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _claims(nlp, text):
+    ctx = ArticleContext(document=Document(id="t", text=text), codebook=Codebook.bundled(), doc=nlp(text))
+    return find_claims(ctx, [])
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("Moscow reportedly demands the whole of Donbas.", "reportedly"),
+    ("Ushakov warned that Moscow may reject some of the new proposals in the peace plan.", "may"),
+    ("According to preliminary data, Kyiv has rejected a freeze on the line of contact.", "according to preliminary data"),
+])
+def test_hedge_words_mark_claims(nlp, text, hedge):
+    claims = _claims(nlp, text)
+    assert claims and all(c.hedged for c in claims)
+    assert any(h.lower() == hedge for c in claims for h in c.hedges)
+
+
+def test_plain_statement_is_not_hedged(nlp):
+    claims = _claims(nlp, "Kyiv has rejected the idea of ceding territory to Russia.")
+    assert claims and not any(c.hedged for c in claims)
+
+
+def test_if_confirmed_later_hedges_the_topic(nlp):
+    text = ("The Kremlin has put forward a new condition: de jure recognition of Donbas as Russian territory. "
+            "If the information about the de jure recognition of Donbas is confirmed, talks will stall.")
+    claim = next(c for c in _claims(nlp, text) if c.issue == "territory")
+    assert claim.hedged and "if confirmed" in claim.hedges
+
+
+def test_negation_and_condition_from_parse(nlp):
+    doc = nlp("Ukraine will not accept the plan if Russia agrees to nothing.")
+    sent = next(doc.sents)
+    accept = next(t for t in doc if t.lemma_ == "accept")
+    agree = next(t for t in doc if t.lemma_ == "agree")
+    assert is_negated(accept) and not is_negated(agree)
+    assert is_hypothetical(agree, sent) and not is_hypothetical(accept, sent)
+    assert sentence_hedges(accept, sent) == []

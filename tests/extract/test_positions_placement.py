@@ -1,0 +1,36 @@
+"""Claims land on the codebook scale at the anchor their words name."""
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.positions import place
+
+
+@pytest.fixture(scope="module")
+def cb():
+    return Codebook.bundled()
+
+
+def test_every_issue_has_an_anchored_scale(cb):
+    for issue in cb.issues:
+        assert issue.scale_meaning and len(issue.scale) >= 3, issue.id
+        assert all(p.description for p in issue.scale), issue.id
+
+
+@pytest.mark.parametrize("text, value", [
+    ("international, i.e., de jure, recognition of Donbas as Russian territory", 100),
+    ("accept Russian control de facto, without recognition", 50),
+    ("a freeze along the current line of contact", 25),
+    ("Ukraine must withdraw from the entire Donbas", 75),
+    ("a return to the 1991 borders", 0),
+])
+def test_territory_anchors(cb, text, value):
+    spot = place("territory", "demand", text, cb)
+    assert spot.value == value and spot.label and spot.cues
+
+
+def test_rejection_is_not_placed(cb):
+    assert place("territory", "rejection", "de jure recognition of Donbas", cb).value is None
+
+
+def test_no_cue_no_position(cb):
+    assert place("territory", "demand", "talks about land went on", cb).value is None
