@@ -57,3 +57,28 @@ def test_evidence_is_exact_substring_within_one_line(claims_of):
     for c in claims_of(text):
         assert text[c.start:c.end] == c.evidence
         assert "\n" not in c.evidence and "rained" not in c.evidence
+
+
+def test_reported_command_is_the_speakers_demand(claims_of):
+    found = claims_of("“Both the Americans and the Russians say that if you want the war to end tomorrow, "
+                      "get out of Donbas,” he said.")
+    assert {(c.party, c.issue, c.stance) for c in found} >= {("USA", "territory", "demand"),
+                                                             ("RUS", "territory", "demand")}
+
+
+def test_must_is_a_demand_by_the_speaker_not_the_subject(claims_of):
+    found = claims_of("Putin said Ukraine must withdraw from the entire Donbas region.")
+    assert [(c.party, c.stance) for c in found if c.issue == "territory"] == [("RUS", "demand")]
+
+
+def test_negated_wish_is_rejection(claims_of):
+    found = claims_of("The Kremlin does not want to go into details of the peace plan in public.")
+    assert [(c.party, c.stance) for c in found] == [("RUS", "rejection")]
+
+
+def test_listed_conditions_each_get_an_issue(claims_of):
+    found = claims_of("The Russian president outlined what he considers essential conditions: a complete halt "
+                      "to foreign military aid to Ukraine, and effective monitoring of any ceasefire.")
+    issues = {c.issue for c in found if c.party == "RUS" and c.stance == "demand"}
+    assert issues == {"neutrality_military_limits", "ceasefire"}
+    assert all(c.evidence.startswith(("a complete", "effective")) for c in found)

@@ -49,6 +49,13 @@ def test_relative_phrases(phrase, expected, precision):
     assert (r.date, r.precision) == (expected, precision)
 
 
+def test_month_and_year_precision():
+    r = resolve("in February 2022", FRI)
+    assert (r.date, r.precision) == (dt.date(2022, 2, 1), "month")
+    r = resolve("since 2014", FRI)
+    assert (r.date, r.precision) == (dt.date(2014, 1, 1), "year")
+
+
 def test_relative_phrase_without_reference_date_is_null():
     r = resolve("on Thursday", None)
     assert r.date is None

@@ -95,3 +95,18 @@ def test_people_are_not_places(events_of):
     [e] = events_of("Russian President Vladimir Putin launched missiles at Zaporizhzhia on Friday.")
     assert [l.name for l in e.locations] == ["Zaporizhzhia"]
     assert e.actor == "RUS"
+
+
+def test_a_headline_alone_is_not_an_event_but_joins_the_body(events_of):
+    text = ("Russian missile strike on Sumy kills 20\n"
+            "A Russian ballistic missile strike on Sumy killed at least 20 people on Sunday.\n"
+            "Zelensky calls for more air defence after strike on Kharkiv\n")
+    [e] = events_of(text)
+    assert e.evidence.startswith("A Russian ballistic missile strike on Sumy")
+    assert [l.name for l in e.locations] == ["Sumy"]
+
+
+def test_fighting_somewhere_without_a_named_attacker_has_no_actor(events_of):
+    [e] = events_of("Fierce fighting continued around Pokrovsk on Monday, the military said.")
+    assert (e.type, e.actor, e.locations[0].name) == ("ground_fighting", None, "Pokrovsk")
+    assert events_of("Despite statements about progress, the fighting continues.") == []

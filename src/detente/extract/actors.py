@@ -140,9 +140,13 @@ def name_tokens(head: Token) -> Span | None:
     while start > 0 and doc[start - 1].pos_ in _NAME_POS and doc[start - 1].head.i in (head.i, start) \
             and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in ROLE_NOUNS["en"]:
         start -= 1
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
-    if ent is not None and ent.start > start:
-        start = ent.start
+    first = head.i
+    while first > 0 and head.ent_type_ == "PERSON" and doc[first].ent_iob_ == "I":
+        first -= 1
+    if first < head.i:
+        start = max(start, first)  # a PERSON entity of several words is the whole name
+    while start < head.i and doc[start].ent_type_ not in ("", "PERSON"):
+        start += 1  # "Ukraine Katarina Mathernova": a place before a name is not part of it
     return doc[start:head.i + 1]
 
 
@@ -252,8 +256,8 @@ def _role_from_text(head: Token, name: Span, ctx: ArticleContext) -> tuple[str |
     for t in words:
         party = party or ctx.codebook.party_for_mention(t.text)
     poss = [k for k, t in enumerate(words) if t.dep_ == "case" or t.lower_ in ("'s", "’s")]
-    if poss:
-        words = words[poss[-1] + 1:]
+    if poss and words is pre:
+        words = words[poss[-1] + 1:]  # "Putin's special envoy X": the role is "special envoy"
     words = [t for t in words if not ctx.codebook.party_for_mention(t.text)]
     role = " ".join(t.text for t in words).strip() or None
     return role, party

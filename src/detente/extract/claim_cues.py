@@ -9,7 +9,7 @@ from __future__ import annotations
 # Lemmas (verbs, nouns, adjectives) that state a party's stance.
 STANCE_LEMMAS: dict[str, set[str]] = {
     "demand": {"demand", "insist", "require", "condition", "precondition", "urge", "press", "push",
-               "seek", "want", "must", "ultimatum", "wish", "call", "stress", "threaten"},
+               "seek", "want", "must", "should", "ultimatum", "wish", "call", "stress", "threaten"},
     "proposal": {"propose", "proposal", "offer", "suggest", "float", "initiative", "submit",
                  "intend"},
     "rejection": {"reject", "refuse", "oppose", "dismiss", "unacceptable", "opposition",
@@ -36,7 +36,7 @@ STANCE_PHRASES: dict[str, tuple[str, ...]] = {
                "key condition", "new condition", "only if", "must be", "should be signed",
                "stressed the importance", "better come", "fundamental importance"),
     "proposal": ("put forward", "puts forward", "put some proposals", "floated the idea",
-                 "on the table"),
+                 "on the table", "would be happy", "would welcome"),
     "rejection": ("rule out", "ruled out", "rules out", "will not accept", "would not accept",
                   "cannot agree", "can't agree", "does not agree", "do not agree", "will not hand",
                   "won't accept", "not accept", "refused to", "pushed back", "no sincere desire"),
@@ -48,7 +48,7 @@ STANCE_PHRASES: dict[str, tuple[str, ...]] = {
 
 # Verbs that present someone else's conduct as evidence ("X has shown that Kyiv seeks to
 # derail the talks"): what follows is the speaker's assessment, not the subject's position.
-ACCUSATION_LEMMAS = {"show", "demonstrate", "prove", "accuse", "mean", "confirm"}
+ACCUSATION_LEMMAS = {"show", "demonstrate", "prove", "accuse", "mean"}
 
 # A stance word under negation: acceptance turns to rejection; a negated rejection
 # ("did not rule out") is a cautious assessment; other stances are dropped.
@@ -59,6 +59,9 @@ NEGATED_STANCE: dict[str, str | None] = {
     "proposal": None,
     "assessment": "assessment",
 }
+
+# Negated wishes are refusals: 'the Kremlin does not want to go into details'.
+NEGATED_LEMMA_STANCE: dict[str, str] = {"want": "rejection", "wish": "rejection"}
 
 # Words that mark a clause hypothetical: a stance inside it is nobody's position.
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}
@@ -92,6 +95,10 @@ EXPERT_NOUNS = {"expert", "analyst", "professor", "doctor", "scholar", "research
                 "economist", "observer", "commentator", "historian", "scientist", "philosophy"}
 DOCUMENT_NOUNS = {"plan", "draft", "document", "text", "framework", "agreement", "memorandum",
                   "point", "clause", "treaty"}
+# Office holders: 'the Russian president', 'the Ukrainian leader' name one identifiable official.
+ROLE_NOUNS = {"president", "minister", "spokesman", "spokeswoman", "spokesperson", "envoy", "leader",
+              "adviser", "advisor", "chancellor", "secretary", "premier", "ambassador", "negotiator",
+              "aide", "chief", "head", "commander"}
 # Words that make an unnamed source attributable after all ("the Kremlin press service").
 OFFICIAL_BODY_NOUNS = {"ministry", "presidency", "office", "service", "statement", "spokesman",
                        "spokeswoman", "spokesperson", "government", "administration", "council"}

@@ -33,13 +33,14 @@ _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,
 _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:(?P<rel>last|next|this)\s+)?{_MONTH}(?:\s+(?P<year>\d{{4}}))?\b", re.I)
 _WEEKDAY = re.compile(r"\b(?P<rel>last|next|this)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_YEAR = re.compile(r"\b(?P<year>19\d\d|20\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 
 
 def resolve(phrase: str, ref: dt.date | None, future: bool = False) -> Resolved:
     """What day (or month, or week) ``phrase`` means, written on ``ref``; future tense looks ahead."""
     p = " ".join(phrase.lower().split())
-    for rule in (_iso, _calendar_day, _weekday, _relative_day, _week, _month):
+    for rule in (_iso, _calendar_day, _weekday, _relative_day, _week, _month, _year):
         hit = rule(p, ref, future)
         if hit is not None:
             return hit
@@ -132,6 +133,11 @@ def _month(p: str, ref: dt.date | None, future: bool) -> Resolved | None:
     if (m["rel"] or "").lower() == "last" and day.year == ref.year and month >= ref.month:
         day = day.replace(year=day.year - 1)
     return Resolved(day, "month")
+
+
+def _year(p: str, ref, future) -> Resolved | None:
+    m = _YEAR.search(p)
+    return Resolved(dt.date(int(m["year"]), 1, 1), "year") if m else None
 
 
 def _nearest_year(ref: dt.date, month: int, day: int, future: bool) -> dt.date:

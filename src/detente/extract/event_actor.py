@@ -13,12 +13,14 @@ from detente.extract.geocode import country_alpha3
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "appos"}
 
 
-def strike_actor(triggers: list[Token], places: list[PlaceHit], ctx: ArticleContext) -> str | None:
+def strike_actor(triggers: list[Token], places: list[PlaceHit], ctx: ArticleContext,
+                 from_targets: bool = True) -> str | None:
+    """``from_targets`` only for strikes: fighting on one side's soil involves both sides."""
     for t in triggers:
         party = _from_parse(t, ctx)
         if party:
             return party
-    return _from_targets(places, ctx)
+    return _from_targets(places, ctx) if from_targets else None
 
 
 def _from_parse(t: Token, ctx: ArticleContext) -> str | None:

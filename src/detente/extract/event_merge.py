@@ -29,7 +29,6 @@ class Mention:
     when: Resolved
     participants: list[str]
     line: Span
-    text: str
     damage: bool = False
     headline: bool = False
     merged: list["Mention"] = field(default_factory=list)
@@ -73,8 +72,7 @@ def _merge_events(events: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(events):
         e = events[i]
-        j = next((k for k in range(i + 1, len(events))
-                  if all(_same_happening(e, x) for x in [events[k], *events[k].merged])), None)
+        j = next((k for k in range(i + 1, len(events)) if _clusters_meet(e, events[k])), None)
         if j is None:
             i += 1
             continue
@@ -82,6 +80,15 @@ def _merge_events(events: list[Mention]) -> list[Mention]:
         e.merged += [other, *other.merged]
         other.merged = []
     return events
+
+
+def _clusters_meet(e: Mention, other: Mention) -> bool:
+    """One member of ``other`` is the same happening as ``e`` and none contradicts it."""
+    members = [other, *other.merged]
+    if not any(_same_happening(e, x) for x in members):
+        return False
+    return all(x.type == e.type and _dates_agree(e, x) and not (x.actor and e.actor and x.actor != e.actor)
+               for x in members)
 
 
 def _same_happening(e: Mention, m: Mention, by_place: bool = False) -> bool:
@@ -97,12 +104,12 @@ def _same_happening(e: Mention, m: Mention, by_place: bool = False) -> bool:
     if m.type == "prisoner_exchange":
         return True
     if m.type == "meeting" and (not m.places or not any(x.places for x in every)):
-        return _day_known(m, every) and _dates_agree(e, m)
+        return _day_known(m) and any(_day_known(x) for x in every)  # dates agree (checked above)
     return False
 
 
-def _day_known(m: Mention, every: list[Mention]) -> bool:
-    return any(x.when.date and x.when.precision == "day" for x in [m, *every])
+def _day_known(m: Mention) -> bool:
+    return m.when.date is not None and m.when.precision == "day"
 
 
 def _dates_agree(e: Mention, m: Mention) -> bool:

@@ -125,6 +125,8 @@ def attached(head: Token, triggers: list[Token]) -> bool:
     tok = head
     while tok.dep_ in {"conj", "appos"} and tok.head.pos_ == "PROPN":
         tok = tok.head
+    while tok.dep_ == "compound" and tok.head.dep_ == "compound":
+        tok = tok.head  # 'Geneva peace talks'
     if tok.dep_ in {"compound", "nmod", "dobj", "nsubjpass"} and tok.head.i in targets:
         return True  # 'Geneva peace talks', 'captured Pokrovsk', 'Pokrovsk was captured'
     if tok.dep_ in {"compound", "nmod", "amod"} and tok.head.lemma_.lower() in W.VENUE_NOUNS:
@@ -154,7 +156,8 @@ def _climbs_to(tok: Token, targets: set[int], steps: int = 6) -> bool:
         tok, steps = tok.head, steps - 1
         if tok.i in targets:
             return True
-        if tok.pos_ in {"NOUN", "PRON", "PROPN"} and tok.lemma_.lower() not in W.VENUE_NOUNS:
+        if (tok.pos_ in {"NOUN", "PRON", "PROPN"} and tok.lemma_.lower() not in W.VENUE_NOUNS
+                and tok.ent_type_ not in {"DATE", "TIME"}):  # 'on the morning of December 15'
             return False
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ in CLAUSE_BOUNDARIES:
             return False  # 'the meetings on Monday took place after they met in Alaska'

@@ -7,7 +7,7 @@ STRIKE_NOUNS = frozenset({"strike", "airstrike", "attack", "bombardment", "shell
                           "missile", "drone", "bombing", "raid", "hit"})
 STRIKE_VERBS = frozenset({"strike", "hit", "attack", "shell", "bomb", "target", "pound", "bombard"})
 LAUNCH_VERBS = frozenset({"launch", "fire", "unleash", "send"})  # strike when the object is a strike noun
-GROUND_NOUNS = frozenset({"offensive", "counteroffensive", "assault", "clash", "clashes", "battle"})
+GROUND_NOUNS = frozenset({"offensive", "counteroffensive", "assault", "clash", "clashes", "battle", "fighting"})
 GROUND_VERBS = frozenset({"capture", "seize", "storm", "encircle", "liberate", "advance", "overrun"})
 EXCHANGE_WORDS = frozenset({"exchange", "swap", "release", "repatriation", "return", "free"})
 PRISONER_WORDS = frozenset({"prisoner", "pow", "pows", "captive", "body", "soldier", "serviceman",
@@ -53,6 +53,8 @@ VENUE_NOUNS = frozenset({"city", "state", "capital", "town", "region", "country"
 PARTICIPANT_PREPS = frozenset({"between", "with"})
 CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "following", "since", "amid", "ahead", "in"})
 PLURAL_EVENT_NOUNS = frozenset({"talks", "negotiations"})  # the tagger sometimes reads 'talks' as a verb
+ABOUT_EVENT_NOUNS = frozenset({"result", "outcome", "detail", "progress", "format", "prospect",
+                               "success", "failure", "resumption", "idea", "possibility"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "each", "one"})
 
 

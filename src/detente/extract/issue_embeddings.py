@@ -22,7 +22,7 @@ def _model():
     except ImportError as exc:
         raise IssueClassifierError(
             f"issue_classifier='embedding' needs the optional embedding packages: {_PACKAGE_HINT}") from exc
-    return load_model()
+    return load_model(device="cpu")
 
 
 _ISSUE_VECTORS: dict[int, tuple[Codebook, list[str], object]] = {}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.codebook.names import token_key
-from detente.extract.claim_cues import ANONYMOUS_NOUNS, EXPERT_NOUNS
+from detente.extract.claim_cues import ANONYMOUS_NOUNS, EXPERT_NOUNS, ROLE_NOUNS
 from detente.extract.context import ArticleContext
 
 PRONOUNS = {"he", "she", "him", "her", "his", "we", "our", "us", "they", "them", "their", "it", "i", "my"}
@@ -31,6 +31,8 @@ class Mention:
 def mention_span(token: Token) -> Span:
     """The noun phrase a token heads, without trailing clauses."""
     left = token.left_edge.i
+    while left < token.i and "\n" in token.doc[left:token.i].text:
+        left += 1  # a phrase never runs across a line break (headings glued to a sentence)
     right = token.i
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "appos") or (child.dep_ == "prep" and child.lower_ in ("of", "in", "close")):
@@ -106,8 +108,12 @@ def resolve(token: Token, ctx: ArticleContext) -> list[Mention]:
 
 
 def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
-    if token.lower_ in ("he", "she", "him", "her") and ctx.scratch.get(LAST_PERSON):
-        return ctx.scratch[LAST_PERSON]
+    if token.lower_ in ("he", "she", "him", "her"):
+        earlier = _earlier_subject(token, ctx)
+        if earlier is not None:
+            return earlier
+        if ctx.scratch.get(LAST_PERSON):
+            return ctx.scratch[LAST_PERSON]
     if token.lower_ in PRONOUNS:
         return Mention(None, token.text, "pronoun")
     span = mention_span(token)
@@ -120,7 +126,8 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
         return Mention(None, _name(span), "expert")
     party = _party_of_words(local_words(token), ctx)
     if party:
-        return Mention(party, _name(span), "metonym")
+        kind = "person" if token.lemma_.lower() in ROLE_NOUNS else "metonym"
+        return Mention(party, _name(span), kind)
     return Mention(None, _name(span), "other")
 
 
@@ -145,6 +152,19 @@ def _name(span: Span) -> str:
     while toks and toks[0].dep_ in ("det", "predet", "cc") and len(toks) > 1:
         toks = toks[1:]
     return span.doc[toks[0].i:toks[-1].i + 1].text if toks else span.text
+
+
+def _earlier_subject(token: Token, ctx: ArticleContext) -> Mention | None:
+    """'The Russian president outlined what he considers …': he is the sentence's own subject."""
+    line_start = token.doc.text.rfind("\n", 0, token.idx)
+    for t in token.sent:
+        if t.i >= token.i:
+            return None
+        if t.idx > line_start and t.dep_ == "nsubj" and t.lower_ not in PRONOUNS:
+            found = _resolve_one(t, ctx)
+            if found is not None and found.party and found.kind in ("person", "metonym"):
+                return found
+    return None
 
 
 def _person_in(span: Span, ctx: ArticleContext) -> Mention | None:

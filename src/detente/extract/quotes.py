@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Token
 
 from detente.extract.actors import noun_phrase, resolve_mention
 from detente.extract.context import ArticleContext
-from detente.extract.cues import ACCORDING_TO, BODY_NOUNS, CLAUSE_VERBS, FRAGMENT_CUES, OBJECT_VERBS, REPORTING_VERBS, ROLE_NOUNS, WEAK_VERBS
+from detente.extract.attribution import according_object, cue_text, is_cue, subject_of
+from detente.extract.cues import ACCORDING_TO, FRAGMENT_CUES, WEAK_VERBS
 from detente.extract.quote_marks import Marked, find_marked
+from detente.extract.reported import find_reported
 from detente.records import Quote, Speaker
 
 _SENT_END = {".", "!", "?"}
@@ -41,8 +43,7 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
     """All quotes of the article, in text order."""
     layout = _layout(ctx)
     quotes = _marked_quotes(ctx, layout)
-    covered = [(q.start, q.end) for q in quotes]
-    quotes += _indirect_quotes(ctx, layout, covered)
+    quotes += find_reported(ctx, layout.quoted, [(q.start, q.end) for q in quotes])
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
@@ -61,6 +62,8 @@ def _layout(ctx: ArticleContext) -> _Layout:
 
 
 # --- direct and mixed ----------------------------------------------------------------------
+
+
 def _marked_quotes(ctx: ArticleContext, layout: _Layout) -> list[Quote]:
     out: list[Quote] = []
     for m in ctx.scratch["quotes.marked"]:
@@ -99,14 +102,14 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
         if clause is not None:
             start, kind = clause, "mixed"
             end = max(outer_end, _clause_end(cue, span, layout))
-    return Quote(text=text[start:end], start=start, end=end, kind=kind, cue=_cue_text(cue), speaker=speaker)
+    return Quote(text=text[start:end], start=start, end=end, kind=kind, cue=cue_text(cue), speaker=speaker)
 
 
 def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | None,
                  fragment: bool, span) -> Quote | None:
     """A quote with no cue beside it: a headline "Name: ...", the previous speaker, or nobody."""
     text = ctx.text
-    headline = _headline_speaker(ctx, layout, m)
+    headline = _headline_speaker(ctx, layout, m) or _dash_speaker(ctx, m)
     if headline is not None:
         return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=headline)
     if fragment:
@@ -134,11 +137,13 @@ def _window(layout: _Layout, i: int, step: int, anchor: int) -> list[Token]:
 
 def _colon_intro(layout: _Layout, open_char: int) -> list[Token]:
     """"…said in a comment to Sky News:" ⏎ “We see…”: the cue sits in the paragraph before."""
-    doc = layout.doc
-    p = layout.para(open_char)
-    if p == 0:
+    doc, text = layout.doc, layout.doc.text
+    p = layout.para(open_char) - 1
+    while p > 0 and not text[layout.para_starts[p]:layout.para_starts[p + 1]].strip():
+        p -= 1  # "He said:" ⏎ ⏎ “…”: blank lines between
+    if p < 0:
         return []
-    span = doc.char_span(layout.para_starts[p - 1], layout.para_starts[p], alignment_mode="expand")
+    span = doc.char_span(layout.para_starts[p], layout.para_starts[p + 1], alignment_mode="expand")
     if span is None:
         return []
     toks = [t for t in span if not t.is_space]
@@ -151,23 +156,13 @@ def _pick_cue(left: list[Token], right: list[Token], span, fragment: bool) -> To
     """The nearest reporting verb, before the quote if its sentence has one, else after."""
     for side in (left, right):
         for tok in side:
-            if _is_cue(tok) and (not fragment or _governs(tok, span)):
+            if is_cue(tok) and (not fragment or _governs(tok, span)):
                 return tok
     if not fragment:
         for tok in left:
-            if _according(tok) is not None:
+            if according_object(tok) is not None:
                 return tok
     return None
-
-
-def _is_cue(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS["en"]:
-        return lemma not in WEAK_VERBS["en"] or tok.dep_ in ("ROOT",)
-    if tok.pos_ == "NOUN" and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON"):
-        word = tok.lower_
-        return word.endswith("s") and (word[:-1] in REPORTING_VERBS["en"] or word[:-2] in REPORTING_VERBS["en"])
-    return False
 
 
 def _governs(cue: Token, span) -> bool:
@@ -181,79 +176,11 @@ def _governs(cue: Token, span) -> bool:
     return lemma in FRAGMENT_CUES["en"] and any(cue in t.ancestors for t in span)
 
 
-def _according(tok: Token) -> Token | None:
-    """The object of "according to X", when ``tok`` is "according"."""
-    word, prep = ACCORDING_TO["en"]
-    if tok.lower_ != word:
-        return None
-    for child in tok.children:
-        if child.lower_ == prep:
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            return objs[0] if objs else None
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == prep:
-        objs = [c for c in nxt.children if c.dep_ == "pobj"]
-        return objs[0] if objs else None
-    return None
-
-
 def _speaker_of(cue: Token, ctx: ArticleContext, quoted: list[bool]) -> Speaker:
-    subj = _according(cue) if cue.lower_ == ACCORDING_TO["en"][0] else subject_of(cue, quoted)
+    subj = according_object(cue) if cue.lower_ == ACCORDING_TO["en"][0] else subject_of(cue, quoted)
     if subj is None:
         return Speaker(name=None)
     return resolve_mention(noun_phrase(subj), ctx)
-
-
-def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
-    """Who speaks through ``cue``: its subject, the subject of the verb it depends on, or the
-    name right beside it (the small model often leaves "Yagodzinsky notes" without a subject)."""
-    inside = (lambda t: quoted[t.i]) if quoted else (lambda t: False)
-    v = cue
-    for _ in range(4):
-        if inside(v):
-            break
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)]
-        if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-            return v.head  # "the candidate who said …": the speaker is the candidate
-        if subj:
-            if v.i != cue.i and v.dep_ == "ccomp" and _is_cue(v.head) and not inside(v.head):
-                return subject_of(v.head, quoted) or subj[0]
-            return subj[0]
-        comp = [c for c in v.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "PRON", "NOUN")]
-        if comp and v.pos_ == "NOUN":
-            return comp[-1]
-        if v.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "acl") or v.head.i == v.i:
-            break
-        v = v.head
-    return _beside(cue, inside) or _earlier_cue_subject(cue, quoted, inside)
-
-
-def _beside(cue: Token, inside) -> Token | None:
-    """"… Katarina Mathernova wrote:" or "… wrote the Belgian Foreign Minister"."""
-    doc = cue.doc
-    before = doc[cue.i - 1] if cue.i > 0 else None
-    if before is not None and before.pos_ in ("PROPN", "PRON") and not inside(before) and before.is_alpha:
-        return before
-    j = cue.i + 1
-    head = None
-    while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and not inside(doc[j]):
-        head = doc[j] if doc[j].pos_ in ("PROPN", "NOUN") else head
-        j += 1
-    if head is None or not head.is_alpha:
-        return None
-    if head.pos_ == "NOUN" and head.lemma_.lower() not in ROLE_NOUNS["en"] | BODY_NOUNS["en"]:
-        return None
-    return head
-
-
-def _earlier_cue_subject(cue: Token, quoted, inside) -> Token | None:
-    """"Trump warned, “…,” and separately declared that …": the sentence's earlier cue speaks."""
-    for tok in reversed(list(cue.doc[cue.sent.start:cue.i])):
-        if not inside(tok) and _is_cue(tok):
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)]
-            if subj:
-                return subj[0]
-    return None
 
 
 def _mixed_start(cue: Token, span, layout: _Layout) -> int | None:
@@ -265,8 +192,8 @@ def _mixed_start(cue: Token, span, layout: _Layout) -> int | None:
     while between and between[0].is_punct:
         between.pop(0)
     words = [t for t in between if not t.is_punct]
-    if not words:
-        return None
+    if not words or between[-1].text in (":", ","):
+        return None  # "wrote on Telegram: “…”": a whole utterance after the cue's own modifiers
     return between[0].idx
 
 
@@ -280,13 +207,6 @@ def _clause_end(cue: Token, span, layout: _Layout) -> int:
         end -= 1
     tok = layout.doc[end]
     return tok.idx + len(tok.text)
-
-
-def _cue_text(cue: Token) -> str:
-    if cue.lower_ == ACCORDING_TO["en"][0]:
-        return f"{cue.text} {ACCORDING_TO['en'][1]}"
-    parts = [c for c in cue.children if c.dep_ == "prt"]
-    return " ".join([cue.text] + [p.text for p in parts])
 
 
 def _is_fragment(doc: Doc, span) -> bool:
@@ -351,102 +271,16 @@ def _headline_speaker(ctx: ArticleContext, layout: _Layout, m: Marked) -> Speake
     return resolve_mention(ctx.doc[toks[0].i:toks[colon - 1].i + 1], ctx)
 
 
-# --- indirect ------------------------------------------------------------------------------
-def _indirect_quotes(ctx: ArticleContext, layout: _Layout, covered: list[tuple[int, int]]) -> list[Quote]:
-    out: list[Quote] = []
-    for tok in ctx.doc:
-        if layout.quoted[tok.i]:
-            continue
-        found = _reported_clause(tok, layout.quoted) or _according_clause(tok) or _headline_clause(tok, layout)
-        if found is None:
-            continue
-        speaker_tok, first, last = found
-        start, end = _trimmed(ctx.doc, first, last)
-        if end - start < 8 or any(s < end and start < e for s, e in covered):
-            continue
-        speaker = resolve_mention(noun_phrase(speaker_tok), ctx)
-        out.append(Quote(text=ctx.text[start:end], start=start, end=end, kind="indirect",
-                         cue=_cue_text(tok), speaker=speaker))
-        covered.append((start, end))
-    return out
-
-
-def _reported_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] | None:
-    """"X said (that) …": the subject and the token range of the content clause."""
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CLAUSE_VERBS["en"]:
+def _dash_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
+    """"“…” ― Carla Sanchez": a name after a dash closes the line (reader comments, epigraphs)."""
+    text = ctx.text
+    rest = text[m.stop:text.find("\n", m.stop) if "\n" in text[m.stop:] else len(text)]
+    stripped = rest.lstrip(" \u00a0")
+    if not stripped[:1] in ("―", "—", "–"):
         return None
-    comps = [c for c in tok.children if c.dep_ == "ccomp"] or _object_content(tok)
-    subj = subject_of(tok, quoted)
-    if subj is None or subj.dep_ == "expl" or subj.lower_ in ("this", "that", "what", "which"):
+    start = m.stop + len(rest) - len(stripped) + 1
+    span = ctx.doc.char_span(start, m.stop + len(rest), alignment_mode="expand")
+    names = [t for t in span if not (t.is_space or t.is_punct)] if span is not None else []
+    if not names or len(names) > 5 or not all(t.text[:1].isupper() for t in names):
         return None
-    if not comps:
-        return _parenthetical(tok, subj)
-    comp = comps[0]
-    return subj, comp.left_edge.i, comp.right_edge.i
-
-
-def _parenthetical(tok: Token, subj: Token) -> tuple[Token, int, int] | None:
-    """"…, he said, local officials should be vigilant": the clause around the cue is the content."""
-    head = tok.head
-    if tok.dep_ not in ("parataxis", "advcl") or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
-        return None
-    own = {t.i for t in tok.subtree}
-    rest = [t.i for t in head.subtree if t.i not in own]
-    return (subj, rest[0], rest[-1]) if len(rest) > 3 else None
-
-
-def _headline_clause(tok: Token, layout: _Layout) -> tuple[Token, int, int] | None:
-    """"Politifact: Donald Trump Is Right …": a name and a colon open the line, a claim follows."""
-    doc = tok.doc
-    if tok.text != ":" or not 1 <= tok.i - _line_first(doc, tok.i) <= 3:
-        return None
-    name = doc[_line_first(doc, tok.i):tok.i]
-    if not all(t.pos_ == "PROPN" for t in name):
-        return None
-    end = tok.i + 1
-    while end < len(doc) and "\n" not in doc[end].text:
-        end += 1
-    if end - tok.i < 4 or any(layout.quoted[i] for i in range(tok.i + 1, end)):
-        return None
-    return name.root, tok.i + 1, end - 1
-
-
-def _line_first(doc: Doc, i: int) -> int:
-    while i > 0 and "\n" not in doc[i - 1].text_with_ws:
-        i -= 1
-    return i
-
-
-def _object_content(tok: Token) -> list[Token]:
-    """"cited the remarks", "urged supporters to vote", "called for a ceasefire"."""
-    if tok.lemma_.lower() not in OBJECT_VERBS["en"]:
-        return []
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
-    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "about", "on")
-             for g in c.children if g.dep_ == "pobj"]
-    objs = [o for o in objs if not (o.pos_ == "PRON" and len(list(o.subtree)) == 1)]
-    return objs[:1]
-
-
-def _according_clause(tok: Token) -> tuple[Token, int, int] | None:
-    """"According to X, …": X and the clause it attributes (the rest of the head's subtree)."""
-    obj = _according(tok)
-    if obj is None or tok.head.i == tok.i:
-        return None
-    head = tok.head
-    own = {t.i for t in tok.subtree}
-    rest = [t.i for t in head.subtree if t.i not in own]
-    after = [i for i in rest if i > tok.right_edge.i]
-    before = [i for i in rest if i < tok.left_edge.i]
-    part = after if len(after) >= len(before) else before
-    if not part:
-        return None
-    return obj, part[0], part[-1]
-
-
-def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int]:
-    while first < last and (doc[first].is_punct or doc[first].is_space):
-        first += 1
-    while last > first and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    return resolve_mention(ctx.doc[names[0].i:names[-1].i + 1], ctx)

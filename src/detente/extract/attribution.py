@@ -1,0 +1,102 @@
+"""Who says it and through which word: the cue of a quote and the speaker it points to.
+
+Shared by direct quotes (``quotes``) and reported speech (``reported``): a cue is a reporting verb
+of ``cues.REPORTING_VERBS`` (or "according to"); its speaker is the subject, the subject of the
+verb it hangs on, or the name right beside it, never a word inside a quotation.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.extract.cues import ACCORDING_TO, BODY_NOUNS, REPORTING_VERBS, ROLE_NOUNS, WEAK_VERBS
+
+
+def is_cue(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS["en"]:
+        return lemma not in WEAK_VERBS["en"] or tok.dep_ in ("ROOT",)
+    if tok.pos_ == "NOUN" and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON"):
+        word = tok.lower_
+        return word.endswith("s") and (word[:-1] in REPORTING_VERBS["en"] or word[:-2] in REPORTING_VERBS["en"])
+    return False
+
+
+def according_object(tok: Token) -> Token | None:
+    """The object of "according to X", when ``tok`` is "according"."""
+    word, prep = ACCORDING_TO["en"]
+    if tok.lower_ != word:
+        return None
+    for child in tok.children:
+        if child.lower_ == prep:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            return objs[0] if objs else None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == prep:
+        objs = [c for c in nxt.children if c.dep_ == "pobj"]
+        return objs[0] if objs else None
+    return None
+
+
+def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
+    """Who speaks through ``cue``: its subject, the subject of the verb it depends on, or the
+    name right beside it (the small model often leaves "Yagodzinsky notes" without a subject)."""
+    inside = (lambda t: quoted[t.i]) if quoted else (lambda t: False)
+    v = cue
+    for _ in range(4):
+        if inside(v):
+            break
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)
+                and c.text[:1].isalpha() and _same_line(c, v)]
+        if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+            return v.head  # "the candidate who said …": the speaker is the candidate
+        if subj:
+            if v.i != cue.i and v.dep_ == "ccomp" and is_cue(v.head) and not inside(v.head):
+                return subject_of(v.head, quoted) or subj[0]
+            return subj[0]
+        comp = [c for c in v.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "PRON", "NOUN")]
+        if comp and v.pos_ == "NOUN":
+            return comp[-1]
+        if v.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "acl") or v.head.i == v.i:
+            break
+        v = v.head
+    return _beside(cue, inside) or _earlier_cue_subject(cue, quoted, inside)
+
+
+def _same_line(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[lo:hi])
+
+
+def _beside(cue: Token, inside) -> Token | None:
+    """"… Katarina Mathernova wrote:" or "… wrote the Belgian Foreign Minister"."""
+    doc = cue.doc
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.pos_ in ("PROPN", "PRON") and not inside(before) and before.is_alpha:
+        return before
+    j = cue.i + 1
+    head = None
+    while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and not inside(doc[j]):
+        head = doc[j] if doc[j].pos_ in ("PROPN", "NOUN") else head
+        j += 1
+    if head is None or not head.is_alpha:
+        return None
+    if head.pos_ == "NOUN" and head.lemma_.lower() not in ROLE_NOUNS["en"] | BODY_NOUNS["en"]:
+        return None
+    return head
+
+
+def _earlier_cue_subject(cue: Token, quoted, inside) -> Token | None:
+    """"Trump warned, “…,” and separately declared that …": the sentence's earlier cue speaks."""
+    for tok in reversed(list(cue.doc[cue.sent.start:cue.i])):
+        if not inside(tok) and is_cue(tok):
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)]
+            if subj:
+                return subj[0]
+    return None
+
+
+def cue_text(cue: Token) -> str:
+    if cue.lower_ == ACCORDING_TO["en"][0]:
+        return f"{cue.text} {ACCORDING_TO['en'][1]}"
+    parts = [c for c in cue.children if c.dep_ == "prt"]
+    return " ".join([cue.text] + [p.text for p in parts])

@@ -1,0 +1,55 @@
+"""Is a mention a happening? Negated, hypothetical, wished-for, merely possible, or only the
+topic of another noun ('agreement on a prisoner exchange'), it is not."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.extract import event_words as W
+
+STOP_DEPS = {"nsubj", "ROOT", "conj", "advcl", "parataxis"}  # passive subjects inherit: 'was ruled out'
+
+
+def unreal(t: Token) -> bool:
+    """Negated, hypothetical, wished-for or merely possible."""
+    if any(c.lower_ in W.UNREAL_MODIFIERS or c.dep_ == "neg" for c in t.children):
+        return True
+    for h in _governors(t):
+        kids = list(h.children)
+        if any(c.dep_ == "neg" or c.lower_ in W.NEGATIONS and c.dep_ in {"det", "advmod"} for c in kids):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in W.HYPOTHETICAL_MODALS for c in kids):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in W.HYPOTHETICAL_MARKS or c.lower_ in W.UNREAL_ADVERBS
+               for c in kids):
+            return True
+        if h.i != t.i and (h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS):
+            return True
+    return False
+
+
+def _governors(t: Token, depth: int = 3) -> list[Token]:
+    """``t`` and the words whose modality it inherits: up through complements ('hope to meet',
+    'the need to release', 'wants all agreements signed'), never from a subject to its verb
+    ('talks ended') nor from a circumstance ('agreed at a meeting' presupposes the meeting)."""
+    out, child = [t], t
+    while len(out) <= depth and child.head.i != child.i:
+        if child.dep_ in STOP_DEPS or child.dep_ == "pobj" and child.head.lower_ in W.CIRCUMSTANCE_PREPS:
+            break
+        h = child.head
+        if h.pos_ in {"VERB", "AUX"} or h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS:
+            out.append(h)
+        elif h.pos_ in {"NOUN", "PROPN", "PRON"} and child.dep_ not in {"acl", "amod"}:
+            break  # 'pressure as talks advance': a noun's clause is not the trigger's
+        child = h
+    return out
+
+
+def topic_of_other(t: Token) -> bool:
+    """'agreement on a prisoner exchange', 'talks about a ceasefire': the subject matter of
+    another noun is not a happening of its own."""
+    h = t.head
+    talks = t.lemma_.lower() in W.MEETING_NOUNS or t.lower_ in W.PLURAL_EVENT_NOUNS
+    if talks and h.dep_ == "prep" and h.lower_ == "of" and h.head.lemma_.lower() in W.ABOUT_EVENT_NOUNS:
+        return True  # 'the results of the talks' (but 'as a result of the attack' is one)
+    return (h.dep_ == "prep" and h.lower_ in W.TOPIC_PREPS and h.head.pos_ == "NOUN"
+            and h.head.i != t.i)

@@ -1,0 +1,116 @@
+"""Reported speech without quotation marks: "X said (that) …", "according to X, …", "X: …".
+
+The content is the clause the parse gives the reporting verb (its ``ccomp``, or its object for
+verbs such as "cite" or "urge"); a clause already inside a direct or mixed quote is left out.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from detente.extract.actors import noun_phrase, resolve_mention
+from detente.extract.attribution import according_object, cue_text, subject_of
+from detente.extract.context import ArticleContext
+from detente.extract.cues import CLAUSE_VERBS, OBJECT_VERBS
+from detente.records import Quote
+
+
+def find_reported(ctx: ArticleContext, quoted: list[bool], covered: list[tuple[int, int]]) -> list[Quote]:
+    """Indirect quotes; ``quoted`` marks tokens inside quotation marks, ``covered`` the quotes found."""
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for tok in ctx.doc:
+        if quoted[tok.i]:
+            continue
+        found = _reported_clause(tok, quoted) or _according_clause(tok) or _headline_clause(tok, quoted)
+        if found is None:
+            continue
+        speaker_tok, first, last = found
+        start, end = _trimmed(ctx.doc, first, last)
+        if end - start < 8 or (start, end) in seen or any(s < end and start < e for s, e in covered):
+            continue  # reported clauses may nest ("X says Y promised … and said …"), quotes may not
+        speaker = resolve_mention(noun_phrase(speaker_tok), ctx)
+        out.append(Quote(text=ctx.text[start:end], start=start, end=end, kind="indirect",
+                         cue=cue_text(tok), speaker=speaker))
+        seen.add((start, end))
+    return out
+
+
+def _reported_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] | None:
+    """"X said (that) …": the subject and the token range of the content clause."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CLAUSE_VERBS["en"]:
+        return None
+    comps = [c for c in tok.children if c.dep_ == "ccomp"] or _object_content(tok)
+    subj = subject_of(tok, quoted)
+    if subj is None or subj.dep_ == "expl" or subj.lower_ in ("this", "that", "what", "which"):
+        return None
+    if not comps:
+        return _parenthetical(tok, subj)
+    comp = comps[0]
+    return subj, comp.left_edge.i, comp.right_edge.i
+
+
+def _parenthetical(tok: Token, subj: Token) -> tuple[Token, int, int] | None:
+    """"…, he said, local officials should be vigilant": the clause around the cue is the content."""
+    head = tok.head
+    if tok.dep_ not in ("parataxis", "advcl") or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    own = {t.i for t in tok.subtree}
+    rest = [t.i for t in head.subtree if t.i not in own]
+    return (subj, rest[0], rest[-1]) if len(rest) > 3 else None
+
+
+def _headline_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] | None:
+    """"Politifact: Donald Trump Is Right …": a name and a colon open the line, a claim follows."""
+    doc = tok.doc
+    if tok.text != ":" or not 1 <= tok.i - _line_first(doc, tok.i) <= 3:
+        return None
+    name = doc[_line_first(doc, tok.i):tok.i]
+    if not all(t.pos_ == "PROPN" for t in name):
+        return None
+    end = tok.i + 1
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    if end - tok.i < 4 or any(quoted[i] for i in range(tok.i + 1, end)):
+        return None
+    return name.root, tok.i + 1, end - 1
+
+
+def _line_first(doc: Doc, i: int) -> int:
+    while i > 0 and "\n" not in doc[i - 1].text_with_ws:
+        i -= 1
+    return i
+
+
+def _object_content(tok: Token) -> list[Token]:
+    """"cited the remarks", "urged supporters to vote", "called for a ceasefire"."""
+    if tok.lemma_.lower() not in OBJECT_VERBS["en"]:
+        return []
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "about", "on")
+             for g in c.children if g.dep_ == "pobj"]
+    objs = [o for o in objs if not (o.pos_ == "PRON" and len(list(o.subtree)) == 1)]
+    return objs[:1]
+
+
+def _according_clause(tok: Token) -> tuple[Token, int, int] | None:
+    """"According to X, …": X and the clause it attributes (the rest of the head's subtree)."""
+    obj = according_object(tok)
+    if obj is None or tok.head.i == tok.i:
+        return None
+    head = tok.head
+    own = {t.i for t in tok.subtree}
+    rest = [t.i for t in head.subtree if t.i not in own]
+    after = [i for i in rest if i > tok.right_edge.i]
+    before = [i for i in rest if i < tok.left_edge.i]
+    part = after if len(after) >= len(before) else before
+    if not part:
+        return None
+    return obj, part[0], part[-1]
+
+
+def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)

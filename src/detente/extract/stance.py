@@ -1,0 +1,109 @@
+"""Stance words: which words state a demand, proposal, rejection, acceptance or assessment.
+
+Cue words are data (``claim_cues``); here they are found in a parsed sentence and anchored to
+the word of the parse that carries them, so negation, conditions and subjects can be read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from detente.extract.claim_cues import REPORTING_LEMMAS, STANCE_LEMMAS, STANCE_PHRASES, VERB_ONLY
+from detente.extract.context import ArticleContext
+from detente.records import Claim
+
+_NEGATIVE_PHRASE_WORDS = {"not", "n't", "cannot", "no", "won't"}
+_POS_RANK = {"VERB": 1, "AUX": 1, "ADJ": 2, "ADV": 2, "NOUN": 3}
+
+
+# When one sentence gives a party several stance words on one issue, the first listed wins.
+STANCE_PRIORITY = ("rejection", "demand", "acceptance", "proposal", "assessment")
+
+
+@dataclass
+class Trigger:
+    """A stance word found in a sentence, with the stance it states."""
+
+    token: Token
+    stance: str
+    phrase: bool
+    conditional: bool = False  # the phrase itself is a condition ('only if')
+
+
+def self_negating(trig: Trigger) -> bool:
+    """Phrases like 'will not accept' carry their own negation; 'rule out' does not."""
+    if not trig.phrase:
+        return False
+    return trig.stance != "rejection" or trig.token.lemma_.lower() != "rule"
+
+
+def rank(trig: Trigger, claim: Claim) -> tuple[int, int]:
+    """Phrases before verbs before adjectives before nouns; then the stance priority."""
+    kind = 0 if trig.phrase else _POS_RANK.get(trig.token.pos_, 3)
+    return kind, STANCE_PRIORITY.index(claim.stance)
+
+
+def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
+    """Stance words: multi-word phrases first, then single lemmas not already covered."""
+    out: list[Trigger] = []
+    covered: set[int] = set()
+    low = sent.text.lower()
+    for stance, phrases in STANCE_PHRASES.items():
+        for phrase in phrases:
+            start = low.find(phrase)
+            if start < 0:
+                continue
+            span = sent.char_span(start, start + len(phrase), alignment_mode="expand")
+            if span is None:
+                continue
+            head = _phrase_anchor(span)
+            covered.update(t.i for t in span)
+            out.append(Trigger(head, stance, True, conditional=" if" in f" {phrase}"))
+    for tok in sent:
+        if tok.i in covered:
+            continue
+        if _imperative(tok):
+            out.append(Trigger(tok, "demand", False))
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and tok.dep_ == "amod":
+            continue  # 'proposed guarantees' names a thing, it states no stance
+        if (lemma in VERB_ONLY and tok.pos_ != "VERB") or (tok.pos_ == "NOUN" and not _owned_noun(tok, ctx)):
+            continue
+        for stance, lemmas in STANCE_LEMMAS.items():
+            if lemma in lemmas and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
+                out.append(Trigger(tok, stance, False))
+                break
+    return out
+
+
+def _imperative(tok: Token) -> bool:
+    """A bare command reported as speech ('… say that, if you want peace, get out of Donbas')."""
+    if tok.tag_ != "VB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING_LEMMAS:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children)
+
+
+def _owned_noun(tok: Token, ctx: ArticleContext) -> bool:
+    """A stance noun counts when someone holds it: a possessor or party adjective ('Trump's
+    proposal', 'a key Ukrainian demand'), or as the object or predicate of a clause. As a
+    subject ('Russia's demands are becoming tougher') it is talked about, not stated."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and ctx.codebook.party_for_mention(c.text))
+           for c in tok.children):
+        return True
+    return tok.dep_ in ("dobj", "attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
+
+
+def _phrase_anchor(span: Span) -> Token:
+    """The word a phrase hangs on: its first content word, or for 'only if' the main clause."""
+    head = next((t for t in span if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
+                 and t.lower_ not in _NEGATIVE_PHRASE_WORDS), None)
+    if head is not None:
+        return head
+    t = span.root
+    while t.dep_ in ("mark", "advmod", "advcl", "nsubjpass", "conj") and t.head != t:
+        t = t.head
+    return t

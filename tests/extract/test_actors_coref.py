@@ -1,0 +1,82 @@
+"""Mention → Speaker: transliterations, pronouns, role nouns, appositions, codebook links."""
+import datetime as dt
+
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.actors import mention_index, noun_phrase, resolve_mention
+from detente.extract.context import ArticleContext
+from detente.records import Document
+
+
+@pytest.fixture(scope="module")
+def context(nlp):
+    codebook = Codebook.bundled()
+
+    def make(text: str, day: dt.date | None = dt.date(2026, 2, 6)) -> ArticleContext:
+        return ArticleContext(document=Document(id="t", text=text, published=day), codebook=codebook,
+                              doc=nlp(text), reference_date=day)
+
+    return make
+
+
+def speaker_at(ctx: ArticleContext, word: str, nth: int = 0):
+    toks = [t for t in ctx.doc if t.text == word]
+    return resolve_mention(noun_phrase(toks[nth]), ctx)
+
+
+def test_two_transliterations_are_one_person(context):
+    ctx = context("Sergei Yagodzinsky spoke first. Later Serhiy Yagodzinsky said more. Yagodzinsky notes it.")
+    people = {id(p) for p in mention_index(ctx).people.values()}
+    assert len(people) == 1
+    assert speaker_at(ctx, "Yagodzinsky", 2).name in ("Sergei Yagodzinsky", "Serhiy Yagodzinsky")
+
+
+def test_pronoun_goes_to_the_most_recent_person(context):
+    ctx = context("Olena Marchenko met Petro Hrytsenko in Kyiv. Then he said the talks failed.")
+    assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
+
+
+def test_role_noun_resolves_to_the_person_the_text_gave_that_role(context):
+    ctx = context("Ukrainian Foreign Minister Andrii Sybiha arrived in Geneva. "
+                  "Analyst Mark Polyakov waited outside. The minister said talks would continue.")
+    spk = speaker_at(ctx, "minister")
+    assert spk.name == "Andrii Sybiha" and spk.party == "UKR"
+
+
+def test_role_noun_resolves_through_the_codebook_role_on_the_article_date(context):
+    ctx = context("Dmitry Peskov spoke on Friday. Anna Lee listened. Putin's spokesperson said it again.")
+    spk = speaker_at(ctx, "spokesperson")
+    assert spk.name == "Dmitry Peskov" and spk.party == "RUS" and spk.actor_id == "dmitry_peskov"
+
+
+def test_apposition_gives_role_and_party_to_an_unknown_person(context):
+    ctx = context("Taras Bilyk, the head of Ukraine's presidential office, said the plan was unfair.")
+    spk = speaker_at(ctx, "Bilyk")
+    assert spk.name == "Taras Bilyk" and spk.party == "UKR" and "head" in spk.role
+
+
+def test_unknown_expert_keeps_name_and_textual_role_and_no_party(context):
+    ctx = context("Doctor of Philosophy Mykola Hrytsak commented on the talks. The expert notes a deadlock.")
+    spk = speaker_at(ctx, "Hrytsak")
+    assert spk.name == "Mykola Hrytsak" and spk.party == "NONE" and spk.actor_id is None
+    assert "Doctor of Philosophy" in spk.role
+    assert speaker_at(ctx, "expert").name == "Mykola Hrytsak"
+
+
+def test_codebook_actor_gets_party_and_dated_role(context):
+    ctx = context("Russian President Vladimir Putin's special envoy Kirill Dmitriev said talks went well.")
+    spk = speaker_at(ctx, "Dmitriev")
+    assert (spk.actor_id, spk.party, spk.role) == ("kirill_dmitriev", "RUS", "special envoy")
+
+
+def test_body_and_metonym_speakers(context):
+    ctx = context("The Kremlin said the talks were useful, and Moscow insisted on its terms.")
+    kremlin, moscow = speaker_at(ctx, "Kremlin"), speaker_at(ctx, "Moscow")
+    assert kremlin.party == moscow.party == "RUS"
+    assert kremlin.name == "Kremlin" and moscow.name == "Moscow"
+
+
+def test_index_is_built_once_per_article(context):
+    ctx = context("Anna Kovalenko said it.")
+    assert mention_index(ctx) is mention_index(ctx)

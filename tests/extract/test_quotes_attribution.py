@@ -1,0 +1,115 @@
+"""Each attribution pattern, on short sentences through the real model."""
+import datetime as dt
+
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.context import ArticleContext
+from detente.extract.quotes import find_quotes
+from detente.records import Document
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp):
+    codebook = Codebook.bundled()
+
+    def run(text: str, day: dt.date | None = dt.date(2026, 2, 6)):
+        ctx = ArticleContext(document=Document(id="t", text=text, published=day), codebook=codebook,
+                             doc=nlp(text), reference_date=day)
+        quotes = find_quotes(ctx)
+        for q in quotes:
+            assert text[q.start:q.end] == q.text
+        return quotes
+
+    return run
+
+
+def only(quotes, kind):
+    return [q for q in quotes if q.kind == kind]
+
+
+def test_quote_then_said_names_the_speaker(quotes_of):
+    [q] = only(quotes_of("“We will not give up our land,” Anna Kovalenko said on Monday."), "direct")
+    assert q.text == "We will not give up our land,"
+    assert q.speaker.name == "Anna Kovalenko" and q.cue == "said"
+
+
+def test_speaker_before_a_colon_and_straight_marks(quotes_of):
+    [q] = only(quotes_of('Mayor Ivan Petrenko wrote on Telegram: "The city was hit again."'), "direct")
+    assert q.text == "The city was hit again."
+    assert q.speaker.name == "Ivan Petrenko"
+
+
+def test_colon_introduction_with_the_quote_in_the_next_paragraph(quotes_of):
+    text = "Russian envoy Kirill Dmitriev said in a comment to Sky News:\n“We see that there is progress.”"
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Kirill Dmitriev" and q.speaker.party == "RUS"
+    assert q.speaker.actor_id == "kirill_dmitriev"
+
+
+def test_guillemet_quote_is_direct_speech(quotes_of):
+    [q] = only(quotes_of("«Die Verhandlungen sind ins Stocken geraten», sagte Olaf Berger. Anna Weber said so."), "direct")
+    assert q.text == "Die Verhandlungen sind ins Stocken geraten"
+
+
+def test_pronoun_speaker_resolves_to_the_last_person(quotes_of):
+    text = "Andriy Kostenko spoke in Kyiv on Monday.\n“There will be no ceasefire without guarantees,” he said."
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Andriy Kostenko"
+    assert text[q.speaker.start:q.speaker.end] == "he"
+
+
+def test_partial_quote_inside_reported_speech_is_mixed(quotes_of):
+    [q] = quotes_of("Trump said such a trilateral meeting should be held “as soon as we can.”")
+    assert q.kind == "mixed" and "as soon as we can." in q.text and q.text.startswith("such")
+    assert q.speaker.name == "Trump"
+
+
+def test_scare_quotes_without_a_cue_are_not_speech(quotes_of):
+    text = "Peacekeepers would be seen as “intervention” and talk of “positive signals” is premature."
+    assert only(quotes_of(text), "direct") == [] and only(quotes_of(text), "mixed") == []
+
+
+def test_a_governing_verb_makes_a_fragment_speech(quotes_of):
+    [q] = [q for q in quotes_of("Russia labeled him “illegitimate” after his term expired.") if q.kind != "indirect"]
+    assert "illegitimate" in q.text and q.speaker.party == "RUS"
+
+
+def test_title_case_fragments_are_titles_not_speech(quotes_of):
+    assert [q for q in quotes_of("He said on “Fox News Sunday” that talks continue.") if "Fox" in q.text and q.kind != "indirect"] == []
+
+
+def test_indirect_speech_with_that_clause(quotes_of):
+    [q] = quotes_of("Sergey Lavrov said that Moscow would not accept foreign troops in Ukraine.")
+    assert q.kind == "indirect" and q.cue == "said"
+    assert "Moscow would not accept foreign troops" in q.text
+    assert q.speaker.name == "Sergey Lavrov" and q.speaker.party == "RUS"
+
+
+def test_according_to_attributes_the_clause(quotes_of):
+    [q] = quotes_of("According to Yagodzinsky, Moscow has already made its position clear on the matter.")
+    assert q.kind == "indirect" and q.cue == "According to"
+    assert q.text.startswith("Moscow has already made")
+    assert q.speaker.name == "Yagodzinsky"
+
+
+def test_body_speaker_gets_its_party(quotes_of):
+    [q] = only(quotes_of("“The leaders agreed to keep in contact,” the Kremlin said in a statement."), "direct")
+    assert q.speaker.party == "RUS" and "Kremlin" in q.speaker.name
+
+
+def test_country_as_speaker_has_a_party_but_no_name(quotes_of):
+    [q] = [q for q in quotes_of("Ukraine accused Hungary of “ultimatums and blackmail” on Sunday.") if q.kind != "indirect"]
+    assert q.speaker.name is None and q.speaker.party == "UKR"
+
+
+def test_anonymous_source_has_no_name_but_a_side(quotes_of):
+    [q] = only(quotes_of("“No trilateral contacts are planned,” a source in the Russian government said."), "direct")
+    assert q.speaker.name is None and q.speaker.party == "RUS"
+
+
+def test_next_quote_after_an_attributed_one_keeps_the_speaker(quotes_of):
+    text = "“Once again, they struck at night,” Zelenskyy said. “Every life matters and must be protected.”"
+    first, second = only(quotes_of(text), "direct")
+    assert first.speaker.name == second.speaker.name == "Zelenskyy"
+    assert second.speaker.party == "UKR"
