@@ -6,6 +6,11 @@ usage: python benchmarks/corpus_dev.py [--gold DIR] [--out FILE] [--json] [--per
 Articles are read through ``detente.sources`` (as a user's files would be), predictions are
 written as JSONL in the extraction contract, and ``../shared/corpus/score.py`` scores them;
 it is imported from the shared folder, never copied, so the scoring rules stay one.
+
+The gold corpus annotates only words inside quotation marks (its README: "every DIRECT
+quote"), so quotes are scored on the predictions whose words are quoted — kinds ``direct``
+and ``mixed``; indirect speech has no gold there and would count as false positives. The
+score over every kind is printed beside it as ``quotes_all_kinds``.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
 DEFAULT_GOLD = SHARED_DIR / "corpus" / "dev"
 DEFAULT_OUT = REPO_ROOT / "out" / "corpus_dev.jsonl"
+GOLD_QUOTE_KINDS = ("direct", "mixed")  # what the gold annotates: words inside quotation marks
 
 
 def load_scorer(gold_dir: Path):
@@ -55,13 +61,22 @@ def score_dev(gold_dir: Path | str = DEFAULT_GOLD, out: Path | str = DEFAULT_OUT
     gold_dir, out = Path(gold_dir), Path(out)
     scorer = load_scorer(gold_dir)
     write_predictions(gold_dir, out, extractor)
-    return scorer.score(scorer.load_gold(str(gold_dir)), scorer.load_preds(str(out)))
+    gold, preds = scorer.load_gold(str(gold_dir)), scorer.load_preds(str(out))
+    scores = scorer.score(gold, [_quoted_only(p) for p in preds])
+    scores["quotes_all_kinds"] = scorer.score(gold, preds)["quotes"]
+    return scores
+
+
+def _quoted_only(prediction: dict) -> dict:
+    """The prediction with only the quote kinds the gold annotates."""
+    quotes = [q for q in prediction.get("quotes") or [] if q.get("kind") in GOLD_QUOTE_KINDS]
+    return {**prediction, "quotes": quotes}
 
 
 def per_document(gold_dir: Path | str = DEFAULT_GOLD, out: Path | str = DEFAULT_OUT) -> dict[str, dict]:
     """Scores of each gold article alone, from predictions already written to ``out``."""
     scorer = load_scorer(Path(gold_dir))
-    preds = scorer.load_preds(str(out))
+    preds = [_quoted_only(p) for p in scorer.load_preds(str(out))]
     return {g["id"]: scorer.score([g], preds) for g in scorer.load_gold(str(gold_dir))}
 
 

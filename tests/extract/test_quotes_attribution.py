@@ -113,3 +113,27 @@ def test_next_quote_after_an_attributed_one_keeps_the_speaker(quotes_of):
     first, second = only(quotes_of(text), "direct")
     assert first.speaker.name == second.speaker.name == "Zelenskyy"
     assert second.speaker.party == "UKR"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quote_after_blank_lines(quotes_of):
+    text = "Pat Caddell continued:\n\n“The health issue is very much a partisan one for voters.”"
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Pat Caddell"
+
+
+def test_a_name_after_a_dash_signs_the_quote(quotes_of):
+    text = "“He represents our greatest shame and must be stopped now.” ― Sonya Herridge\nNext line."
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Sonya Herridge"
+
+
+def test_quote_whose_attribution_follows_on_the_next_line(quotes_of):
+    text = '"We are hopeful that we will see results within weeks",\n\nSteve Witkoff reported.'
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Steve Witkoff" and q.speaker.party == "USA"
+
+
+def test_unattributed_fragment_is_dropped_but_unattributed_statement_kept(quotes_of):
+    kept = quotes_of("The crowd chanted “we will never give up our land” all night.\n“Nobody here wants this war to go on.”")
+    assert [q.text for q in only(kept, "direct")] == ["Nobody here wants this war to go on."]
+    assert kept[-1].speaker.name is None

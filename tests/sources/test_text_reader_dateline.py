@@ -79,3 +79,25 @@ def test_title_is_first_non_empty_line_and_text_keeps_everything(tmp_path):
     assert doc.title == "Headline here"
     assert doc.text == content
     assert doc.published is None and doc.warnings == []
+
+
+def test_iso_date_in_the_file_name_dates_a_yearless_dateline_and_says_so(tmp_path):
+    path = tmp_path / "talks-2026-02-06.txt"
+    path.write_text("Talks resume\n6 February 09:17\nThe delegations met again.\n", encoding="utf-8")
+    doc, = read_file(path)
+    assert doc.published == dt.date(2026, 2, 6)
+    assert len(doc.warnings) == 1 and "file name" in doc.warnings[0]
+
+
+def test_given_reference_date_wins_over_the_file_name(tmp_path):
+    path = tmp_path / "talks-2025-02-06.txt"
+    path.write_text("Talks resume\n6 February 09:17\nThe delegations met again.\n", encoding="utf-8")
+    doc, = read_file(path, reference_date=dt.date(2026, 3, 1))
+    assert doc.published == dt.date(2026, 2, 6) and doc.warnings == []
+
+
+def test_impossible_date_in_the_file_name_is_ignored(tmp_path):
+    path = tmp_path / "talks-2026-13-45.txt"
+    path.write_text("Talks resume\n6 February 09:17\nThe delegations met again.\n", encoding="utf-8")
+    doc, = read_file(path)
+    assert doc.published is None

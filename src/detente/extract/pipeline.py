@@ -24,10 +24,14 @@ class Extractor:
     """Documents in, ``Extraction`` records out."""
 
     def __init__(self, codebook: Codebook | None = None, nlp: Language | None = None,
-                 components: tuple[str, ...] = ("quotes", "claims", "events")):
+                 components: tuple[str, ...] = ("quotes", "claims", "events"),
+                 issue_classifier: str | None = None):
+        """``issue_classifier``: 'lexical' (codebook cues, the default) or 'embedding' (optional
+        package); None defers to the DETENTE_ISSUE_CLASSIFIER environment variable."""
         self.codebook = codebook or Codebook.bundled()
         self.nlp = nlp or load_nlp()
         self.components = components
+        self.issue_classifier = issue_classifier
 
     def extract(self, document: Document) -> Extraction:
         return self._run(document, self.nlp(document.text))
@@ -56,6 +60,6 @@ class Extractor:
         ctx = ArticleContext(document=document, codebook=self.codebook, doc=doc,
                              reference_date=document.published)
         quotes = find_quotes(ctx) if "quotes" in self.components else []
-        claims = find_claims(ctx, quotes) if "claims" in self.components else []
+        claims = find_claims(ctx, quotes, self.issue_classifier) if "claims" in self.components else []
         events = find_events(ctx) if "events" in self.components else []
         return Extraction(document=document, quotes=quotes, claims=claims, events=events)

@@ -87,9 +87,13 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
     if not any(t.is_alpha for t in right) and _trails_comma(text, outer_end):
         nxt = _next_line_token(doc, outer_end)
         right = _window(layout, nxt, +1, doc[nxt].idx) if nxt < len(doc) else []
+    intro = False
     if not left and _opens_paragraph(text, m.open):
         left = _colon_intro(layout, m.open)
+        intro = bool(left)
     cue = _pick_cue(left, right, span, fragment)
+    if cue is None and intro:
+        cue = _intro_verb(left)
     if cue is None:
         return _without_cue(m, ctx, layout, prev, fragment, span)
     speaker = _speaker_of(cue, ctx, layout.quoted)
@@ -152,12 +156,24 @@ def _colon_intro(layout: _Layout, open_char: int) -> list[Token]:
     return _window(layout, toks[-1].i - 1, -1, toks[-1].idx)
 
 
+def _intro_verb(left: list[Token]) -> Token | None:
+    """"Caddell continued:" ⏎ “…”: a paragraph that ends in a colon before a quote introduces it,
+    whatever its verb, when that verb has a subject."""
+    for tok in left:
+        if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return tok
+    return None
+
+
 def _pick_cue(left: list[Token], right: list[Token], span, fragment: bool) -> Token | None:
-    """The nearest reporting verb, before the quote if its sentence has one, else after."""
-    for side in (left, right):
-        for tok in side:
-            if is_cue(tok) and (not fragment or _governs(tok, span)):
-                return tok
+    """The reporting verb that governs the quote, else the nearest one: before the quote if its
+    sentence has one, else after ("anybody who complains about …, saying “…”" is "saying")."""
+    cues = [t for side in (left, right) for t in side if is_cue(t)]
+    governing = [t for t in cues if _governs(t, span)]
+    if governing:
+        return governing[0]
+    if cues and not fragment:
+        return cues[0]
     if not fragment:
         for tok in left:
             if according_object(tok) is not None:
