@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Throughput of the full Extractor against bare spaCy parsing, and its memory as input grows.
 
-usage: python benchmarks/throughput.py [--limit N] [--workers N] [--sizes A B] [--json]
+usage: python benchmarks/throughput.py [--limit N] [--repeats R] [--workers N] [--sizes A B]
+                                       [--breakdown] [--json]
 
-On the PolNeAR dev texts (news of ordinary length), in one run and with the same model:
+On the PolNeAR dev texts (news of ordinary length), in one process pinned to one core, with
+the same model and the same texts:
 - bare: ``nlp.pipe`` alone; full: ``Extractor.pipe`` (quotes, claims, events as they exist);
-  documents/s, characters/s and the ratio full / bare (one process each);
-- ``--workers N``: the Extractor over N processes (results in input order);
+  documents/s, characters/s and the ratio full / bare. Both arms run warm (model, codebook
+  and gazetteer loaded, one untimed pass each) and alternate over ``--repeats`` rounds; the
+  ratio is the median of the per-round ratios, so a busy machine slows both arms alike;
+- ``--breakdown``: seconds per component over the same parses (what each costs next to the parse);
+- ``--workers N``: the Extractor over N processes (results in input order; includes starting
+  the workers, each of which loads the model and the gazetteer);
 - peak memory (ru_maxrss of a fresh process) streaming two corpus sizes (the dev texts repeated),
   for bare spaCy and the full Extractor: spaCy itself grows once while it warms up (its second
   pass over the texts); what matters is that the Extractor adds a constant, not a slope.
@@ -15,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -24,6 +32,19 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEV = REPO_ROOT.parent / "shared" / "benchmarks" / "polnear" / "dev.jsonl"
+BATCH = 16  # the Extractor's default batch size, used by both arms
+
+
+def one_core() -> set[int] | None:
+    """Pin this process (and its BLAS) to one core, before numpy is imported; returns the
+    cores it had, for the parallel run."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    cores = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(cores)})
+    return cores
 
 
 def texts(limit: int | None = None) -> list[str]:
@@ -50,6 +71,60 @@ def rate(n_docs: int, n_chars: int, seconds: float) -> dict:
             "chars_per_s": round(n_chars / seconds)}
 
 
+def warm_tables() -> None:
+    """What loads once per process (gazetteer, country codes), so no arm pays for it."""
+    from detente.extract.geocode import country_alpha3, gazetteer
+
+    gazetteer()
+    country_alpha3()
+
+
+def compare(nlp, extractor, items: list[str], repeats: int) -> dict:
+    """Alternate bare and full (bare first on odd rounds) after one untimed pass of each."""
+    docs = list(documents(items, len(items)))
+    bare = lambda: [None for _ in nlp.pipe(items, batch_size=BATCH)]  # noqa: E731
+    full = lambda: [None for _ in extractor.pipe(docs, batch_size=BATCH)]  # noqa: E731
+    bare(), full()
+    rounds = []
+    for k in range(repeats):
+        order = (bare, full) if k % 2 == 0 else (full, bare)
+        secs = {arm: timed(arm) for arm in order}
+        rounds.append((secs[bare], secs[full]))
+    b = statistics.median(r[0] for r in rounds)
+    f = statistics.median(r[1] for r in rounds)
+    n, chars = len(items), sum(map(len, items))
+    return {"bare_nlp_pipe": rate(n, chars, b), "extractor": rate(n, chars, f),
+            "ratio_full_to_bare": round(statistics.median(r[0] / r[1] for r in rounds), 3),
+            "ratio_per_round": [round(r[0] / r[1], 3) for r in rounds]}
+
+
+def breakdown(nlp, extractor, items: list[str]) -> dict:
+    """Seconds per component over the same (already parsed) documents, and the parse itself."""
+    from detente.extract.claims import find_claims
+    from detente.extract.context import ArticleContext
+    from detente.extract.events import find_events
+    from detente.extract.quotes import find_quotes
+
+    t0 = time.perf_counter()
+    parsed = list(zip(documents(items, len(items)), nlp.pipe(items, batch_size=BATCH)))
+    secs = {"parse": time.perf_counter() - t0, "quotes": 0.0, "claims": 0.0, "events": 0.0}
+    for document, doc in parsed:
+        ctx = ArticleContext(document=document, codebook=extractor.codebook, doc=doc,
+                             reference_date=document.published)
+        t0 = time.perf_counter()
+        quotes = find_quotes(ctx)
+        t1 = time.perf_counter()
+        find_claims(ctx, quotes, extractor.issue_classifier)
+        t2 = time.perf_counter()
+        find_events(ctx)
+        t3 = time.perf_counter()
+        secs["quotes"] += t1 - t0
+        secs["claims"] += t2 - t1
+        secs["events"] += t3 - t2
+    share = {f"{k}_share_of_parse": round(v / secs["parse"], 3) for k, v in secs.items() if k != "parse"}
+    return {**{k: round(v, 2) for k, v in secs.items()}, **share}
+
+
 def peak_memory(size: int, limit: int | None, mode: str) -> float:
     """Peak resident memory (MiB) of a fresh process streaming ``size`` documents."""
     cmd = [sys.executable, __file__, "--_memory", str(size), "--_mode", mode]
@@ -63,7 +138,7 @@ def _memory_child(size: int, limit: int | None, mode: str) -> None:
 
     stream = documents(texts(limit), size)
     if mode == "bare":
-        run = load_nlp().pipe((d.text for d in stream), batch_size=16)
+        run = load_nlp().pipe((d.text for d in stream), batch_size=BATCH)
     else:
         run = Extractor().pipe(stream)
     for _ in run:
@@ -71,41 +146,46 @@ def _memory_child(size: int, limit: int | None, mode: str) -> None:
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="first N dev texts only")
+    ap.add_argument("--repeats", type=int, default=3, help="alternating timed rounds of both arms")
     ap.add_argument("--workers", type=int, default=2, help="processes for the parallel run (1: skip it)")
     ap.add_argument("--sizes", type=int, nargs=2, default=None, help="two corpus sizes for the memory check")
+    ap.add_argument("--no-memory", action="store_true", help="skip the memory check")
+    ap.add_argument("--breakdown", action="store_true", help="also time each component")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--_memory", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--_mode", default="full", help=argparse.SUPPRESS)
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    cores = one_core()
     if args._memory is not None:
         _memory_child(args._memory, args.limit, args._mode)
         return 0
-
     from detente.extract import Extractor, load_nlp
 
     items = texts(args.limit)
     n, chars = len(items), sum(map(len, items))
     nlp = load_nlp()
     extractor = Extractor(nlp=nlp)
-    list(extractor.pipe(documents(items[:2], 2)))  # warm up lazy tables outside the timing
-    bare = timed(lambda: [None for _ in nlp.pipe(items, batch_size=16)])
-    full = timed(lambda: [None for _ in extractor.pipe(documents(items, n))])
-    res = {"documents": n, "characters": chars, "bare_nlp_pipe": rate(n, chars, bare),
-           "extractor": rate(n, chars, full), "ratio_full_to_bare": round(bare / full, 3)}
+    warm_tables()
+    res = {"documents": n, "characters": chars, **compare(nlp, extractor, items, args.repeats)}
+    if args.breakdown:
+        res["component_seconds"] = breakdown(nlp, extractor, items)
     if args.workers > 1:
+        if cores:
+            os.sched_setaffinity(0, cores)
         par = timed(lambda: [None for _ in extractor.pipe(documents(items, n), workers=args.workers)])
         res[f"extractor_workers_{args.workers}"] = rate(n, chars, par)
-    sizes = args.sizes or [2 * n, 8 * n]  # past spaCy's own warm-up on the first pass
-    res["peak_rss_mib"] = {mode: {str(s): round(peak_memory(s, args.limit, mode), 1) for s in sizes}
-                           for mode in ("bare", "full")}
-    if args.json:
-        print(json.dumps(res))
-    else:
-        for key, value in res.items():
-            print(f"{key:24} {json.dumps(value)}")
+    if not args.no_memory:
+        sizes = args.sizes or [2 * n, 8 * n]  # past spaCy's own warm-up on the first pass
+        res["peak_rss_mib"] = {mode: {str(s): round(peak_memory(s, args.limit, mode), 1) for s in sizes}
+                               for mode in ("bare", "full")}
+    print(json.dumps(res) if args.json else "\n".join(f"{k:24} {json.dumps(v)}" for k, v in res.items()))
     return 0
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import inspect
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -85,14 +84,7 @@ def cell(value: Any, width: int | None = None) -> Text:
 
 
 def extractor_for(codebook: str | None, workers: int) -> tuple[Any, dict]:
-    """An Extractor, passing ``workers`` wherever the Extractor accepts it (constructor or pipe)."""
+    """An Extractor for the chosen codebook, and the options its ``pipe`` takes."""
     from detente.extract import Extractor
 
-    book = settings.codebook(codebook)
-    if "workers" in inspect.signature(Extractor).parameters:
-        return Extractor(book, workers=workers), {}
-    if "workers" in inspect.signature(Extractor.pipe).parameters:
-        return Extractor(book), {"workers": workers}
-    if workers > 1:
-        errors.print("note: this extractor runs in one process; --workers is ignored")
-    return Extractor(book), {}
+    return Extractor(settings.codebook(codebook)), {"workers": workers}

@@ -88,6 +88,8 @@ class Issue(Model):
     cues: list[str] = Field(default_factory=list)
     scale: list[ScalePoint] = Field(default_factory=list)
     scale_meaning: str = Field(default="", description="what low and high mean")
+    process: bool = Field(default=False, description="the negotiation itself: a party's bare statement "
+                          "about it ('X said it has not received the plan') is its assessment of the talks")
 
     @field_validator("scale")
     @classmethod

@@ -78,6 +78,9 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
     index = mention_index(ctx)
     spk = dict(start=span.start_char, end=span.end_char)
     lower = head.lower_
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        # "Trump, who said …": the speaker is the noun the clause modifies, the mention is "who"
+        return resolve_mention(noun_phrase(head.head.head), ctx).model_copy(update=spk)
     if lower in PRONOUNS["en"] and head.pos_ == "PRON":
         person = index.before(head.i)
         return _speaker(person, ctx, **spk) if person else Speaker(name=None, **spk)

@@ -11,6 +11,11 @@ from spacy.tokens import Token
 from detente.extract.cues import ACCORDING_TO, BODY_NOUNS, REPORTING_VERBS, ROLE_NOUNS, WEAK_VERBS
 
 
+def is_relative(tok: Token) -> bool:
+    """"who" in "the candidate who said …": a subject that stands for the noun its clause modifies."""
+    return tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i
+
+
 def is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS["en"]:
@@ -48,7 +53,7 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)
                 and c.text[:1].isalpha() and _same_line(c, v)]
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-            return v.head  # "the candidate who said …": the speaker is the candidate
+            return subj[0]  # "the candidate who said …": "who", which ``resolve_mention`` resolves
         if subj:
             if v.i != cue.i and v.dep_ == "ccomp" and is_cue(v.head) and not inside(v.head):
                 return subject_of(v.head, quoted) or subj[0]

@@ -12,14 +12,15 @@ import os
 import re
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import ACCUSATION_LEMMAS, NEGATED_LEMMA_STANCE, NEGATED_STANCE
+from detente.extract.claim_cues import (ACCUSATION_LEMMAS, ANAPHORIC_NOUNS, NEGATED_LEMMA_STANCE,
+                                        NEGATED_STANCE)
 from detente.extract.claim_speakers import sentence_speaker
 from detente.extract.context import ArticleContext
 from detente.extract.hedging import (doubted_topics, is_hypothetical, is_negated, sentence_hedges,
                                      topic_hedges)
 from detente.extract.holders import holders, main_verb
-from detente.extract.issues import classify_issue
-from detente.extract.parties import LAST_PERSON, Mention, resolve
+from detente.extract.issues import IssueHit, classify_issue, lexical_issues
+from detente.extract.parties import Mention
 from detente.extract.positions import place
 from detente.extract.provenance import make_source, source_links
 from detente.extract.stance import Trigger, find_triggers, rank, self_negating
@@ -40,18 +41,7 @@ def find_claims(ctx: ArticleContext, quotes: list[Quote], issue_classifier: str 
     for i, sent in enumerate(sents):
         follow = sents[i + 1] if i + 1 < len(sents) else None
         claims += _sentence_claims(sent, follow, ctx, quotes, doubts, issue_classifier)
-        _remember_person(sent, ctx)
     return claims
-
-
-def _remember_person(sent: Span, ctx: ArticleContext) -> None:
-    """The last person named, for a later 'he' or 'she'."""
-    for ent in reversed(sent.ents):
-        if ent.label_ == "PERSON":
-            hit = resolve(ent.root, ctx)
-            if hit and hit[0].kind in ("person", "expert"):
-                ctx.scratch[LAST_PERSON] = hit[0]
-                return
 
 
 def _sentence_claims(sent: Span, follow: Span | None, ctx: ArticleContext, quotes: list[Quote],
@@ -128,8 +118,11 @@ def _claim(trig: Trigger, stance: str, party: str, mention: Mention | None, sent
     hit = classify_issue(evidence, ctx.codebook, method) if item else (
         classify_issue(_core_text(trig.token), ctx.codebook, method)
         or classify_issue(evidence, ctx.codebook, method))
+    if trig.assertion:
+        hit = _process_issue(trig.token, ctx, method)
     if hit is None:
         return None
+    hit = _antecedent_issue(hit, evidence, sent, ctx, method)
     links = source_links(trig.token, sent, ctx, speaker, _relay_sentence(follow))
     if not links and mention is not None and mention.kind == "person" and main_verb(trig.token):
         links = [mention]  # 'Witkoff didn't rule out …': a named official on record
@@ -143,6 +136,44 @@ def _claim(trig: Trigger, stance: str, party: str, mention: Mention | None, sent
         source=make_source(links), hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
         confidence=_confidence(trig, hit.score, bool(hedges)),
     )
+
+
+def _process_issue(verb: Token, ctx: ArticleContext, method: str) -> IssueHit | None:
+    """A bare 'X said that …' is X's view only when the reported clause is about the talks
+    themselves (only issues the codebook marks ``process``); reports of strikes or
+    casualties are not positions."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    text = " ".join(t.text for t in clause.subtree)
+    named = [ctx.codebook.issue(h.issue) for h in lexical_issues(text, ctx.codebook)]
+    if not named or not all(i is not None and i.process for i in named):
+        return None  # another issue named too: without a stance word, no position on it
+    return classify_issue(text, ctx.codebook, method)
+
+
+def _antecedent_issue(hit: IssueHit, evidence: str, sent: Span, ctx: ArticleContext,
+                      method: str) -> IssueHit:
+    """'… intends to announce the plan': when the only issue word is a noun pointing back
+    ('the plan'), the issue is the one the nearest earlier sentence names."""
+    if not hit.cues or not all(c.lower() in ANAPHORIC_NOUNS for c in hit.cues):
+        return hit
+    if not all(re.search(rf"\b(?:the|this|that|these|those|such)\s+{re.escape(c.lower())}\b", evidence.lower())
+               for c in hit.cues):
+        return hit
+    start = sent.start
+    for _ in range(_LOOKBACK):
+        if start == 0:
+            break
+        prev = sent.doc[start - 1].sent
+        start = prev.start
+        before = classify_issue(prev.text, ctx.codebook, method)
+        if before is not None and not all(c.lower() in ANAPHORIC_NOUNS for c in before.cues):
+            return before
+    return hit
+
+
+_LOOKBACK = 3  # sentences back (subheadings count) to find what 'the plan' points to
 
 
 def _clause(token: Token) -> Span:

@@ -15,7 +15,8 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
         mention maintain contend complain criticize criticise estimate allege quote demand
         propose recount joke concede caution boast lament wonder answer reveal caution signal
         testify brief inform assure agree disclose dismiss call characterize characterise
-        believe think hope fear expect
+        believe think hope fear expect yell shout scream exclaim quip retort
+        counter interject
     """.split()),
 }
 
@@ -32,8 +33,46 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         cite question mention defend criticize criticise urge encourage discuss praise blame
         reject dismiss deny announce propose demand promise recommend request reiterate
-        condemn welcome endorse dispute acknowledge confirm report describe call tout
+        condemn welcome endorse dispute acknowledge confirm report tout
     """.split()),
+}
+
+# Verbs whose content clause is a finding or a view, not a speech act ("the study shows that …",
+# "investigators found that …", "the court ruled that …"): content clauses only, never cues of a quote.
+FINDING_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("show find rule worry assume realize realise conclude determine".split()),
+}
+
+# Verbs of intention or stance whose infinitive is the position taken ("refused to endorse him",
+# "plans to veto the bill", "vowed to fight").
+INTENT_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        want plan refuse seek decline agree vow pledge promise threaten urge ask tell call
+        encourage intend aim push press offer demand propose
+    """.split()),
+}
+
+# Verbs of stance whose direct object is the position ("endorsed the plan", "mocked the ad").
+STANCE_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        offer attack express endorse highlight support oppose back mock blast reference echo
+        detail declare indicate recognize recognise accuse claim note slam applaud reaffirm
+        emphasize emphasise stress tout decry denounce lambast ridicule hail champion advocate
+    """.split()),
+}
+
+# Verb + preposition whose object is what was said: "called for a ceasefire", "spoke of reform".
+PREP_CUES: dict[str, dict[str, frozenset[str]]] = {
+    "en": {verb: frozenset(preps.split()) for verb, preps in {
+        "call": "for", "speak": "of about", "talk": "about of", "respond": "to", "ask": "for about",
+        "accuse": "of", "blame": "for", "rail": "against", "warn": "against about of",
+        "complain": "about of", "blast": "for over", "criticize": "for over", "criticise": "for over",
+        "attack": "for over", "praise": "for", "thank": "for", "argue": "for against",
+        "push": "for", "advocate": "for", "lobby": "for against", "campaign": "for against",
+        "comment": "on", "testify": "about", "write": "about of", "tweet": "about",
+        "boast": "about of", "joke": "about", "apologize": "for", "apologise": "for",
+        "insist": "on", "express": "about", "elaborate": "on", "reflect": "on",
+    }.items()},
 }
 
 # Cognition verbs count only with an explicit content clause, never for a quoted fragment.

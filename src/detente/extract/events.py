@@ -15,6 +15,7 @@ from detente.extract import event_words as W
 from detente.extract.context import ArticleContext
 from detente.extract.dates import Resolved, resolve
 from detente.extract.event_actor import strike_actor
+from detente.extract.event_index import DocIndex, index_of
 from detente.extract.event_merge import Mention, merge
 from detente.extract.event_places import PlaceHit, anchor, attached, places_in
 from detente.extract.event_reality import topic_of_other, unreal
@@ -23,13 +24,15 @@ from detente.records import Event, EventType
 
 def find_events(ctx: ArticleContext) -> list[Event]:
     """One event per happening reported in the article, in order of first report."""
-    mentions = [m for sent in ctx.doc.sents for line in _lines(sent) for m in _sentence_mentions(line, ctx)]
+    index = index_of(ctx)
+    mentions = [m for sent in ctx.doc.sents if index.any_within(index.triggers, sent.start, sent.end)
+                for line in _lines(sent, index) for m in _sentence_mentions(line, ctx, index)]
     return [m.to_event() for m in merge(mentions)]
 
 
-def _sentence_mentions(sent: Span, ctx: ArticleContext) -> list[Mention]:
+def _sentence_mentions(sent: Span, ctx: ArticleContext, index: DocIndex) -> list[Mention]:
     out = []
-    found = _triggers(sent)
+    found = _triggers(sent, index)
     for etype, triggers in found.items():
         real = [t for t in triggers if not unreal(t) and not topic_of_other(t)]
         if not real:
@@ -39,10 +42,12 @@ def _sentence_mentions(sent: Span, ctx: ArticleContext) -> list[Mention]:
 
 
 # --- triggers ----------------------------------------------------------------------------------
-def _triggers(sent: Span) -> dict[EventType, list[Token]]:
+def _triggers(sent: Span, index: DocIndex) -> dict[EventType, list[Token]]:
+    """Only the tokens the index marks as possible triggers are read (the rest cannot be)."""
     found: dict[EventType, list[Token]] = {}
-    has_prisoners = any(t.lemma_.lower() in W.PRISONER_WORDS for t in sent)
-    for t in sent:
+    has_prisoners = index.any_within(index.prisoners, sent.start, sent.end)
+    for i in index.within(index.triggers, sent.start, sent.end):
+        t = sent.doc[i]
         etype = _trigger_type(t, has_prisoners)
         if etype:
             found.setdefault(etype, []).append(t)
@@ -155,13 +160,12 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
                    headline=_headline(line))
 
 
-def _lines(sent: Span):
+def _lines(sent: Span, index: DocIndex):
     """The sentence cut at line breaks: spaCy sometimes runs a title or caption into the text."""
     start = sent.start
-    for tok in sent:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            yield from _trimmed(sent.doc[start:tok.i + 1])
-            start = tok.i + 1
+    for i in index.within(index.breaks, sent.start, sent.end):
+        yield from _trimmed(sent.doc[start:i + 1])
+        start = i + 1
     yield from _trimmed(sent.doc[start:sent.end])
 
 
@@ -193,7 +197,8 @@ def _date(line: Span, triggers: list[Token], ctx: ArticleContext) -> tuple[Resol
     ('talks held over the weekend') rather than the report's ('the Kremlin said on Monday')."""
     future = any(_future_cue(t) for t in line)
     trigger = triggers[0]
-    phrases = [(abs(e.start - trigger.i), e.text, e.root) for e in line.ents if e.label_ in {"DATE", "TIME"}]
+    ents = index_of(ctx).ents_in(line)
+    phrases = [(abs(e.start - trigger.i), e.text, e.root) for e in ents if e.label_ in {"DATE", "TIME"}]
     phrases += [(abs(t.i - trigger.i), t.text, t) for t in line if t.lower_ in W.DATE_WORDS and not t.ent_type_]
     ranked = sorted(((not attached(root, triggers), dist, text) for dist, text, root in phrases),
                     key=lambda x: (x[0], x[1]))
@@ -213,7 +218,7 @@ def _future_cue(t: Token) -> bool:
 def _participants(triggers: list[Token], line: Span, ctx: ArticleContext) -> list[str]:
     """People who meet: 'met with X', 'a meeting between X and Y', 'X and Y met'."""
     names = []
-    for e in line.ents:
+    for e in index_of(ctx).ents_in(line):
         if e.label_ != "PERSON" or not any(_takes_part(e.root, t) for t in triggers):
             continue
         actor = ctx.codebook.find_actor(e.text)

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.codebook.names import token_key
+from detente.codebook.names import person_keys
+from detente.extract.actors import Person, mention_index
 from detente.extract.claim_cues import ANONYMOUS_NOUNS, EXPERT_NOUNS, ROLE_NOUNS
 from detente.extract.context import ArticleContext
 
 PRONOUNS = {"he", "she", "him", "her", "his", "we", "our", "us", "they", "them", "their", "it", "i", "my"}
-_SCRATCH = "claims.people"
-LAST_PERSON = "claims.last_person"  # the person a later 'he'/'she' most likely is
 
 
 @dataclass
@@ -62,43 +61,6 @@ def _plural_demonym(words: Span, ctx: ArticleContext) -> str | None:
     return ctx.codebook.party_for_mention(words.text[:-1])
 
 
-def people(ctx: ArticleContext) -> dict[str, Mention]:
-    """Everyone named in the article, keyed by folded surname (cached per article)."""
-    if _SCRATCH not in ctx.scratch:
-        ctx.scratch[_SCRATCH] = _register_people(ctx)
-    return ctx.scratch[_SCRATCH]
-
-
-def _register_people(ctx: ArticleContext) -> dict[str, Mention]:
-    found: dict[str, Mention] = {}
-    for ent in ctx.doc.ents:
-        if ent.label_ not in ("PERSON", "GPE", "ORG", "NORP") or len(ent) > 5:
-            continue
-        actor = ctx.codebook.find_actor(ent.text)
-        if ent.label_ != "PERSON" and actor is None:
-            continue
-        key = token_key(ent[-1].text)
-        if actor is not None:
-            kind = "expert" if actor.party == "NONE" else "person"
-            found[key] = Mention(actor.party if actor.party != "NONE" else None, actor.name, kind)
-            continue
-        if key in found and (found[key].party or found[key].kind == "expert"):
-            continue
-        context = _name_context(ent)
-        expert = any(t.lemma_.lower() in EXPERT_NOUNS for t in context)
-        party = None if expert else _party_of_words(context, ctx) if len(context) else None
-        found[key] = Mention(party, ent.text, "expert" if expert else "person")
-    return found
-
-
-def _name_context(ent: Span) -> Span:
-    """Words in the same phrase before a name: its role and affiliation."""
-    root = ent.root
-    head = root.head if root.dep_ in ("appos", "compound", "poss") else root
-    start = min(head.left_edge.i, ent.start)
-    return ent.doc[start:ent.start]
-
-
 def resolve(token: Token, ctx: ArticleContext) -> list[Mention]:
     """The parties a subject-like token stands for; conjuncts give several ('Moscow and Kyiv')."""
     out = [_resolve_one(token, ctx)]
@@ -112,8 +74,9 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
         earlier = _earlier_subject(token, ctx)
         if earlier is not None:
             return earlier
-        if ctx.scratch.get(LAST_PERSON):
-            return ctx.scratch[LAST_PERSON]
+        person = mention_index(ctx).before(token.i)
+        if person is not None:
+            return _from_person(person, token, ctx)
     if token.lower_ in PRONOUNS:
         return Mention(None, token.text, "pronoun")
     span = mention_span(token)
@@ -168,19 +131,30 @@ def _earlier_subject(token: Token, ctx: ArticleContext) -> Mention | None:
 
 
 def _person_in(span: Span, ctx: ArticleContext) -> Mention | None:
-    """A named person inside the phrase, looked up in the codebook then in the article's people."""
-    known = people(ctx)
+    """A named person inside the phrase: the quotes stage's mention index (coreference and
+    all), else the codebook."""
+    index = mention_index(ctx)
+    for tok in reversed(list(span)):
+        key = index.at.get(tok.i)
+        if key is None and tok.pos_ == "PROPN":
+            key = next((k for k in person_keys(tok.text)[-1:] if k in index.people), None)
+        if key is not None:
+            return _from_person(index.people[key], tok, ctx)
     names = [t for t in span if t.pos_ == "PROPN" or (t.is_title and t.ent_type_ in ("PERSON", "ORG"))]
-    if not names:
+    actor = ctx.codebook.find_actor(" ".join(t.text for t in names)) if names else None
+    if actor is None:
         return None
-    actor = ctx.codebook.find_actor(" ".join(t.text for t in names))
-    if actor is not None:
-        kind = "expert" if actor.party == "NONE" else "person"
-        return Mention(actor.party if actor.party != "NONE" else None, actor.name, kind)
-    for tok in reversed(names):
-        hit = known.get(token_key(tok.text))
-        if hit is not None:
-            if hit.party is None and hit.kind == "person":
-                return Mention(_party_of_words(local_words(tok), ctx), hit.name, "person")
-            return hit
-    return None
+    kind = "expert" if actor.party == "NONE" else "person"
+    return Mention(actor.party if actor.party != "NONE" else None, actor.name, kind)
+
+
+def _from_person(person: Person, tok: Token, ctx: ArticleContext) -> Mention:
+    """A person of the index as a claims voice: experts have no side; an official the text
+    gives no side takes it from the words beside this mention."""
+    name = person.actor.name if person.actor else person.name
+    if person.party != "NONE":
+        return Mention(person.party, name, "person")
+    words = {w for r in person.roles for w in r.lower().split()}
+    if person.actor is not None or words & EXPERT_NOUNS:
+        return Mention(None, name, "expert")
+    return Mention(_party_of_words(local_words(tok), ctx), name, "person")

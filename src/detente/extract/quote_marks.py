@@ -76,11 +76,13 @@ def _classify(text: str, i: int, stack: list[tuple[str, int, int]], width: int =
             if top == "'" and not nxt.isalnum() and not prev.isspace():
                 return "close"
             return "open" if left and nxt.isalnum() else None
-        if top == c and (right or not left):
-            return "close"
+        if (top == c or (top == "“" and c == '"')) and (right or not left):
+            return "close"  # archives that mix marks: “…" closes like "…"
         if left and not nxt.isspace():
             return "open"
         return None
+    if top == '"' and c == "”":
+        return "close"  # "…” from archives that mix straight and curly marks
     if top is not None and top in QUOTE_PAIRS and c in QUOTE_PAIRS[top]:
         if c == "’" and nxt.isalnum():
             return None

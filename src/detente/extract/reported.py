@@ -8,10 +8,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from detente.extract.actors import noun_phrase, resolve_mention
-from detente.extract.attribution import according_object, cue_text, subject_of
+from detente.extract.attribution import according_object, cue_text, is_relative, subject_of
 from detente.extract.context import ArticleContext
-from detente.extract.cues import CLAUSE_VERBS, OBJECT_VERBS
+from detente.extract.cues import CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, STANCE_VERBS
 from detente.records import Quote
+
+_NOT_SPEAKERS = frozenset({"this", "that", "what", "which", "it", "there"})
+_OBJECT_PREPS = frozenset({"for", "about", "on"})
 
 
 def find_reported(ctx: ArticleContext, quoted: list[bool], covered: list[tuple[int, int]]) -> list[Quote]:
@@ -32,16 +35,30 @@ def find_reported(ctx: ArticleContext, quoted: list[bool], covered: list[tuple[i
         out.append(Quote(text=ctx.text[start:end], start=start, end=end, kind="indirect",
                          cue=cue_text(tok), speaker=speaker))
         seen.add((start, end))
-    return out
+    return _outermost(out)
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """"X said she plans to …": a report inside another report is part of it, not a second quote."""
+    return [q for q in quotes if not any(o is not q and o.start <= q.start and q.end <= o.end for o in quotes)]
 
 
 def _reported_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] | None:
-    """"X said (that) …": the subject and the token range of the content clause."""
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in CLAUSE_VERBS["en"]:
+    """"X said (that) …", "X refused to endorse …", "X called for …": the subject and the token
+    range of the content (a clause, an infinitive, an object or a prepositional object)."""
+    if tok.pos_ not in ("VERB", "AUX"):
         return None
-    comps = [c for c in tok.children if c.dep_ == "ccomp"] or _object_content(tok)
+    lemma = tok.lemma_.lower()
+    speech = lemma in CLAUSE_VERBS["en"]
+    comps = [c for c in tok.children if c.dep_ == "ccomp"] if speech or lemma in FINDING_VERBS["en"] else []
+    if not comps:
+        comps = _object_content(tok, lemma)
+        if comps and any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None  # "was told to leave", "was urged to …": the subject did not say it
+    if not comps and not speech:
+        return None
     subj = subject_of(tok, quoted)
-    if subj is None or subj.dep_ == "expl" or subj.lower_ in ("this", "that", "what", "which"):
+    if subj is None or subj.dep_ == "expl" or (subj.lower_ in _NOT_SPEAKERS and not is_relative(subj)):
         return None
     if not comps:
         return _parenthetical(tok, subj)
@@ -81,15 +98,20 @@ def _line_first(doc: Doc, i: int) -> int:
     return i
 
 
-def _object_content(tok: Token) -> list[Token]:
-    """"cited the remarks", "urged supporters to vote", "called for a ceasefire"."""
-    if tok.lemma_.lower() not in OBJECT_VERBS["en"]:
-        return []
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
-    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "about", "on")
-             for g in c.children if g.dep_ == "pobj"]
+def _object_content(tok: Token, lemma: str) -> list[Token]:
+    """"cited the remarks", "urged supporters to vote", "refused to endorse him", "called for a ceasefire"."""
+    objs: list[Token] = []
+    if lemma in OBJECT_VERBS["en"] or lemma in INTENT_VERBS["en"]:
+        objs += [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    if objs:
+        return objs[:1]  # "urged supporters to vote": the infinitive, not the people urged
+    if lemma in OBJECT_VERBS["en"] or lemma in STANCE_VERBS["en"]:
+        objs += [c for c in tok.children if c.dep_ == "dobj"]
+    preps = PREP_CUES["en"].get(lemma, frozenset()) | (_OBJECT_PREPS if lemma in OBJECT_VERBS["en"] else frozenset())
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+             for g in c.children if g.dep_ in ("pobj", "pcomp")]
     objs = [o for o in objs if not (o.pos_ == "PRON" and len(list(o.subtree)) == 1)]
-    return objs[:1]
+    return sorted(objs, key=lambda o: o.i)[:1]
 
 
 def _according_clause(tok: Token) -> tuple[Token, int, int] | None:

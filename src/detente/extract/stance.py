@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import REPORTING_LEMMAS, STANCE_LEMMAS, STANCE_PHRASES, VERB_ONLY
+from detente.extract.claim_cues import (ASSERTION_LEMMAS, REPORTING_LEMMAS, STANCE_LEMMAS, STANCE_PHRASES,
+                                        VERB_ONLY)
 from detente.extract.context import ArticleContext
 from detente.records import Claim
 
@@ -29,6 +30,7 @@ class Trigger:
     stance: str
     phrase: bool
     conditional: bool = False  # the phrase itself is a condition ('only if')
+    assertion: bool = False  # a bare verb of saying, no stance word: counts only on the talks
 
 
 def self_negating(trig: Trigger) -> bool:
@@ -75,7 +77,15 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             if lemma in lemmas and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
                 out.append(Trigger(tok, stance, False))
                 break
-    return out
+    return out or _assertions(sent)
+
+
+def _assertions(sent: Span) -> list[Trigger]:
+    """'Peskov claims that Russia has not received …': a verb of saying with a reported
+    clause states the speaker's assessment, when no stance word is there."""
+    return [Trigger(tok, "assessment", False, assertion=True) for tok in sent
+            if tok.lemma_.lower() in ASSERTION_LEMMAS and tok.pos_ == "VERB"
+            and any(c.dep_ == "ccomp" for c in tok.children)]
 
 
 def _imperative(tok: Token) -> bool:

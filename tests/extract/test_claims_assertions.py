@@ -1,0 +1,40 @@
+"""A bare 'X said that …' about the talks is X's assessment of them; about anything else, nothing."""
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.claims import find_claims
+from detente.extract.context import ArticleContext
+from detente.extract.pipeline import load_nlp
+from detente.records import Document
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def claims_of():
+    nlp, cb = load_nlp(), Codebook.bundled()
+
+    def run(text: str):
+        ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
+        return [(c.party, c.issue, c.stance) for c in find_claims(ctx, [])]
+    return run
+
+
+def test_statement_on_the_talks_is_an_assessment(claims_of):
+    found = claims_of("Kremlin spokesman Dmitry Peskov claims that Russia has not received an updated version of the peace plan.")
+    assert ("RUS", "process_talks", "assessment") in found
+
+
+def test_statement_on_casualties_is_no_position(claims_of):
+    assert claims_of("Zelensky said that the strike killed 25 people, including three children.") == []
+
+
+def test_statement_naming_another_issue_too_is_no_position(claims_of):
+    found = claims_of("The Kremlin said that territorial issues remain central to the talks.")
+    assert ("RUS", "process_talks", "assessment") not in found
+
+
+def test_stance_word_wins_over_bare_statement(claims_of):
+    found = claims_of("Peskov said that Russia rejects the peace plan.")
+    assert ("RUS", "process_talks", "rejection") in found
+    assert ("RUS", "process_talks", "assessment") not in found

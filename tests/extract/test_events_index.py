@@ -1,0 +1,43 @@
+"""The per-article event index gives what reading every token would: the same entities per
+span, the same line breaks, and every token that can trigger an event."""
+import pytest
+
+from detente.extract import events
+from detente.extract.event_index import build
+
+TEXT = ("Russian drones struck Kharkiv overnight, officials said on Monday.\n\n"
+        "Talks in Abu Dhabi\n"
+        "Delegations met in Geneva on Tuesday and agreed to swap 150 prisoners of war. "
+        "Putin said the meeting with Witkoff was useful.")
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):
+    return nlp(TEXT)
+
+
+def test_entities_within_a_span_match_spacy(doc):
+    index = build(doc)
+    for sent in doc.sents:
+        for start in range(sent.start, sent.end, 3):
+            span = doc[start:sent.end]
+            assert [(e.start, e.end, e.label_) for e in index.ents_in(span)] == \
+                [(e.start, e.end, e.label_) for e in span.ents]
+
+
+def test_line_breaks_are_the_tokens_holding_a_newline(doc):
+    expected = [t.i for t in doc if "\n" in t.text or "\n" in t.whitespace_]
+    assert expected and build(doc).breaks == expected
+
+
+def test_no_trigger_outside_the_candidates(doc):
+    index = build(doc)
+    has_prisoners = index.any_within(index.prisoners, 0, len(doc))
+    assert has_prisoners
+    triggering = [t.i for t in doc if events._trigger_type(t, has_prisoners)]
+    assert triggering and set(triggering) <= set(index.triggers)
+
+
+def test_empty_doc(nlp):
+    index = build(nlp(""))
+    assert index.triggers == [] and index.breaks == [] and index.ents == ()

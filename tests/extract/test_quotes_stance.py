@@ -1,0 +1,80 @@
+"""Reported positions beyond "said that": findings, intentions, stances and "called for"."""
+import datetime as dt
+
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.context import ArticleContext
+from detente.extract.quotes import find_quotes
+from detente.records import Document
+
+
+@pytest.fixture(scope="module")
+def indirect_of(nlp):
+    codebook = Codebook.bundled()
+
+    def run(text: str):
+        day = dt.date(2026, 2, 6)
+        ctx = ArticleContext(document=Document(id="t", text=text, published=day), codebook=codebook,
+                             doc=nlp(text), reference_date=day)
+        return [q for q in find_quotes(ctx) if q.kind == "indirect"]
+
+    return run
+
+
+def test_a_study_shows_that(indirect_of):
+    [q] = indirect_of("A new study shows that most voters support the peace plan.")
+    assert q.text == "that most voters support the peace plan"
+    assert q.speaker.name == "new study"
+
+
+def test_refused_to_is_the_position_taken(indirect_of):
+    [q] = indirect_of("Senator Anna Kovalenko refused to endorse the trade agreement.")
+    assert q.text == "to endorse the trade agreement"
+    assert q.speaker.name == "Anna Kovalenko"
+
+
+def test_urged_people_to_gives_the_infinitive_not_the_people(indirect_of):
+    [q] = indirect_of("Mayor Ivan Petrenko urged residents to stay in their shelters tonight.")
+    assert q.text.startswith("to stay in their shelters")
+    assert q.speaker.name == "Ivan Petrenko"
+
+
+def test_called_for_a_ceasefire(indirect_of):
+    [q] = indirect_of("The foreign minister called for an immediate ceasefire along the front.")
+    assert q.text == "an immediate ceasefire along the front"
+
+
+def test_stance_verb_object(indirect_of):
+    [q] = indirect_of("Anna Kovalenko endorsed the new energy agreement on Tuesday.")
+    assert q.text == "the new energy agreement"
+    assert q.speaker.name == "Anna Kovalenko"
+
+
+def test_passive_subject_is_not_the_speaker(indirect_of):
+    assert indirect_of("The reporters were told to leave the building at once.") == []
+
+
+def test_a_report_inside_a_report_is_one_quote(indirect_of):
+    [q] = indirect_of("Anna Kovalenko said the government plans to raise taxes next year.")
+    assert q.text == "the government plans to raise taxes next year"
+    assert q.speaker.name == "Anna Kovalenko"
+
+
+def test_call_someone_a_name_is_not_reported_speech(indirect_of):
+    assert indirect_of("Anna Kovalenko called the senator a coward on Tuesday.") == []
+
+
+def test_who_said_names_the_noun_and_points_at_who(indirect_of):
+    text = "Reporters spoke to Anna Kovalenko, who said the talks had failed completely."
+    [q] = indirect_of(text)
+    assert q.speaker.name == "Anna Kovalenko"
+    assert text[q.speaker.start:q.speaker.end] == "who"  # the mention; the name is its antecedent's
+
+
+def test_straight_open_and_curly_close_pair():
+    from detente.extract.quote_marks import find_marked
+
+    text = '"We will not give up our land,” said Anna Kovalenko.'
+    [m] = find_marked(text)
+    assert text[m.start:m.end] == "We will not give up our land,"
