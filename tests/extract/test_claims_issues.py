@@ -36,3 +36,16 @@ def test_unknown_classifier(cb):
 def test_embedding_without_package_says_so(cb):
     with pytest.raises(IssueClassifierError, match="pip install"):
         classify_issue("talks", cb, method="embedding")
+
+
+@pytest.mark.model
+def test_issue_from_own_clause_before_rest_of_sentence(nlp, cb):
+    from detente.extract.claims import find_claims
+    from detente.extract.context import ArticleContext
+    from detente.records import Document
+
+    text = ("Zelensky stressed the importance of a strong signal on security, noting that Ukraine "
+            "would be happy if Trump could attend a trilateral meeting.")
+    ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
+    found = [(c.party, c.issue, c.stance) for c in find_claims(ctx, [])]
+    assert ("UKR", "process_talks", "proposal") in found

@@ -82,3 +82,15 @@ def test_listed_conditions_each_get_an_issue(claims_of):
     issues = {c.issue for c in found if c.party == "RUS" and c.stance == "demand"}
     assert issues == {"neutrality_military_limits", "ceasefire"}
     assert all(c.evidence.startswith(("a complete", "effective")) for c in found)
+
+
+def test_handing_over_a_memorandum_is_a_proposal(claims_of):
+    found = claims_of("Medinsky stated that Russia had given Ukraine a memorandum on a ceasefire.")
+    assert ("RUS", "ceasefire", "proposal") in [(c.party, c.issue, c.stance) for c in found]
+
+
+def test_suggesting_a_hedged_clause_is_a_guess(claims_of):
+    guess = claims_of("Witkoff suggested that the next round of talks might lead to a summit.")
+    offer = claims_of("Witkoff suggested a new round of talks in Geneva.")
+    assert ("USA", "process_talks", "assessment") in [(c.party, c.issue, c.stance) for c in guess]
+    assert ("USA", "process_talks", "proposal") in [(c.party, c.issue, c.stance) for c in offer]

@@ -56,3 +56,10 @@ def test_least_accountable_link_decides():
     links.append(Mention(None, "sources close to the Kremlin", "anonymous"))
     assert make_source(links).type == "anonymous"
     assert make_source([]).type == "author"
+
+
+def test_heading_glued_to_sentence_is_not_the_source(claims_of):
+    found = claims_of("Talks resume in Geneva.\nPlanned announcement on invasion anniversary\n"
+                      "Officials said Zelensky intends to announce the peace plan on February 24.")
+    hits = [c for c in found if c.party == "UKR"]
+    assert hits and hits[0].source.type == "anonymous" and hits[0].source.name == "Officials"

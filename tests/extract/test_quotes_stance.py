@@ -78,3 +78,21 @@ def test_straight_open_and_curly_close_pair():
     text = '"We will not give up our land,” said Anna Kovalenko.'
     [m] = find_marked(text)
     assert text[m.start:m.end] == "We will not give up our land,"
+
+
+def test_what_she_calls_belongs_to_the_outer_report(nlp):
+    codebook = Codebook.bundled()
+    text = "Anna Kovalenko says she admired the mayor's courage during what she calls a “war of words.”"
+    ctx = ArticleContext(document=Document(id="t", text=text), codebook=codebook, doc=nlp(text))
+    [q] = find_quotes(ctx)
+    assert q.kind == "mixed" and q.speaker.name == "Anna Kovalenko"
+    assert q.text.startswith("she admired") and q.text.rstrip(".”").endswith("war of words")
+
+
+def test_quote_after_a_reported_sentence_continues_its_speaker(nlp):
+    codebook = Codebook.bundled()
+    text = ("The talks could resume next week, Anna Kovalenko said.\n"
+            "“Nobody here wants this war to go on for another winter.”")
+    ctx = ArticleContext(document=Document(id="t", text=text), codebook=codebook, doc=nlp(text))
+    [q] = [q for q in find_quotes(ctx) if q.kind == "direct"]
+    assert q.speaker.name == "Anna Kovalenko" and q.cue is None

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract.cues import ACCORDING_TO, BODY_NOUNS, REPORTING_VERBS, ROLE_NOUNS, WEAK_VERBS
+from detente.extract.cues import (ACCORDING_TO, BODY_NOUNS, FINDING_VERBS, FRAGMENT_CUES, INTENT_VERBS, OBJECT_VERBS,
+                                 PREP_CUES, REPORTING_VERBS, ROLE_NOUNS, STANCE_VERBS, WEAK_VERBS)
 
 
 def is_relative(tok: Token) -> bool:
@@ -24,6 +25,28 @@ def is_cue(tok: Token) -> bool:
         word = tok.lower_
         return word.endswith("s") and (word[:-1] in REPORTING_VERBS["en"] or word[:-2] in REPORTING_VERBS["en"])
     return False
+
+
+def takes_position(tok: Token) -> bool:
+    """A verb whose subject states or takes a position: a reporting, stance or intention verb."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ in ("VERB", "AUX") and any(
+        lemma in table["en"] for table in (REPORTING_VERBS, OBJECT_VERBS, STANCE_VERBS, INTENT_VERBS,
+                                           FINDING_VERBS, PREP_CUES))
+
+
+def outer_cue(cue: Token) -> Token:
+    """"Clinton says she admired … what she calls a “war of words”": a labelling verb inside
+    another report belongs to that report, whose speaker is the source (the outermost one)."""
+    if cue.lemma_.lower() not in FRAGMENT_CUES["en"]:
+        return cue
+    best = cue
+    for anc in cue.ancestors:
+        if anc.sent.start != cue.sent.start:
+            break
+        if takes_position(anc) and any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children):
+            best = anc
+    return best
 
 
 def according_object(tok: Token) -> Token | None:
@@ -53,7 +76,9 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)
                 and c.text[:1].isalpha() and _same_line(c, v)]
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-            return subj[0]  # "the candidate who said …": "who", which ``resolve_mention`` resolves
+            # "the candidate who said …": the mention is "who" (``resolve_mention`` finds the
+            # candidate); "that" is too often misparsed to stand for a speaker, the noun does
+            return subj[0] if subj[0].lower_ in ("who", "which") else v.head
         if subj:
             if v.i != cue.i and v.dep_ == "ccomp" and is_cue(v.head) and not inside(v.head):
                 return subject_of(v.head, quoted) or subj[0]

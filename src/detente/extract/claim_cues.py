@@ -11,7 +11,7 @@ STANCE_LEMMAS: dict[str, set[str]] = {
     "demand": {"demand", "insist", "require", "condition", "precondition", "urge", "press", "push",
                "seek", "want", "must", "should", "ultimatum", "wish", "call", "stress", "threaten"},
     "proposal": {"propose", "proposal", "offer", "suggest", "float", "initiative", "submit",
-                 "intend"},
+                 "intend", "memorandum"},
     "rejection": {"reject", "refuse", "oppose", "dismiss", "unacceptable", "opposition",
                   "rejection", "veto", "criticize", "criticise", "intervention"},
     "acceptance": {"agree", "accept", "acceptable", "ready", "willing", "welcome", "endorse",
@@ -110,3 +110,6 @@ ANAPHORIC_NOUNS = {"plan", "plans", "proposal", "proposals", "idea", "document",
 # has no other stance word.
 ASSERTION_LEMMAS = {"say", "state", "claim", "note", "warn", "indicate", "declare", "assert",
                     "argue", "insist", "believe"}
+# Verbs that propose with an object ('suggested a meeting') but only guess with a hedged
+# clause ('suggested that the round might pave the way …'): then they state an assessment.
+GUESSING_VERBS = {"suggest"}

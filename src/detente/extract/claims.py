@@ -12,14 +12,14 @@ import os
 import re
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import (ACCUSATION_LEMMAS, ANAPHORIC_NOUNS, NEGATED_LEMMA_STANCE,
+from detente.extract.claim_cues import (ACCUSATION_LEMMAS, GUESSING_VERBS, HEDGE_MODALS, NEGATED_LEMMA_STANCE,
                                         NEGATED_STANCE)
 from detente.extract.claim_speakers import sentence_speaker
 from detente.extract.context import ArticleContext
 from detente.extract.hedging import (doubted_topics, is_hypothetical, is_negated, sentence_hedges,
                                      topic_hedges)
 from detente.extract.holders import holders, main_verb
-from detente.extract.issues import IssueHit, classify_issue, lexical_issues
+from detente.extract.issues import antecedent_issue, classify_issue, process_issue
 from detente.extract.parties import Mention
 from detente.extract.positions import place
 from detente.extract.provenance import make_source, source_links
@@ -76,7 +76,16 @@ def _stance(trig: Trigger, sent: Span) -> str | None:
         return None
     if not self_negating(trig) and is_negated(trig.token):
         return NEGATED_LEMMA_STANCE.get(trig.token.lemma_.lower(), NEGATED_STANCE[trig.stance])
+    if _guess(trig.token):
+        return "assessment"
     return trig.stance
+
+
+def _guess(token: Token) -> bool:
+    """'He suggested that the round might pave the way …': a guess, not a proposal."""
+    return token.lemma_.lower() in GUESSING_VERBS and any(
+        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in HEDGE_MODALS for a in c.children)
+        for c in token.children)
 
 
 def _listed_items(trig: Trigger, sent: Span) -> list[tuple[int, int]]:
@@ -117,12 +126,13 @@ def _claim(trig: Trigger, stance: str, party: str, mention: Mention | None, sent
         return None
     hit = classify_issue(evidence, ctx.codebook, method) if item else (
         classify_issue(_core_text(trig.token), ctx.codebook, method)
+        or classify_issue(_clause(trig.token).text, ctx.codebook, method)
         or classify_issue(evidence, ctx.codebook, method))
     if trig.assertion:
-        hit = _process_issue(trig.token, ctx, method)
+        hit = process_issue(trig.token, ctx.codebook, method)
     if hit is None:
         return None
-    hit = _antecedent_issue(hit, evidence, sent, ctx, method)
+    hit = antecedent_issue(hit, evidence, sent, ctx.codebook, method)
     links = source_links(trig.token, sent, ctx, speaker, _relay_sentence(follow))
     if not links and mention is not None and mention.kind == "person" and main_verb(trig.token):
         links = [mention]  # 'Witkoff didn't rule out …': a named official on record
@@ -136,44 +146,6 @@ def _claim(trig: Trigger, stance: str, party: str, mention: Mention | None, sent
         source=make_source(links), hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
         confidence=_confidence(trig, hit.score, bool(hedges)),
     )
-
-
-def _process_issue(verb: Token, ctx: ArticleContext, method: str) -> IssueHit | None:
-    """A bare 'X said that …' is X's view only when the reported clause is about the talks
-    themselves (only issues the codebook marks ``process``); reports of strikes or
-    casualties are not positions."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None:
-        return None
-    text = " ".join(t.text for t in clause.subtree)
-    named = [ctx.codebook.issue(h.issue) for h in lexical_issues(text, ctx.codebook)]
-    if not named or not all(i is not None and i.process for i in named):
-        return None  # another issue named too: without a stance word, no position on it
-    return classify_issue(text, ctx.codebook, method)
-
-
-def _antecedent_issue(hit: IssueHit, evidence: str, sent: Span, ctx: ArticleContext,
-                      method: str) -> IssueHit:
-    """'… intends to announce the plan': when the only issue word is a noun pointing back
-    ('the plan'), the issue is the one the nearest earlier sentence names."""
-    if not hit.cues or not all(c.lower() in ANAPHORIC_NOUNS for c in hit.cues):
-        return hit
-    if not all(re.search(rf"\b(?:the|this|that|these|those|such)\s+{re.escape(c.lower())}\b", evidence.lower())
-               for c in hit.cues):
-        return hit
-    start = sent.start
-    for _ in range(_LOOKBACK):
-        if start == 0:
-            break
-        prev = sent.doc[start - 1].sent
-        start = prev.start
-        before = classify_issue(prev.text, ctx.codebook, method)
-        if before is not None and not all(c.lower() in ANAPHORIC_NOUNS for c in before.cues):
-            return before
-    return hit
-
-
-_LOOKBACK = 3  # sentences back (subheadings count) to find what 'the plan' points to
 
 
 def _clause(token: Token) -> Span:

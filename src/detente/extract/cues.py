@@ -15,7 +15,7 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
         mention maintain contend complain criticize criticise estimate allege quote demand
         propose recount joke concede caution boast lament wonder answer reveal caution signal
         testify brief inform assure agree disclose dismiss call characterize characterise
-        believe think hope fear expect yell shout scream exclaim quip retort
+        believe think hope fear expect continue yell shout scream exclaim quip retort
         counter interject
     """.split()),
 }
@@ -24,7 +24,7 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
 # ("believe") attribute a view, which news attribution counts.
 CLAUSE_VERBS: dict[str, frozenset[str]] = {
     "en": REPORTING_VERBS["en"] - frozenset({"call", "label", "describe", "characterize",
-                                             "characterise", "accuse", "quote", "post"}),
+                                             "characterise", "accuse", "quote", "post", "continue"}),
 }
 
 # Verbs whose object is what was said ("cited the derogatory comments", "urged supporters to
@@ -75,9 +75,11 @@ PREP_CUES: dict[str, dict[str, frozenset[str]]] = {
     }.items()},
 }
 
-# Cognition verbs count only with an explicit content clause, never for a quoted fragment.
+# Cognition verbs count only with an explicit content clause, never for a quoted fragment;
+# "continue" only as the main verb beside a whole quote ("“…,” she continued"), never for
+# "despite talk of “progress,” the fighting continues".
 WEAK_VERBS: dict[str, frozenset[str]] = {
-    "en": frozenset({"believe", "think", "hope", "fear", "expect", "agree", "wonder"}),
+    "en": frozenset({"believe", "think", "hope", "fear", "expect", "agree", "wonder", "continue"}),
 }
 
 # Prepositional attributions: "according to X, ...".

@@ -4,13 +4,19 @@ Lexical by default: the codebook's cue words, longest match first, scored by how
 each cue has (a specific phrase beats a generic word); ties go to the issue listed first.
 An optional embedding classifier (``issue_classifier="embedding"``) compares the clause with
 each issue's description and cues; it imports its model lazily.
+Two clause-level rules sit here too: a bare statement counts only on the talks themselves
+(``process_issue``), and 'the plan' takes the issue an earlier sentence names
+(``antecedent_issue``).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span, Token
+
 from detente.codebook import Codebook
+from detente.extract.claim_cues import ANAPHORIC_NOUNS
 from detente.errors import DetenteError
 
 FALLBACK_ISSUE = "other"
@@ -73,3 +79,41 @@ def classify_issue(text: str, codebook: Codebook, method: str = "lexical") -> Is
         from detente.extract.issue_embeddings import embedding_issue
         return embedding_issue(text, codebook)
     raise IssueClassifierError(f"unknown issue classifier {method!r}; use 'lexical' or 'embedding'")
+
+
+def process_issue(verb: Token, codebook: Codebook, method: str = "lexical") -> IssueHit | None:
+    """A bare 'X said that …' is X's view only when the reported clause is about the talks
+    themselves (only issues the codebook marks ``process``); reports of strikes or
+    casualties are not positions."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    text = " ".join(t.text for t in clause.subtree)
+    named = [codebook.issue(h.issue) for h in lexical_issues(text, codebook)]
+    if not named or not all(i is not None and i.process for i in named):
+        return None  # another issue named too: without a stance word, no position on it
+    return classify_issue(text, codebook, method)
+
+
+def antecedent_issue(hit: IssueHit, evidence: str, sent: Span, codebook: Codebook,
+                     method: str = "lexical") -> IssueHit:
+    """'… intends to announce the plan': when the only issue word is a noun pointing back
+    ('the plan'), the issue is the one the nearest earlier sentence names."""
+    if not hit.cues or not all(c.lower() in ANAPHORIC_NOUNS for c in hit.cues):
+        return hit
+    if not all(re.search(rf"\b(?:the|this|that|these|those|such)\s+{re.escape(c.lower())}\b", evidence.lower())
+               for c in hit.cues):
+        return hit
+    start = sent.start
+    for _ in range(_LOOKBACK):
+        if start == 0:
+            break
+        prev = sent.doc[start - 1].sent
+        start = prev.start
+        before = classify_issue(prev.text, codebook, method)
+        if before is not None and not all(c.lower() in ANAPHORIC_NOUNS for c in before.cues):
+            return before
+    return hit
+
+
+_LOOKBACK = 3  # sentences back (subheadings count) to find what 'the plan' points to

@@ -28,10 +28,21 @@ def reporting_subject(verb: Token) -> Token | None:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
-            return c
+            return _glued_subject(verb) if "\n" in verb.doc[c.i:verb.i].text else c
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return reporting_subject(verb.head)
-    return None
+    return _glued_subject(verb)
+
+
+def _glued_subject(verb: Token) -> Token | None:
+    """'Planned announcement on invasion anniversary⏎Officials said …': a heading glued to the
+    sentence makes the parser take a heading word for the subject; the noun that opens the
+    verb's line right before it is the subject."""
+    doc = verb.doc
+    if verb.i < 2 or "\n" not in doc[verb.i - 2].text_with_ws:
+        return None
+    noun = doc[verb.i - 1]
+    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.head.i < noun.i else None
 
 
 def source_links(trigger: Token, sentence: Span, ctx: ArticleContext, speaker: Mention | None,

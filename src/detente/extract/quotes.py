@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from detente.extract.actors import noun_phrase, resolve_mention
 from detente.extract.context import ArticleContext
-from detente.extract.attribution import according_object, cue_text, is_cue, subject_of
+from detente.extract.attribution import according_object, cue_text, is_cue, outer_cue, subject_of
 from detente.extract.cues import ACCORDING_TO, FRAGMENT_CUES, WEAK_VERBS
 from detente.extract.quote_marks import Marked, find_marked
 from detente.extract.reported import find_reported
@@ -96,6 +96,7 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
         cue = _intro_verb(left)
     if cue is None:
         return _without_cue(m, ctx, layout, prev, fragment, span)
+    cue = outer_cue(cue)
     speaker = _speaker_of(cue, ctx, layout.quoted)
     if speaker.name is None and speaker.party == "NONE" and prev is not None \
             and layout.para(m.open) - layout.para(prev.start) <= 2:
@@ -119,11 +120,41 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
     if fragment:
         return None
     speaker = Speaker(name=None)
-    if prev is not None and prev.speaker.name is not None and _continues(prev, m, text, layout):
+    before = _previous_sentence_speaker(ctx, layout, m, prev)
+    if before is not None:
+        speaker = before
+    elif prev is not None and prev.speaker.name is not None and _continues(prev, m, text, layout):
         speaker = prev.speaker.model_copy()
     elif not _speech_like(text[m.start:m.end]):
         return None
     return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=speaker)
+
+
+def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked,
+                               prev: Quote | None) -> Speaker | None:
+    """"…over Syria, Schiff said. ⏎ “The other factor …”": a quote that opens a sentence after one
+    whose reporting verb names a speaker continues that speaker, if no quote came in between."""
+    doc = ctx.doc
+    span = doc.char_span(m.open, m.stop, alignment_mode="expand")
+    if span is None or span.start == 0 or not _opens_sentence(doc, span.start):
+        return None
+    sent = doc[span.start - 1].sent
+    if layout.para(m.open) - layout.para(sent.start_char) > 2 or (prev is not None and prev.end > sent.start_char):
+        return None
+    cues = [t for t in sent if not layout.quoted[t.i] and is_cue(t) and t.lemma_.lower() not in WEAK_VERBS["en"]]
+    subj = subject_of(cues[-1], layout.quoted) if cues else None
+    if subj is None:
+        return None
+    speaker = resolve_mention(noun_phrase(subj), ctx)
+    return speaker if speaker.name is not None else None
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """The quote's opening mark starts its sentence (or follows only a line break)."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j < 0 or doc[j].text in _SENT_END or doc[j].is_punct and doc[j].text in "”\"’"
 
 
 def _window(layout: _Layout, i: int, step: int, anchor: int) -> list[Token]:
