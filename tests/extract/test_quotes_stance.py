@@ -96,3 +96,42 @@ def test_quote_after_a_reported_sentence_continues_its_speaker(nlp):
     ctx = ArticleContext(document=Document(id="t", text=text), codebook=codebook, doc=nlp(text))
     [q] = [q for q in find_quotes(ctx) if q.kind == "direct"]
     assert q.speaker.name == "Anna Kovalenko" and q.cue is None
+
+
+def test_the_one_asked_is_not_the_speaker(indirect_of):
+    [q] = indirect_of("Anna Kovalenko was asked whether the talks would resume next week.")
+    assert q.text == "whether the talks would resume next week"
+    assert q.speaker.name is None and q.speaker.start is None
+
+
+def test_what_he_called_under_an_infinitive_belongs_to_its_subject(nlp):
+    codebook = Codebook.bundled()
+    text = "Ivan Petrenko took to Telegram to urge residents to ignore what he called “enemy rumours.”"
+    ctx = ArticleContext(document=Document(id="t", text=text), codebook=codebook, doc=nlp(text))
+    [q] = find_quotes(ctx)
+    assert q.speaker.name == "Ivan Petrenko" and text[q.speaker.start:q.speaker.end] == "Ivan Petrenko"
+
+
+def test_an_inner_mark_left_open_ends_with_its_outer_quote():
+    from detente.extract.quote_marks import find_marked
+
+    text = "“They say, ‘We are right, ‘ and I would say, ‘That’s ridiculous,'” the mayor added. Then he left."
+    [m] = find_marked(text)
+    assert text[m.start:m.end].endswith("ridiculous,'")
+    assert text[m.stop:].startswith(" the mayor added")
+
+
+def test_criticized_someone_for_saying_names_the_one_criticized(nlp):
+    codebook = Codebook.bundled()
+    text = "The senator criticized Ivan Petrenko for saying that the blackout was “entirely planned.”"
+    ctx = ArticleContext(document=Document(id="t", text=text), codebook=codebook, doc=nlp(text))
+    [q] = [q for q in find_quotes(ctx) if q.kind == "mixed"]
+    assert q.speaker.name == "Ivan Petrenko"
+
+
+def test_branded_is_a_cue_for_a_quoted_label(nlp):
+    codebook = Codebook.bundled()
+    text = "Japan branded the regime an “outlaw nation in the neighborhood.” Britain urged calm."
+    ctx = ArticleContext(document=Document(id="t", text=text), codebook=codebook, doc=nlp(text))
+    [q] = [q for q in find_quotes(ctx) if q.kind != "indirect"]
+    assert q.cue == "branded" and text[q.speaker.start:q.speaker.end] == "Japan"

@@ -44,8 +44,8 @@ def outer_cue(cue: Token) -> Token:
     for anc in cue.ancestors:
         if anc.sent.start != cue.sent.start:
             break
-        if takes_position(anc) and any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children):
-            best = anc
+        if takes_position(anc) and subject_of(anc) is not None:
+            best = anc  # its subject may sit on a verb above ("took to Twitter to encourage …")
     return best
 
 
@@ -88,8 +88,26 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
             return comp[-1]
         if v.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "prep", "acl") or v.head.i == v.i:
             break
+        blamed = _object_of_blame(v)
+        if blamed is not None and not inside(blamed):
+            return blamed
         v = v.head
     return _beside(cue, inside) or _earlier_cue_subject(cue, quoted, inside)
+
+
+def _object_of_blame(v: Token) -> Token | None:
+    """"criticized Oz for saying …", "accused her of saying …", "pressed Stumpf to admit …": the one
+    criticised or pressed says it, not the critic (the object controls the verb)."""
+    if v.dep_ == "xcomp":
+        verb = v.head
+    elif v.dep_ == "pcomp" and v.head.lower_ in ("for", "of"):
+        verb = v.head.head
+    else:
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i < v.i]
+    return objs[0] if objs else None
 
 
 def _same_line(a: Token, b: Token) -> bool:
@@ -108,8 +126,8 @@ def _beside(cue: Token, inside) -> Token | None:
     while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and not inside(doc[j]):
         head = doc[j] if doc[j].pos_ in ("PROPN", "NOUN") else head
         j += 1
-    if head is None or not head.is_alpha:
-        return None
+    if head is None or not head.is_alpha or head.ent_type_ in ("DATE", "TIME"):
+        return None  # "called Friday for …": a day is not a speaker
     if head.pos_ == "NOUN" and head.lemma_.lower() not in ROLE_NOUNS["en"] | BODY_NOUNS["en"]:
         return None
     return head

@@ -15,7 +15,7 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
         mention maintain contend complain criticize criticise estimate allege quote demand
         propose recount joke concede caution boast lament wonder answer reveal caution signal
         testify brief inform assure agree disclose dismiss call characterize characterise
-        believe think hope fear expect continue yell shout scream exclaim quip retort
+        believe think hope fear expect continue yell shout scream exclaim quip retort brand dub term
         counter interject
     """.split()),
 }
@@ -24,7 +24,8 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
 # ("believe") attribute a view, which news attribution counts.
 CLAUSE_VERBS: dict[str, frozenset[str]] = {
     "en": REPORTING_VERBS["en"] - frozenset({"call", "label", "describe", "characterize",
-                                             "characterise", "accuse", "quote", "post", "continue"}),
+                                             "characterise", "accuse", "quote", "post", "continue",
+                                             "brand", "dub", "term"}),
 }
 
 # Verbs whose object is what was said ("cited the derogatory comments", "urged supporters to
@@ -35,6 +36,11 @@ OBJECT_VERBS: dict[str, frozenset[str]] = {
         reject dismiss deny announce propose demand promise recommend request reiterate
         condemn welcome endorse dispute acknowledge confirm report tout
     """.split()),
+}
+
+# Reporting verbs whose passive subject is the one spoken to ("was told that …", "was asked how …").
+ADDRESSEE_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("tell ask inform brief assure urge warn remind advise notify".split()),
 }
 
 # Verbs whose content clause is a finding or a view, not a speech act ("the study shows that …",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from detente.extract.cues import QUOTE_PAIRS
 
 _SINGLE = {"‘", "'", "‹", "‚"}
+_SINGLE_CLOSE = {"’", "'", "›", "‘"}
 _OPEN_BEFORE = set(" \t\n([{—–-:/") | set(QUOTE_PAIRS)
 _CLOSE_AFTER = set(" \t\n)]}.,;:!?—–-…/") | {"”", "’", "»", "›", '"', "'"}
 
@@ -47,6 +48,9 @@ def find_marked(text: str) -> list[Marked]:
             i += 1
             continue
         width = 2 if text.startswith("''", i) else 1  # '' is a double mark in some archives
+        while len(stack) > 1 and stack[-1][0] in _SINGLE and stack[0][0] not in _SINGLE \
+                and _closes(stack[0][0], text, i):
+            stack.pop()  # ‘That’s ridiculous,'” : inner marks left open end with the outer quote
         kind = _classify(text, i, stack, width)
         if kind == "close":
             opened = stack.pop()
@@ -58,6 +62,15 @@ def find_marked(text: str) -> list[Marked]:
     if stack and stack[0][0] not in _SINGLE:
         out.append(_open_ended(text, stack[0], _rstrip(text, n)))
     return [m for m in out if m.end > m.start and text[m.start:m.end].strip()]
+
+
+def _closes(opened: str, text: str, i: int) -> bool:
+    """The mark at ``i`` is a closing mark for ``opened`` (curly or straight, as archives mix them)."""
+    c = text[i]
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if c == '"':
+        return opened in ('"', "“") and nxt in _CLOSE_AFTER
+    return opened in QUOTE_PAIRS and c in QUOTE_PAIRS[opened] and c not in _SINGLE_CLOSE
 
 
 def _open_ended(text: str, opened: tuple[str, int, int], end: int) -> Marked:
@@ -73,7 +86,7 @@ def _classify(text: str, i: int, stack: list[tuple[str, int, int]], width: int =
         left = prev in _OPEN_BEFORE
         right = nxt in _CLOSE_AFTER
         if c == "'":
-            if top == "'" and not nxt.isalnum() and not prev.isspace():
+            if top in ("'", "‘") and not nxt.isalnum() and not prev.isspace():
                 return "close"
             return "open" if left and nxt.isalnum() else None
         if (top == c or (top == "“" and c == '"')) and (right or not left):

@@ -2,6 +2,10 @@
 
 The content is the clause the parse gives the reporting verb (its ``ccomp``, or its object for
 verbs such as "cite" or "urge"); a clause already inside a direct or mixed quote is left out.
+News attribution (PolNeAR's codebook) also counts positions taken without a speech verb:
+findings ("the study shows that …"), intentions ("refused to endorse …"), stances ("endorsed
+the plan") and verb + preposition ("called for a ceasefire"), each a table of ``cues``. A
+report inside another report is part of it, so only the outermost is kept.
 """
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ from spacy.tokens import Doc, Token
 from detente.extract.actors import noun_phrase, resolve_mention
 from detente.extract.attribution import according_object, cue_text, is_relative, subject_of
 from detente.extract.context import ArticleContext
-from detente.extract.cues import CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, STANCE_VERBS
-from detente.records import Quote
+from detente.extract.cues import ADDRESSEE_VERBS, CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, STANCE_VERBS
+from detente.records import Quote, Speaker
 
 _NOT_SPEAKERS = frozenset({"this", "that", "what", "which", "it", "there"})
 _OBJECT_PREPS = frozenset({"for", "about", "on"})
@@ -31,7 +35,7 @@ def find_reported(ctx: ArticleContext, quoted: list[bool], covered: list[tuple[i
         start, end = _trimmed(ctx.doc, first, last)
         if end - start < 8 or (start, end) in seen or any(s < end and start < e for s, e in covered):
             continue  # reported clauses may nest ("X says Y promised … and said …"), quotes may not
-        speaker = resolve_mention(noun_phrase(speaker_tok), ctx)
+        speaker = Speaker(name=None) if _addressed(tok) else resolve_mention(noun_phrase(speaker_tok), ctx)
         out.append(Quote(text=ctx.text[start:end], start=start, end=end, kind="indirect",
                          cue=cue_text(tok), speaker=speaker))
         seen.add((start, end))
@@ -64,6 +68,14 @@ def _reported_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] |
         return _parenthetical(tok, subj)
     comp = comps[0]
     return subj, comp.left_edge.i, comp.right_edge.i
+
+
+def _addressed(tok: Token) -> bool:
+    """"Reagan was once asked how …", "Asked about the blast, …": the subject heard it, nobody named said it."""
+    if tok.lemma_.lower() not in ADDRESSEE_VERBS["en"]:
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    return passive or (tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in tok.children))
 
 
 def _parenthetical(tok: Token, subj: Token) -> tuple[Token, int, int] | None:
