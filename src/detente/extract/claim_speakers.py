@@ -18,9 +18,13 @@ def sentence_speaker(sent: Span, ctx: ArticleContext, quotes: list[Quote]) -> Me
 
 
 def _quote_speaker(sent: Span, quotes: list[Quote], ctx: ArticleContext) -> Mention | None:
+    size = None
     for q in quotes:
         inside = min(q.end, sent.end_char) - max(q.start, sent.start_char)
-        if inside > 0.5 * len(sent.text.strip()) and q.speaker.name:  # not a scare-quoted phrase
+        if inside <= 0 or not q.speaker.name:
+            continue
+        size = size if size is not None else len(sent.text.strip())
+        if inside > 0.5 * size:  # not a scare-quoted phrase
             return speaker_mention(q.speaker, ctx)
     return None
 

@@ -57,7 +57,7 @@ def _sentence_claims(sent: Span, follow: Span | None, ctx: ArticleContext, quote
             stance = "assessment"
             parties = [(speaker.party, speaker)] if speaker is not None and speaker.party else []
         for party, mention in parties:
-            items = _listed_items(trig, sent) or [None]
+            items = _listed_items(trig, sent, ctx.text) or [None]
             for item in items:
                 claim = _claim(trig, stance, party, mention, sent, follow, ctx, speaker, doubts,
                                method, item)
@@ -88,12 +88,11 @@ def _guess(token: Token) -> bool:
         for c in token.children)
 
 
-def _listed_items(trig: Trigger, sent: Span) -> list[tuple[int, int]]:
+def _listed_items(trig: Trigger, sent: Span, text: str) -> list[tuple[int, int]]:
     """'… essential conditions: a, b, and c' → one (start, end) per listed item, so each
     demand gets its own issue and evidence."""
     if trig.stance not in ("demand", "proposal") or trig.token.pos_ != "NOUN":
         return []
-    text = sent.doc.text
     colon = text.find(":", trig.token.idx, sent.end_char)
     if colon < 0 or colon - trig.token.idx > 80:
         return []

@@ -119,7 +119,7 @@ def _name(span: Span) -> str:
 
 def _earlier_subject(token: Token, ctx: ArticleContext) -> Mention | None:
     """'The Russian president outlined what he considers …': he is the sentence's own subject."""
-    line_start = token.doc.text.rfind("\n", 0, token.idx)
+    line_start = ctx.text.rfind("\n", 0, token.idx)  # ctx.text: Doc.text is rebuilt per call
     for t in token.sent:
         if t.i >= token.i:
             return None
