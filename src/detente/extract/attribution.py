@@ -6,15 +6,27 @@ verb it hangs on, or the name right beside it, never a word inside a quotation.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from detente.extract.cues import (ACCORDING_TO, BODY_NOUNS, FINDING_VERBS, FRAGMENT_CUES, INTENT_VERBS, OBJECT_VERBS,
-                                 PREP_CUES, REPORTING_VERBS, ROLE_NOUNS, STANCE_VERBS, WEAK_VERBS)
+from detente.extract.actors import noun_phrase
+from detente.extract.cues import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, FINDING_VERBS, FRAGMENT_CUES,
+                                 INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, REPORTING_VERBS, ROLE_NOUNS,
+                                 STANCE_VERBS, WEAK_VERBS)
 
 
 def is_relative(tok: Token) -> bool:
     """"who" in "the candidate who said …": a subject that stands for the noun its clause modifies."""
     return tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i
+
+
+def mention_of(subj: Token) -> Span:
+    """The words that name a speaker: "a super PAC that intends …" names it by both the noun and
+    "that" (annotators mark either), so the mention of a relative "that" runs from its noun."""
+    phrase = noun_phrase(subj)
+    if not is_relative(subj) or subj.lower_ != "that":
+        return phrase  # "who" is the mention of "Trump, who said …"
+    noun = noun_phrase(subj.head.head)
+    return subj.doc[min(noun.start, phrase.start):phrase.end] if noun.start >= subj.sent.start else phrase
 
 
 def is_cue(tok: Token) -> bool:
@@ -71,17 +83,19 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
     inside = (lambda t: quoted[t.i]) if quoted else (lambda t: False)
     v = cue
     for _ in range(4):
-        if inside(v):
-            break
+        if inside(v) and v.i == cue.i:
+            break  # a verb above the cue may sit in the quote: she was “whisked … off”
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)
                 and c.text[:1].isalpha() and _same_line(c, v)]
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-            # "the candidate who said …": the mention is "who" (``resolve_mention`` finds the
-            # candidate); "that" is too often misparsed to stand for a speaker, the noun does
-            return subj[0] if subj[0].lower_ in ("who", "which") else v.head
+            # "the candidate who said …": the mention is "who" or "that" (``resolve_mention`` finds
+            # the candidate, ``mention_of`` widens "that" to its noun)
+            return subj[0] if subj[0].lower_ in ("who", "which", "that") else v.head
         if subj:
             if v.i != cue.i and v.dep_ == "ccomp" and is_cue(v.head) and not inside(v.head):
                 return subject_of(v.head, quoted) or subj[0]
+            if subj[0].lower_ in MUTE_PRONOUNS["en"]:
+                return _outer_speaker(v, inside) or subj[0]
             return subj[0]
         comp = [c for c in v.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "PRON", "NOUN")]
         if comp and v.pos_ == "NOUN":
@@ -95,6 +109,30 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
     return _beside(cue, inside) or _earlier_cue_subject(cue, quoted, inside)
 
 
+def can_speak(tok: Token) -> bool:
+    """A subject that could say something: a name, a person pronoun, a role, body or source noun;
+    not "it" or "blunt language" (an inner verb's subject or object, not the source)."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in MUTE_PRONOUNS["en"]
+    words = ROLE_NOUNS["en"] | BODY_NOUNS["en"] | ANONYMOUS_HEADS["en"]
+    return tok.pos_ != "NOUN" or tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _outer_speaker(v: Token, inside) -> Token | None:
+    """"Mr. Barrett said that when Patriot signaled …", "Obama said it would tell …": a cue whose
+    subject cannot speak, inside the clause of a reporting verb, belongs to that verb's speaker."""
+    for anc in v.ancestors:
+        if anc.sent.start != v.sent.start or inside(anc):
+            break
+        if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in REPORTING_VERBS["en"]:
+            subj = [c for c in anc.children if c.dep_ == "nsubj" and not inside(c) and _same_line(c, anc)]
+            if subj and can_speak(subj[0]):
+                return subj[0]
+    return None
+
+
 def _object_of_blame(v: Token) -> Token | None:
     """"criticized Oz for saying …", "accused her of saying …", "pressed Stumpf to admit …": the one
     criticised or pressed says it, not the critic (the object controls the verb)."""
@@ -106,8 +144,14 @@ def _object_of_blame(v: Token) -> Token | None:
         return None
     if verb.pos_ != "VERB":
         return None
-    objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i < v.i]
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i < v.i
+            and (can_speak(c) or _of_name(c))]  # "used blunt language to denounce …": language says nothing
     return objs[0] if objs else None
+
+
+def _of_name(tok: Token) -> bool:
+    """"footage of Hillary Clinton asking …": the named one speaks through the footage."""
+    return any(c.dep_ == "prep" and any(g.pos_ == "PROPN" for g in c.children) for c in tok.children)
 
 
 def _same_line(a: Token, b: Token) -> bool:

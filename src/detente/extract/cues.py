@@ -129,6 +129,10 @@ PRONOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"he", "she", "him", "her", "his", "hers"}),
 }
 GROUP_PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"they", "it", "we", "i"})}
+# Subjects that say nothing themselves: "she says it underscores …" is her report, not its.
+MUTE_PRONOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"it", "what", "this", "which", "something", "anything"}),
+}
 
 # Phrases that attribute a quoted fragment without a verb lemma of the table.
 FRAGMENT_CUES: dict[str, frozenset[str]] = {

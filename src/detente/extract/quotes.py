@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.extract.actors import noun_phrase, resolve_mention
+from detente.extract.actors import resolve_mention
 from detente.extract.context import ArticleContext
-from detente.extract.attribution import according_object, cue_text, is_cue, outer_cue, subject_of
+from detente.extract.attribution import according_object, cue_text, is_cue, mention_of, outer_cue, subject_of
 from detente.extract.cues import ACCORDING_TO, FRAGMENT_CUES, WEAK_VERBS
 from detente.extract.quote_marks import Marked, find_marked
 from detente.extract.reported import find_reported
@@ -145,7 +145,7 @@ def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked,
     subj = subject_of(cues[-1], layout.quoted) if cues else None
     if subj is None:
         return None
-    speaker = resolve_mention(noun_phrase(subj), ctx)
+    speaker = resolve_mention(mention_of(subj), ctx)
     return speaker if speaker.name is not None else None
 
 
@@ -227,7 +227,7 @@ def _speaker_of(cue: Token, ctx: ArticleContext, quoted: list[bool]) -> Speaker:
     subj = according_object(cue) if cue.lower_ == ACCORDING_TO["en"][0] else subject_of(cue, quoted)
     if subj is None:
         return Speaker(name=None)
-    return resolve_mention(noun_phrase(subj), ctx)
+    return resolve_mention(mention_of(subj), ctx)
 
 
 def _mixed_start(cue: Token, span, layout: _Layout) -> int | None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from detente.extract.actors import noun_phrase, resolve_mention
-from detente.extract.attribution import according_object, cue_text, is_relative, subject_of
+from detente.extract.actors import resolve_mention
+from detente.extract.attribution import according_object, cue_text, is_relative, mention_of, subject_of
 from detente.extract.context import ArticleContext
 from detente.extract.cues import ADDRESSEE_VERBS, CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, STANCE_VERBS
 from detente.records import Quote, Speaker
@@ -35,7 +35,7 @@ def find_reported(ctx: ArticleContext, quoted: list[bool], covered: list[tuple[i
         start, end = _trimmed(ctx.doc, first, last)
         if end - start < 8 or (start, end) in seen or any(s < end and start < e for s, e in covered):
             continue  # reported clauses may nest ("X says Y promised … and said …"), quotes may not
-        speaker = Speaker(name=None) if _addressed(tok) else resolve_mention(noun_phrase(speaker_tok), ctx)
+        speaker = Speaker(name=None) if _addressed(tok) else resolve_mention(mention_of(speaker_tok), ctx)
         out.append(Quote(text=ctx.text[start:end], start=start, end=end, kind="indirect",
                          cue=cue_text(tok), speaker=speaker))
         seen.add((start, end))
