@@ -32,6 +32,7 @@ class _Layout:
     """Where quotes and paragraphs are, per token, for window searches."""
 
     doc: Doc
+    text: str               # the article text (Doc.text would rebuild it on every call)
     quoted: list[bool]      # token lies inside (or is) a quotation mark span
     para_starts: list[int]  # char offsets where paragraphs start
 
@@ -58,7 +59,7 @@ def _layout(ctx: ArticleContext) -> _Layout:
             for i in range(span.start, span.end):
                 quoted[i] = True
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-    return _Layout(doc=doc, quoted=quoted, para_starts=starts)
+    return _Layout(doc=doc, text=text, quoted=quoted, para_starts=starts)
 
 
 # --- direct and mixed ----------------------------------------------------------------------
@@ -85,7 +86,7 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
     left = _window(layout, span.start - 1, -1, m.open)
     right = _window(layout, span.end, +1, m.open)
     if not any(t.is_alpha for t in right) and _trails_comma(text, outer_end):
-        nxt = _next_line_token(doc, outer_end)
+        nxt = _next_line_token(doc, text, outer_end)
         right = _window(layout, nxt, +1, doc[nxt].idx) if nxt < len(doc) else []
     intro = False
     if not left and _opens_paragraph(text, m.open):
@@ -172,7 +173,7 @@ def _window(layout: _Layout, i: int, step: int, anchor: int) -> list[Token]:
 
 def _colon_intro(layout: _Layout, open_char: int) -> list[Token]:
     """"…said in a comment to Sky News:" ⏎ “We see…”: the cue sits in the paragraph before."""
-    doc, text = layout.doc, layout.doc.text
+    doc, text = layout.doc, layout.text
     p = layout.para(open_char) - 1
     while p > 0 and not text[layout.para_starts[p]:layout.para_starts[p + 1]].strip():
         p -= 1  # "He said:" ⏎ ⏎ “…”: blank lines between
@@ -280,8 +281,8 @@ def _trails_comma(text: str, end: int) -> bool:
     return rest[:1] == "," and "\n" in rest and "\n" in text[end:]
 
 
-def _next_line_token(doc: Doc, char: int) -> int:
-    span = doc.char_span(doc.text.index("\n", char), len(doc.text), alignment_mode="expand")
+def _next_line_token(doc: Doc, text: str, char: int) -> int:
+    span = doc.char_span(text.index("\n", char), len(text), alignment_mode="expand")
     for tok in span:
         if not tok.is_space:
             return tok.i
