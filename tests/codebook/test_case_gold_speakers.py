@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 
 def _speakers(shared_dir):

@@ -1,23 +1,13 @@
 """'… announce the plan': a noun pointing back takes the issue an earlier sentence names."""
 import pytest
 
-from detente.codebook import Codebook
-from detente.extract.claims import find_claims
-from detente.extract.context import ArticleContext
-from detente.extract.pipeline import load_nlp
-from detente.records import Document
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def issues_of():
-    nlp, cb = load_nlp(), Codebook.bundled()
-
-    def run(text: str):
-        ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
-        return {(c.party, c.issue) for c in find_claims(ctx, [])}
-    return run
+def issues_of(claims_of):
+    return lambda text: {(c.party, c.issue) for c in claims_of(text)}
 
 
 def test_the_plan_takes_earlier_issue(issues_of):

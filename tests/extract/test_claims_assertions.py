@@ -1,23 +1,13 @@
 """A bare 'X said that …' about the talks is X's assessment of them; about anything else, nothing."""
 import pytest
 
-from detente.codebook import Codebook
-from detente.extract.claims import find_claims
-from detente.extract.context import ArticleContext
-from detente.extract.pipeline import load_nlp
-from detente.records import Document
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def claims_of():
-    nlp, cb = load_nlp(), Codebook.bundled()
-
-    def run(text: str):
-        ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
-        return [(c.party, c.issue, c.stance) for c in find_claims(ctx, [])]
-    return run
+def claims_of(claims_of):
+    return lambda text: [(c.party, c.issue, c.stance) for c in claims_of(text)]
 
 
 def test_statement_on_the_talks_is_an_assessment(claims_of):

@@ -1,23 +1,9 @@
 """Whose position: metonyms, reported parties, obligations and pronouns in quotes."""
 import pytest
 
-from detente.codebook import Codebook
-from detente.extract.claims import find_claims
-from detente.extract.context import ArticleContext
-from detente.extract.pipeline import load_nlp
-from detente.records import Document, Quote, Speaker
+from detente.records import Quote, Speaker
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def claims_of():
-    nlp, cb = load_nlp(), Codebook.bundled()
-
-    def run(text: str, quotes=()):
-        ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
-        return find_claims(ctx, list(quotes))
-    return run
 
 
 def test_party_via_metonym(claims_of):

@@ -1,24 +1,14 @@
 """Claims take their speakers from the quotes stage's mention index and its quotes."""
 import pytest
 
-from detente.codebook import Codebook
-from detente.extract.claims import find_claims
-from detente.extract.context import ArticleContext
-from detente.extract.pipeline import load_nlp
-from detente.extract.quotes import find_quotes
-from detente.records import Document
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def claims_of():
-    nlp, cb = load_nlp(), Codebook.bundled()
-
-    def run(text: str):
-        ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
-        return find_claims(ctx, find_quotes(ctx))
-    return run
+def claims_of(claims_of):
+    """Claims with the quotes stage's quotes, as in the pipeline."""
+    return lambda text: claims_of(text, quotes=None)
 
 
 def test_pronoun_resolves_through_mention_index(claims_of):

@@ -1,23 +1,8 @@
 """Stance words become the right stance; negation flips, hypotheticals yield nothing."""
 import pytest
 
-from detente.codebook import Codebook
-from detente.extract.claims import find_claims
-from detente.extract.context import ArticleContext
-from detente.extract.pipeline import load_nlp
-from detente.records import Document
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def claims_of():
-    nlp, cb = load_nlp(), Codebook.bundled()
-
-    def run(text: str):
-        ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
-        return find_claims(ctx, [])
-    return run
 
 
 @pytest.mark.parametrize("text, party, issue, stance", [

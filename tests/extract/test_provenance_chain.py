@@ -1,25 +1,10 @@
 """Source types and relay chains."""
 import pytest
 
-from detente.codebook import Codebook
-from detente.extract.claims import find_claims
-from detente.extract.context import ArticleContext
 from detente.extract.parties import Mention
-from detente.extract.pipeline import load_nlp
 from detente.extract.provenance import make_source
-from detente.records import Document
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def claims_of():
-    nlp, cb = load_nlp(), Codebook.bundled()
-
-    def run(text: str):
-        ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
-        return find_claims(ctx, [])
-    return run
 
 
 def test_chain_through_media_to_anonymous_sources(claims_of):

@@ -47,7 +47,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from detente.bargaining.inputs import AT_LEAST, AT_MOST, NO_LINE, BargainingInputs, Uncertainty
+from detente.bargaining.inputs import AT_LEAST, AT_MOST, BargainingInputs, Uncertainty
 from detente.errors import BargainingInputError
 
 DEU_SKIP = ("prnrnmc", "isnrnmc", "prnr", "prname", "proc", "proccde", "prnrnmc")

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from detente.bargaining.compromise import weighted_mean, weighted_median
+from detente.bargaining.compromise import weighted_median
 from detente.bargaining.inputs import BargainingInputs, Uncertainty
 from detente.bargaining.registry import get
 from detente.bargaining.results import ModelResult
