@@ -41,8 +41,8 @@ def test_0001_to_0002_keeps_quotes(db_url):
         assert led.claims() == [] and led.events() == []
 
 
-def test_sqlite_runs_wal_with_foreign_keys(ledger):
-    with ledger.engine.connect() as conn:
+def test_sqlite_runs_wal_with_foreign_keys(sqlite_url):
+    with Ledger(sqlite_url) as ledger, ledger.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
