@@ -1,4 +1,6 @@
 """Fixtures for extraction tests: an ArticleContext of a short text, parsed by the real model."""
+import datetime as dt
+
 import pytest
 
 from detente.codebook import Codebook
@@ -10,12 +12,24 @@ from detente.records import Document
 
 @pytest.fixture(scope="session")
 def article(nlp):
-    """``article(text)`` → the ArticleContext every component reads (bundled case, no date)."""
+    """``article(text, day=None)`` → the ArticleContext every component reads (bundled case)."""
     codebook = Codebook.bundled()
 
-    def make(text: str) -> ArticleContext:
-        return ArticleContext(document=Document(id="t", text=text), codebook=codebook, doc=nlp(text))
+    def make(text: str, day: dt.date | None = None) -> ArticleContext:
+        return ArticleContext(document=Document(id="t", text=text, published=day), codebook=codebook,
+                              doc=nlp(text), reference_date=day)
     return make
+
+
+@pytest.fixture(scope="session")
+def quotes_of(article):
+    """``quotes_of(text, day=2026-02-06)`` → its quotes, each checked to be its text's exact span."""
+    def run(text: str, day: dt.date | None = dt.date(2026, 2, 6)):
+        quotes = find_quotes(article(text, day))
+        for q in quotes:
+            assert text[q.start:q.end] == q.text
+        return quotes
+    return run
 
 
 @pytest.fixture(scope="session")

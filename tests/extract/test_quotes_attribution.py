@@ -1,27 +1,6 @@
 """Each attribution pattern, on short sentences through the real model."""
-import datetime as dt
-
-import pytest
-
-from detente.codebook import Codebook
-from detente.extract.context import ArticleContext
-from detente.extract.quotes import find_quotes
-from detente.records import Document
 
 
-@pytest.fixture(scope="module")
-def quotes_of(nlp):
-    codebook = Codebook.bundled()
-
-    def run(text: str, day: dt.date | None = dt.date(2026, 2, 6)):
-        ctx = ArticleContext(document=Document(id="t", text=text, published=day), codebook=codebook,
-                             doc=nlp(text), reference_date=day)
-        quotes = find_quotes(ctx)
-        for q in quotes:
-            assert text[q.start:q.end] == q.text
-        return quotes
-
-    return run
 
 
 def only(quotes, kind):

@@ -1,25 +1,6 @@
 """A cue whose subject cannot speak ("it", "blunt language") hands the quote to the real speaker."""
-import datetime as dt
-
-import pytest
-
-from detente.codebook import Codebook
-from detente.extract.context import ArticleContext
-from detente.extract.quotes import find_quotes
-from detente.records import Document
 
 
-@pytest.fixture(scope="module")
-def quotes_of(nlp):
-    codebook = Codebook.bundled()
-
-    def run(text: str):
-        day = dt.date(2026, 2, 6)
-        ctx = ArticleContext(document=Document(id="t", text=text, published=day), codebook=codebook,
-                             doc=nlp(text), reference_date=day)
-        return find_quotes(ctx)
-
-    return run
 
 
 def speaker_text(text, q):

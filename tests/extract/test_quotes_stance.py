@@ -1,5 +1,4 @@
 """Reported positions beyond "said that": findings, intentions, stances and "called for"."""
-import datetime as dt
 
 import pytest
 
@@ -10,16 +9,8 @@ from detente.records import Document
 
 
 @pytest.fixture(scope="module")
-def indirect_of(nlp):
-    codebook = Codebook.bundled()
-
-    def run(text: str):
-        day = dt.date(2026, 2, 6)
-        ctx = ArticleContext(document=Document(id="t", text=text, published=day), codebook=codebook,
-                             doc=nlp(text), reference_date=day)
-        return [q for q in find_quotes(ctx) if q.kind == "indirect"]
-
-    return run
+def indirect_of(quotes_of):
+    return lambda text: [q for q in quotes_of(text) if q.kind == "indirect"]
 
 
 def test_a_study_shows_that(indirect_of):
