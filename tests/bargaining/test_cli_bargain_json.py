@@ -1,5 +1,6 @@
 """detente bargain run: JSON shape, all models, Monte Carlo, charts, errors."""
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -96,3 +97,21 @@ def test_bad_model_and_bad_input(case, tmp_path):
     bad.write_text(YAML.replace("salience: {territory: 95", "salience: {territory: -5"))
     res = _run(bad)
     assert res.exit_code == 1 and "negative salience" in res.output
+
+
+def test_table_names_the_actors_whose_red_lines_clash(case):
+    res = _run(case, "--model", "zopa")
+    assert res.exit_code == 0, res.output
+    line = next(ln for ln in res.output.splitlines() if "red lines clash" in ln)
+    assert "territory" in line and "at least: RUS" in line and "at most: UKR" in line
+    assert "gap 20.0" in line
+    assert "sanctions: red lines clash" not in res.output  # no red lines there
+
+
+def test_example_scenario_in_the_repository_runs(tmp_path):
+    example = Path(__file__).resolve().parents[2] / "examples" / "talks-2026-02.yaml"
+    res = _run(example, "--model", "all", "--format", "json")
+    assert res.exit_code == 0, res.output
+    runs = json.loads(res.output)
+    assert {r["model"] for r in runs} >= {"compromise", "zopa", "smp"}
+    assert all(set(r["outcome"]) == {"territory", "security_guarantees"} for r in runs)

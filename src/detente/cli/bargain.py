@@ -54,6 +54,16 @@ def _cell(r, j: int, mc: bool) -> str:
     return text + ("  deadlock" if dead == 1 else "")
 
 
+def _clash_lines(results) -> list[str]:
+    """Why a ZOPA is empty: whose red lines face each other on which issue, and how far apart."""
+    lines = []
+    for r in results:
+        for issue, c in (r.details.get("clashes") or {}).items():
+            lines.append(f"{r.model} · {issue}: red lines clash — at least: {', '.join(c['at_least'])}; "
+                         f"at most: {', '.join(c['at_most'])}; gap {float(c['gap']):.1f}")
+    return lines
+
+
 def _check_chart(path: Path | None) -> None:
     if path is None:
         return
@@ -95,6 +105,9 @@ def run(file: Path = typer.Argument(..., help="inputs: detente YAML/CSV, KTAB CS
         docs = [result_to_dict(r) for r in results]
         typer.echo(json.dumps(docs if model == "all" else docs[0], indent=1))
     else:
-        Console().print(_table(results))
+        console = Console()
+        console.print(_table(results))
+        for line in _clash_lines(results):
+            console.print(line, highlight=False, soft_wrap=True)
     if chart is not None:
         _save_chart(bargaining_figure(x, results, title=file.name), chart)
