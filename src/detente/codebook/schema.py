@@ -265,10 +265,6 @@ class Codebook(Model):
         return set(words)
 
     @cached_property
-    def _first_keys(self) -> dict[str, set[str]]:
-        return {a.id: {person_keys(n)[0] for n in a.names if len(person_keys(n)) > 1} for a in self.actors}
-
-    @cached_property
     def _party_names(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for p in self.parties:
