@@ -72,3 +72,12 @@ def test_failure_record_is_typed():
 def test_a_single_path_is_not_iterated_character_by_character(tmp_path):
     path = _write(tmp_path / "one.txt", ARTICLE)
     assert [d.title for d in iter_documents(str(path))] == ["Talks resume"]
+
+
+def test_a_ledger_kept_beside_the_articles_is_not_read_as_one(tmp_path):
+    _write(tmp_path / "a.txt", "First\nbody one\n")
+    for name in ("ledger.sqlite", "ledger.sqlite-wal", "ledger.sqlite-shm", "notes.db"):
+        (tmp_path / name).write_bytes(b"SQLite format 3\x00" + bytes(range(256)))
+    assert [type(i).__name__ for i in iter_documents([tmp_path])] == ["Document"]
+    named, = iter_documents([tmp_path / "ledger.sqlite"])
+    assert isinstance(named, SourceFailure) and "binary" in named.reason

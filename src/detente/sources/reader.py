@@ -34,6 +34,11 @@ EXTENSIONS = {
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }
 
+# Databases (a ledger kept beside its articles, with SQLite's -wal/-shm/-journal companions) are
+# passed over in folder walks rather than reported as unreadable articles on every ingest;
+# named explicitly, they are still tried and refused.
+DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".duckdb", "-wal", "-shm", "-journal")
+
 
 def read_items(path: Path, *, reference_date: dt.date | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -95,7 +100,8 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
 def _walk(folder: Path) -> Iterator[Path]:
     """Depth-first in name order (a/c, a/z, b), one folder listing in memory at a time."""
     with os.scandir(folder) as entries:
-        names = sorted((e.name, e.is_dir()) for e in entries if not e.name.startswith("."))
+        names = sorted((e.name, e.is_dir()) for e in entries
+                       if not e.name.startswith(".") and not e.name.lower().endswith(DATABASE_SUFFIXES))
     for name, is_dir in names:
         yield from _walk(folder / name) if is_dir else [folder / name]
 
