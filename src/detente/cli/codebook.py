@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from detente.cli.app import app
+from detente import settings
 from detente.codebook import Codebook, bundled_cases
 from detente.errors import CodebookError
 
@@ -51,7 +52,7 @@ def cases() -> None:
 
 def _load(path: Path | None = None, case: str | None = None) -> Codebook:
     try:
-        return Codebook.load(path) if path else Codebook.bundled(case or "us_russia_ukraine")
+        return Codebook.load(path) if path else settings.codebook(case)
     except CodebookError as exc:
         _fail(str(exc))
 
