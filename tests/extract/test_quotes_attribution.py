@@ -113,6 +113,6 @@ def test_quote_whose_attribution_follows_on_the_next_line(quotes_of):
 
 
 def test_unattributed_fragment_is_dropped_but_unattributed_statement_kept(quotes_of):
-    kept = quotes_of("The crowd chanted “we will never give up our land” all night.\n“Nobody here wants this war to go on.”")
+    kept = quotes_of("The crowd waved “we will never give up our land” banners all night.\n“Nobody here wants this war to go on.”")
     assert [q.text for q in only(kept, "direct")] == ["Nobody here wants this war to go on."]
     assert kept[-1].speaker.name is None

@@ -9,9 +9,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from detente.extract.actors import noun_phrase
-from detente.extract.cues import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, FINDING_VERBS, FRAGMENT_CUES,
+from detente.extract.cues import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
                                  INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, REPORTING_VERBS, ROLE_NOUNS,
-                                 STANCE_VERBS, WEAK_VERBS)
+                                 SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS)
+
+_SENT_END = frozenset(".!?")
 
 
 def is_relative(tok: Token) -> bool:
@@ -33,6 +35,8 @@ def is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and lemma in REPORTING_VERBS["en"]:
         return lemma not in WEAK_VERBS["en"] or tok.dep_ in ("ROOT",)
+    if tok.pos_ == "VERB" and lemma in IDIOM_CUES["en"]:
+        return any(c.dep_ == "dobj" and c.lower_ == IDIOM_CUES["en"][lemma] for c in tok.children)
     if tok.pos_ == "NOUN" and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON"):
         word = tok.lower_
         return word.endswith("s") and (word[:-1] in REPORTING_VERBS["en"] or word[:-2] in REPORTING_VERBS["en"])
@@ -97,6 +101,10 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
             if subj[0].lower_ in MUTE_PRONOUNS["en"]:
                 return _outer_speaker(v, inside) or subj[0]
             return subj[0]
+        if v.dep_ == "acl" and v.i == cue.i and v.tag_ in ("VBG", "VBD") and not inside(v.head):
+            noun = _participle_speaker(v.head)
+            if noun is not None:
+                return noun
         comp = [c for c in v.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "PRON", "NOUN")]
         if comp and v.pos_ == "NOUN":
             return comp[-1]
@@ -116,7 +124,7 @@ def can_speak(tok: Token) -> bool:
         return True
     if tok.pos_ == "PRON":
         return tok.lower_ not in MUTE_PRONOUNS["en"]
-    words = ROLE_NOUNS["en"] | BODY_NOUNS["en"] | ANONYMOUS_HEADS["en"]
+    words = ROLE_NOUNS["en"] | BODY_NOUNS["en"] | ANONYMOUS_HEADS["en"] | SOURCE_DOCUMENTS["en"]
     return tok.pos_ != "NOUN" or tok.lemma_.lower() in words or tok.lower_ in words
 
 
@@ -130,6 +138,23 @@ def _outer_speaker(v: Token, inside) -> Token | None:
             subj = [c for c in anc.children if c.dep_ == "nsubj" and not inside(c) and _same_line(c, anc)]
             if subj and can_speak(subj[0]):
                 return subj[0]
+    return None
+
+
+def _participle_speaker(noun: Token) -> Token | None:
+    """"footage of Trump saying …", "Tim Cook, called …": the noun a speech participle modifies
+    speaks, or the name in its "of" phrase."""
+    if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.lemma_.lower() in BODY_NOUNS["en"]:
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj" and can_speak(c)]
+        if subj:
+            return subj[0]  # "the Council issued a statement calling …": the issuer speaks
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            names = [g for g in prep.children if g.pos_ == "PROPN"]
+            if names:
+                return names[0]
+    if noun.pos_ == "PROPN" or noun.pos_ == "NOUN" and can_speak(noun):
+        return noun
     return None
 
 
@@ -165,6 +190,9 @@ def _beside(cue: Token, inside) -> Token | None:
     before = doc[cue.i - 1] if cue.i > 0 else None
     if before is not None and before.pos_ in ("PROPN", "PRON") and not inside(before) and before.is_alpha:
         return before
+    named = _appositive_name(cue, inside)
+    if named is not None:
+        return named
     j = cue.i + 1
     head = None
     while j < len(doc) and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and not inside(doc[j]):
@@ -175,6 +203,27 @@ def _beside(cue: Token, inside) -> Token | None:
     if head.pos_ == "NOUN" and head.lemma_.lower() not in ROLE_NOUNS["en"] | BODY_NOUNS["en"]:
         return None
     return head
+
+
+def _appositive_name(cue: Token, inside) -> Token | None:
+    """"“…,” Flynn, a top Trump surrogate, said": the parse may hang the name on a word inside
+    the quote; the first name between the closing mark and the cue, before its apposition, speaks."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != ",":
+        return None
+    i = cue.i - 1
+    while i > 0 and not inside(doc[i - 1]) and doc[i - 1].text not in _SENT_END and cue.i - i < 15:
+        i -= 1
+    if i == 0 or not inside(doc[i - 1]):
+        return None  # only the stretch right after a quote: "the president, he said, …" parses well
+    for tok in doc[i:cue.i]:
+        if tok.is_alpha and (tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                             or tok.pos_ == "PRON" and tok.lower_ not in MUTE_PRONOUNS["en"]):
+            name = tok
+            while name.i + 1 < cue.i and doc[name.i + 1].pos_ == "PROPN":
+                name = doc[name.i + 1]
+            return name
+    return None
 
 
 def _earlier_cue_subject(cue: Token, quoted, inside) -> Token | None:
@@ -190,5 +239,6 @@ def _earlier_cue_subject(cue: Token, quoted, inside) -> Token | None:
 def cue_text(cue: Token) -> str:
     if cue.lower_ == ACCORDING_TO["en"][0]:
         return f"{cue.text} {ACCORDING_TO['en'][1]}"
-    parts = [c for c in cue.children if c.dep_ == "prt"]
+    parts = [c for c in cue.children if c.dep_ == "prt"
+             or c.dep_ == "dobj" and c.lower_ == IDIOM_CUES["en"].get(cue.lemma_.lower())]
     return " ".join([cue.text] + [p.text for p in parts])

@@ -16,7 +16,7 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
         propose recount joke concede caution boast lament wonder answer reveal caution signal
         testify brief inform assure agree disclose dismiss call characterize characterise
         believe think hope fear expect continue yell shout scream exclaim quip retort brand dub term
-        counter interject
+        counter interject chant read
     """.split()),
 }
 
@@ -82,11 +82,14 @@ PREP_CUES: dict[str, dict[str, frozenset[str]]] = {
 }
 
 # Cognition verbs count only with an explicit content clause, never for a quoted fragment;
-# "continue" only as the main verb beside a whole quote ("“…,” she continued"), never for
-# "despite talk of “progress,” the fighting continues".
+# "continue" and "read" only as the main verb beside a whole quote ("“…,” she continued",
+# "“…,” the letter reads"), never for "despite talk of “progress,” the fighting continues".
 WEAK_VERBS: dict[str, frozenset[str]] = {
-    "en": frozenset({"believe", "think", "hope", "fear", "expect", "agree", "wonder", "continue"}),
+    "en": frozenset({"believe", "think", "hope", "fear", "expect", "agree", "wonder", "continue", "read"}),
 }
+
+# Verb + fixed object that report speech: "as he put it, “…”".
+IDIOM_CUES: dict[str, dict[str, str]] = {"en": {"put": "it"}}
 
 # Prepositional attributions: "according to X, ...".
 ACCORDING_TO: dict[str, tuple[str, str]] = {"en": ("according", "to")}
@@ -119,6 +122,15 @@ BODY_NOUNS: dict[str, frozenset[str]] = {
     """.split()),
 }
 
+# Texts and media that speak in news attribution: "the letter reads", "a study that found …".
+SOURCE_DOCUMENTS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        letter study poll survey analysis article memo ad advertisement video footage book piece
+        paper filing lawsuit complaint document documents email tweet post editorial column
+        transcript record records data report statement release website page blog spot
+    """.split()),
+}
+
 # Heads of an unnamed source: its speaker has no name ("a source said", "officials said").
 ANONYMOUS_HEADS: dict[str, frozenset[str]] = {
     "en": frozenset({"source", "sources", "official", "officials", "diplomat", "diplomats",
@@ -138,6 +150,11 @@ MUTE_PRONOUNS: dict[str, frozenset[str]] = {
 FRAGMENT_CUES: dict[str, frozenset[str]] = {
     "en": frozenset({"call", "label", "describe", "characterize", "characterise", "dub",
                      "brand", "accuse", "term", "refer"}),
+}
+
+# Small words a title leaves in lower case: “Fox and Friends”, “The Art of the Deal”.
+TITLE_MINOR_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("a an the and or of in on at to for with by from".split()),
 }
 
 # Opening mark -> closing marks it accepts. Straight marks pair by flanking (see quotes.py).

@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Token
 
 from detente.extract.actors import resolve_mention
 from detente.extract.context import ArticleContext
-from detente.extract.attribution import according_object, cue_text, is_cue, mention_of, outer_cue, subject_of
-from detente.extract.cues import ACCORDING_TO, FRAGMENT_CUES, WEAK_VERBS
+from detente.extract.attribution import (according_object, can_speak, cue_text, is_cue, mention_of, outer_cue,
+                                         subject_of)
+from detente.extract.cues import ACCORDING_TO, FRAGMENT_CUES, REPORTING_VERBS, TITLE_MINOR_WORDS, WEAK_VERBS
 from detente.extract.quote_marks import Marked, find_marked
 from detente.extract.reported import find_reported
 from detente.records import Quote, Speaker
@@ -25,6 +26,7 @@ from detente.records import Quote, Speaker
 _SENT_END = {".", "!", "?"}
 _WINDOW = 40
 _FRAGMENT_WORDS = 5
+_SUBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "PART"})
 
 
 @dataclass
@@ -101,7 +103,8 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
     speaker = _speaker_of(cue, ctx, layout.quoted)
     if speaker.name is None and speaker.party == "NONE" and prev is not None \
             and layout.para(m.open) - layout.para(prev.start) <= 2:
-        speaker = prev.speaker.model_copy(update={"start": speaker.start, "end": speaker.end})
+        here = {"start": speaker.start, "end": speaker.end} if speaker.start is not None else {}
+        speaker = prev.speaker.model_copy(update=here)  # "it added": this mention, the earlier name
     start, end, kind = m.start, m.end, "direct"
     if cue.i < span.start:
         clause = _mixed_start(cue, span, layout)
@@ -115,7 +118,7 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
                  fragment: bool, span) -> Quote | None:
     """A quote with no cue beside it: a headline "Name: ...", the previous speaker, or nobody."""
     text = ctx.text
-    headline = _headline_speaker(ctx, layout, m) or _dash_speaker(ctx, m)
+    headline = _headline_speaker(ctx, layout, m) or _dash_speaker(ctx, m) or _transcript_speaker(ctx, m)
     if headline is not None:
         return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=headline)
     if fragment:
@@ -203,14 +206,42 @@ def _pick_cue(left: list[Token], right: list[Token], span, fragment: bool) -> To
     cues = [t for side in (left, right) for t in side if is_cue(t)]
     governing = [t for t in cues if _governs(t, span)]
     if governing:
-        return governing[0]
+        return _nearer(governing[0], cues, span)
     if cues and not fragment:
         return cues[0]
     if not fragment:
+        trailing = _trailing_verb(right)
+        if trailing is not None:
+            return trailing
         for tok in left:
             if according_object(tok) is not None:
                 return tok
     return None
+
+
+def _nearer(cue: Token, cues: list[Token], span) -> Token:
+    """"The spot concludes with footage of Trump saying, “…”": a reporting verb between the
+    governing one and the quote is the nearer report (the parse often hangs the quote too high);
+    not one in a relative clause ("told reporters who asked …, “…”") nor one the governing verb
+    reports ("Lynch said she recalled thinking, “…”": the outermost source speaks)."""
+    between = [t for t in cues if (cue.i < t.i < span.start or span.end <= t.i < cue.i)
+               and t.dep_ != "relcl" and t.lemma_.lower() not in WEAK_VERBS["en"]
+               and not (t.dep_ in ("ccomp", "xcomp") and cue in t.ancestors)]
+    return min(between, key=lambda t: abs(t.i - span.start)) if between else cue
+
+
+def _trailing_verb(right: list[Token]) -> Token | None:
+    """"“…,” she continued.", "“…,” the letter reads.": a weak reporting verb counts right after a
+    whole quote, its subject beside it (the parse of a long paragraph may not make it the root)."""
+    words = [t for t in right[:6] if not t.is_space]
+    while words and words[0].is_punct:
+        words.pop(0)
+    k = next((k for k, t in enumerate(words) if t.pos_ == "VERB"), None)
+    if not k or any(t.pos_ not in _SUBJECT_POS for t in words[:k]):
+        return None
+    verb = words[k]
+    ends = k + 1 == len(words) or words[k + 1].is_punct
+    return verb if ends and verb.lemma_.lower() in REPORTING_VERBS["en"] else None
 
 
 def _governs(cue: Token, span) -> bool:
@@ -227,8 +258,24 @@ def _governs(cue: Token, span) -> bool:
 def _speaker_of(cue: Token, ctx: ArticleContext, quoted: list[bool]) -> Speaker:
     subj = according_object(cue) if cue.lower_ == ACCORDING_TO["en"][0] else subject_of(cue, quoted)
     if subj is None:
+        subj = _sentence_subject(cue, quoted)
+    if subj is None:
         return Speaker(name=None)
     return resolve_mention(mention_of(subj), ctx)
+
+
+def _sentence_subject(cue: Token, quoted: list[bool]) -> Token | None:
+    """"Mr. Trump hardly clarified the matter, treating … -- ''That makes me smart'' -- and …
+    asserting, ''…''": when the parse hangs the cue on a verb inside a quote, the subject that
+    opens its sentence (outside any quote) speaks."""
+    doc = cue.doc
+    i = cue.i
+    while i > 0 and not (doc[i - 1].text in _SENT_END and not quoted[i - 1]) and "\n" not in doc[i - 1].text:
+        i -= 1
+    for tok in doc[i:cue.i]:
+        if tok.dep_ == "nsubj" and not quoted[tok.i] and can_speak(tok) and tok.pos_ in ("PROPN", "PRON", "NOUN"):
+            return tok
+    return None
 
 
 def _mixed_start(cue: Token, span, layout: _Layout) -> int | None:
@@ -264,9 +311,10 @@ def _is_fragment(doc: Doc, span) -> bool:
 
 
 def _is_title(quoted: str) -> bool:
-    """“Fox News Sunday”, ‘The Dealmaker’: every word capitalised names a title, not speech."""
+    """“Fox News Sunday”, “Fox and Friends”: capitalised words (small words aside) name a title, not speech."""
     words = [w for w in quoted.split() if w[:1].isalpha()]
-    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+    return len(words) >= 2 and words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in TITLE_MINOR_WORDS["en"] for w in words)
 
 
 def _speech_like(quoted: str) -> bool:
@@ -332,3 +380,13 @@ def _dash_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
     if not names or len(names) > 5 or not all(t.text[:1].isupper() for t in names):
         return None
     return resolve_mention(ctx.doc[names[0].i:names[-1].i + 1], ctx)
+
+
+def _transcript_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
+    """"“WALLACE: Let’s start with …”": a transcript line names its speaker before a colon."""
+    span = ctx.doc.char_span(m.start, min(m.end, m.start + 60), alignment_mode="expand")
+    toks = [t for t in span if not t.is_space] if span is not None else []
+    colon = next((k for k, t in enumerate(toks[:5]) if t.text == ":"), None)
+    if not colon or not all(t.is_alpha and (t.pos_ == "PROPN" or t.is_upper) for t in toks[:colon]):
+        return None
+    return resolve_mention(ctx.doc[toks[0].i:toks[colon - 1].i + 1], ctx)

@@ -25,6 +25,7 @@ def find_reported(ctx: ArticleContext, quoted: list[bool], covered: list[tuple[i
     """Indirect quotes; ``quoted`` marks tokens inside quotation marks, ``covered`` the quotes found."""
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
+    blocked: list[tuple[Token, Token]] = []  # (cue, speaker) of reports dropped for running into a quote
     for tok in ctx.doc:
         if quoted[tok.i]:
             continue
@@ -33,13 +34,34 @@ def find_reported(ctx: ArticleContext, quoted: list[bool], covered: list[tuple[i
             continue
         speaker_tok, first, last = found
         start, end = _trimmed(ctx.doc, first, last)
-        if end - start < 8 or (start, end) in seen or any(s < end and start < e for s, e in covered):
+        if end - start < 8 or (start, end) in seen:
+            continue
+        if any(s < end and start < e for s, e in covered):
+            blocked.append((tok, speaker_tok))
             continue  # reported clauses may nest ("X says Y promised … and said …"), quotes may not
+        speaker_tok = _outer_source(tok, speaker_tok, blocked)
         speaker = Speaker(name=None) if _addressed(tok) else resolve_mention(mention_of(speaker_tok), ctx)
         out.append(Quote(text=ctx.text[start:end], start=start, end=end, kind="indirect",
                          cue=cue_text(tok), speaker=speaker))
         seen.add((start, end))
     return _outermost(out)
+
+
+def _outer_source(cue: Token, speaker_tok: Token, blocked: list[tuple[Token, Token]]) -> Token:
+    """"Clinton told the audience that she believes …, saying “…”": the outer report runs into a
+    quote and is not kept, but the inner one, in its clause, is still hers: the outermost source speaks."""
+    head = cue
+    while head.dep_ == "ccomp" and head.head.i != head.i:
+        head = head.head
+        for outer_cue, outer in blocked:
+            if outer_cue.i == head.i and outer.i < cue.i and not _sentence_break(cue.doc, outer.i, cue.i):
+                return outer
+    return speaker_tok
+
+
+def _sentence_break(doc: Doc, first: int, last: int) -> bool:
+    """A full stop between two tokens, whatever the parse made of the sentences."""
+    return any(t.text in (".", "!", "?") for t in doc[first:last])
 
 
 def _outermost(quotes: list[Quote]) -> list[Quote]:

@@ -1,0 +1,106 @@
+"""Speakers where the parse alone goes wrong: names after a quote, nested reports, transcripts,
+documents that speak and verbs that report only beside a quote (real model, short texts; the
+choice between two cues on hand-built parses, which the small model does not give reliably)."""
+from spacy.tokens import Doc
+
+from detente.extract.quotes import _nearer
+
+
+def only(quotes, kind):
+    return [q for q in quotes if q.kind == kind]
+
+
+def spoken_by(quote, text):
+    return text[quote.speaker.start:quote.speaker.end] if quote.speaker.start is not None else None
+
+
+def test_name_and_apposition_between_quote_and_cue(quotes_of):
+    text = ("“There is a severe disconnect between this White House and our military,” Anna Kovalenko, "
+            "a senior Ukrainian negotiator, said Thursday morning on “Fox and Friends.”")
+    quotes = quotes_of(text)
+    [q] = only(quotes, "direct")
+    assert q.speaker.name == "Anna Kovalenko" and spoken_by(q, text).startswith("Anna Kovalenko")
+
+
+def test_a_programme_title_is_not_a_quote(quotes_of):
+    text = "“We will not give up our land,” Anna Kovalenko said on “Fox and Friends.”"
+    assert [q.text for q in quotes_of(text)] == ["We will not give up our land,"]
+
+
+def test_weak_verb_right_after_a_quote_is_its_cue(quotes_of):
+    text = ("“How many times do we have to see this?” Anna Kovalenko said. “In Kharkiv, a school was hit again.” "
+            "“Maybe I can, by speaking directly to the envoys, say, look, this is not who we are,” she continued.")
+    last = only(quotes_of(text), "direct")[-1]
+    assert last.cue == "continued" and spoken_by(last, text) == "she"
+    assert last.speaker.name == "Anna Kovalenko"
+
+
+def test_a_letter_that_reads_speaks(quotes_of):
+    text = ("In late January, a group of mayors sent a letter to the European Commission. "
+            "“We see our cities emptied and our schools shut by the shelling,” the letter reads.")
+    [q] = only(quotes_of(text), "direct")
+    assert q.cue == "reads" and spoken_by(q, text) == "the letter"
+
+
+def test_as_she_put_it(quotes_of):
+    text = 'As Anna Kovalenko, a lawyer in Kyiv, recently put it, "Did anyone ask the people of Donbas?"'
+    [q] = only(quotes_of(text), "direct")
+    assert q.cue == "put it" and q.speaker.name == "Anna Kovalenko"
+
+
+def test_a_transcript_line_names_its_speaker(quotes_of):
+    text = ('Partial transcript as follows:\n\n"WALLACE: Let us start with the news on the talks. '
+            'After the Kremlin announced a new round, the envoys flew to Abu Dhabi."')
+    [q] = only(quotes_of(text), "direct")
+    assert spoken_by(q, text) == "WALLACE"
+
+
+def test_footage_of_a_person_saying(quotes_of):
+    text = "The spot concludes with footage of Anna Kovalenko saying last week, “That makes me proud,” to applause."
+    [q] = only(quotes_of(text), "direct")
+    assert q.cue == "saying" and q.speaker.name == "Anna Kovalenko"
+
+
+def test_chanting_is_saying(quotes_of):
+    text = "Anna Kovalenko walked onto the stage, chanting “Glory to Ukraine! We will win again!”"
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Anna Kovalenko"
+
+
+def test_the_outermost_source_speaks_for_a_report_inside_hers(quotes_of):
+    text = ("Anna Kovalenko told the debate audience that she believes we must continue to push policies "
+            "that help the front, saying that “peace still depends too much” on Washington.")
+    quotes = quotes_of(text)
+    assert [q.kind for q in quotes] == ["indirect", "mixed"]
+    assert all(spoken_by(q, text) == "Anna Kovalenko" for q in quotes)
+
+
+def _parsed(nlp, rows):
+    """A Doc from (word, head index, dep, pos, lemma) rows."""
+    words, heads, deps, pos, lemmas = zip(*rows)
+    return Doc(nlp.vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos),
+               lemmas=list(lemmas))
+
+
+def test_a_cue_nearer_the_quote_wins_over_a_governing_one_above_it(nlp):
+    doc = _parsed(nlp, [
+        ("The", 1, "det", "DET", "the"), ("spot", 2, "nsubj", "NOUN", "spot"),
+        ("concludes", 2, "ROOT", "VERB", "conclude"), ("with", 2, "prep", "ADP", "with"),
+        ("footage", 3, "pobj", "NOUN", "footage"), ("of", 4, "prep", "ADP", "of"),
+        ("Anna", 5, "pobj", "PROPN", "Anna"), ("saying", 4, "acl", "VERB", "say"),
+        (",", 7, "punct", "PUNCT", ","), ("“", 10, "punct", "PUNCT", "“"),
+        ("That", 10, "nsubj", "PRON", "that"), ("is", 2, "ccomp", "AUX", "be"),
+        ("good", 10, "acomp", "ADJ", "good"), ("”", 10, "punct", "PUNCT", "”")])
+    concludes, saying = doc[2], doc[7]
+    assert _nearer(concludes, [saying, concludes], doc[9:14]) is saying
+
+
+def test_a_cue_the_governing_verb_reports_does_not_take_the_quote(nlp):
+    doc = _parsed(nlp, [
+        ("Anna", 1, "nsubj", "PROPN", "Anna"), ("said", 1, "ROOT", "VERB", "say"),
+        ("she", 3, "nsubj", "PRON", "she"), ("recalled", 1, "ccomp", "VERB", "recall"),
+        ("thinking", 3, "dobj", "VERB", "think"), (",", 4, "punct", "PUNCT", ","),
+        ("“", 8, "punct", "PUNCT", "“"), ("This", 8, "nsubj", "PRON", "this"),
+        ("is", 1, "ccomp", "AUX", "be"), ("war", 8, "attr", "NOUN", "war"), ("”", 8, "punct", "PUNCT", "”")])
+    said, recalled = doc[1], doc[3]
+    assert _nearer(said, [recalled, said], doc[6:11]) is said
