@@ -104,3 +104,33 @@ def test_a_cue_the_governing_verb_reports_does_not_take_the_quote(nlp):
         ("is", 1, "ccomp", "AUX", "be"), ("war", 8, "attr", "NOUN", "war"), ("”", 8, "punct", "PUNCT", "”")])
     said, recalled = doc[1], doc[3]
     assert _nearer(said, [recalled, said], doc[6:11]) is said
+
+
+def test_a_quote_closed_by_a_full_stop_takes_no_cue_from_the_next_sentence(quotes_of):
+    text = "“We are ready,” Anna Kovalenko said Tuesday. “We will talk to anyone.” He added that the talks would resume."
+    second = only(quotes_of(text), "direct")[1]
+    assert second.cue is None and second.speaker.name == "Anna Kovalenko"
+
+
+def test_according_to_after_the_quote(quotes_of):
+    text = "“The delegation will not travel to Geneva,” according to Anna Kovalenko."
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Anna Kovalenko"
+
+
+def test_any_verb_before_a_colon_introduces_the_quote(quotes_of):
+    text = "Anna Kovalenko shot back: “We will not give up our land.”"
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Anna Kovalenko"
+
+
+def test_a_name_and_colon_open_the_line(quotes_of):
+    text = "Kovalenko: “We see that there is progress.”"
+    [q] = only(quotes_of(text), "direct")
+    assert spoken_by(q, text) == "Kovalenko"
+
+
+def test_the_person_the_sentence_before_is_about_speaks_next(quotes_of):
+    text = "“We are ready to talk,” Anna Kovalenko said.\n\nOlena Marchenko disagreed.\n\n“They are not ready at all.”"
+    last = only(quotes_of(text), "direct")[-1]
+    assert last.speaker.name == "Olena Marchenko"

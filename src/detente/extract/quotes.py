@@ -18,7 +18,8 @@ from detente.extract.actors import resolve_mention
 from detente.extract.context import ArticleContext
 from detente.extract.attribution import (according_object, can_speak, cue_text, is_cue, mention_of, outer_cue,
                                          subject_of)
-from detente.extract.cues import ACCORDING_TO, FRAGMENT_CUES, REPORTING_VERBS, TITLE_MINOR_WORDS, WEAK_VERBS
+from detente.extract.cues import (ACCORDING_TO, FRAGMENT_CUES, PRONOUNS, REPORTING_VERBS, TITLE_MINOR_WORDS,
+                                 WEAK_VERBS)
 from detente.extract.quote_marks import Marked, find_marked
 from detente.extract.reported import find_reported
 from detente.records import Quote, Speaker
@@ -86,7 +87,7 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
     if fragment and _is_title(text[m.start:m.end]):
         return None
     left = _window(layout, span.start - 1, -1, m.open)
-    right = _window(layout, span.end, +1, m.open)
+    right = [] if _closes_sentence(text, m, doc, span) else _window(layout, span.end, +1, m.open)
     if not any(t.is_alpha for t in right) and _trails_comma(text, outer_end):
         nxt = _next_line_token(doc, text, outer_end)
         right = _window(layout, nxt, +1, doc[nxt].idx) if nxt < len(doc) else []
@@ -95,7 +96,7 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
         left = _colon_intro(layout, m.open)
         intro = bool(left)
     cue = _pick_cue(left, right, span, fragment)
-    if cue is None and intro:
+    if cue is None and (intro or not fragment and left and left[0].text == ":"):
         cue = _intro_verb(left)
     if cue is None:
         return _without_cue(m, ctx, layout, prev, fragment, span)
@@ -146,11 +147,22 @@ def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked,
     if layout.para(m.open) - layout.para(sent.start_char) > 2 or (prev is not None and prev.end > sent.start_char):
         return None
     cues = [t for t in sent if not layout.quoted[t.i] and is_cue(t) and t.lemma_.lower() not in WEAK_VERBS["en"]]
-    subj = subject_of(cues[-1], layout.quoted) if cues else None
+    subj = subject_of(cues[-1], layout.quoted) if cues else _main_subject(sent, layout.quoted)
     if subj is None:
         return None
     speaker = resolve_mention(mention_of(subj), ctx)
     return speaker if speaker.name is not None else None
+
+
+def _main_subject(sent, quoted: list[bool]) -> Token | None:
+    """"Jones disagreed. ⏎ “They are not ready.”": without a reporting verb, the person the
+    sentence before is about speaks next (its main subject, if it names someone)."""
+    root = sent.root
+    subj = [c for c in root.children if c.dep_ == "nsubj" and not quoted[c.i]]
+    if not subj or root.pos_ not in ("VERB", "AUX") or quoted[root.i]:
+        return None
+    tok = subj[0]
+    return tok if tok.pos_ == "PROPN" or tok.lower_ in PRONOUNS["en"] else None
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
@@ -192,12 +204,21 @@ def _colon_intro(layout: _Layout, open_char: int) -> list[Token]:
 
 
 def _intro_verb(left: list[Token]) -> Token | None:
-    """"Caddell continued:" ⏎ “…”: a paragraph that ends in a colon before a quote introduces it,
-    whatever its verb, when that verb has a subject."""
+    """"Caddell continued:" ⏎ “…”, "Clinton shot back: “…”": a clause that ends in a colon before
+    a quote introduces it, whatever its verb, when that verb has a subject that could speak."""
     for tok in left:
-        if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and can_speak(c) for c in tok.children):
             return tok
     return None
+
+
+def _closes_sentence(text: str, m: Marked, doc: Doc, span) -> bool:
+    """"“We are ready.” He added that …": a quote that ends its sentence with a full stop takes
+    no cue from the sentence after it (a lower-case "“….” he said" still does)."""
+    if m.close is None or text[m.start:m.end].rstrip()[-1:] != ".":
+        return False
+    nxt = next((t for t in doc[span.end:span.end + 3] if not t.is_space and not t.is_punct), None)
+    return nxt is not None and nxt.text[:1].isupper()
 
 
 def _pick_cue(left: list[Token], right: list[Token], span, fragment: bool) -> Token | None:
@@ -213,7 +234,7 @@ def _pick_cue(left: list[Token], right: list[Token], span, fragment: bool) -> To
         trailing = _trailing_verb(right)
         if trailing is not None:
             return trailing
-        for tok in left:
+        for tok in left + right[:2]:  # "“…,” according to Smith."
             if according_object(tok) is not None:
                 return tok
     return None
@@ -362,9 +383,14 @@ def _headline_speaker(ctx: ArticleContext, layout: _Layout, m: Marked) -> Speake
         return None
     toks = [t for t in span if not t.is_space]
     colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
-    if colon is None or not 1 <= colon <= 3 or not all(t.pos_ == "PROPN" for t in toks[:colon]):
+    if colon is None or not 1 <= colon <= 3 or not all(_name_like(t) for t in toks[:colon]):
         return None
     return resolve_mention(ctx.doc[toks[0].i:toks[colon - 1].i + 1], ctx)
+
+
+def _name_like(tok: Token) -> bool:
+    """A proper name, or a capitalised word the small model took for a noun ("Trump: “…”")."""
+    return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_alpha and tok.text[:1].isupper()
 
 
 def _dash_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
