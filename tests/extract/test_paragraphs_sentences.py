@@ -1,0 +1,15 @@
+"""A paragraph break always ends a sentence, whatever the parser would have joined."""
+from detente.extract.paragraphs import PARAGRAPH_BREAKS
+
+
+def test_the_loaded_pipeline_breaks_sentences_before_parsing(nlp):
+    names = nlp.pipe_names
+    assert names.index(PARAGRAPH_BREAKS) < names.index("parser")
+
+
+def test_a_headline_without_a_full_stop_is_its_own_sentence(nlp):
+    doc = nlp("Lawmakers Rip Envoy As A Disgusting Fraud\n\nKYIV ― The envoy's plan is an insult, top lawmakers said Friday.")
+    first = next(t for t in doc if t.text == "KYIV")
+    assert first.is_sent_start
+    assert all(t.sent.start == 0 for t in doc[:first.i] if not t.is_space)
+
