@@ -13,3 +13,11 @@ def test_a_headline_without_a_full_stop_is_its_own_sentence(nlp):
     assert first.is_sent_start
     assert all(t.sent.start == 0 for t in doc[:first.i] if not t.is_space)
 
+
+
+def test_a_dateline_is_not_part_of_the_first_sentence(nlp):
+    doc = nlp("KYIV, Ukraine (AP) -- President Zelensky, opening the session, said the talks would go on.")
+    president = next(t for t in doc if t.text == "President")
+    assert president.is_sent_start
+    said = next(t for t in doc if t.text == "said")
+    assert not any(c.text == "KYIV" for c in said.children)

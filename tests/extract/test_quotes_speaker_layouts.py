@@ -140,3 +140,16 @@ def test_a_title_line_names_who_said_the_quote_after_its_colon(quotes_of):
     text = "A lesson from Anna Kovalenko: ‘Be the voice that people hear.’\n\nAs a young lawyer, Kovalenko said she was ignored."
     [q] = only(quotes_of(text), "direct")
     assert spoken_by(q, text) == "Anna Kovalenko"
+
+
+def test_a_name_set_off_by_commas_speaks_for_the_sentence_around_it(quotes_of):
+    text = "To understand the real Donbas, Anna Kovalenko said, one should visit Kramatorsk first."
+    [q] = quotes_of(text)
+    assert spoken_by(q, text) == "Anna Kovalenko"
+
+
+def test_a_mixed_quote_ends_at_its_closing_mark_not_the_paragraph_break(quotes_of):
+    text = ('Anna Kovalenko, opening the conference on Saturday, said it would tell a Ukrainian story, '
+            'one of "suffering and hope."\n\nThe next paragraph starts here.')
+    [q] = only(quotes_of(text), "mixed")
+    assert q.text.endswith('hope."')

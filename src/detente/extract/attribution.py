@@ -85,6 +85,9 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
     """Who speaks through ``cue``: its subject, the subject of the verb it depends on, or the
     name right beside it (the small model often leaves "Yagodzinsky notes" without a subject)."""
     inside = (lambda t: quoted[t.i]) if quoted else (lambda t: False)
+    named = _interjected_name(cue, inside)
+    if named is not None:
+        return named
     v = cue
     for _ in range(4):
         if inside(v) and v.i == cue.i:
@@ -115,6 +118,20 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
             return blamed
         v = v.head
     return _beside(cue, inside) or _earlier_cue_subject(cue, quoted, inside)
+
+
+def _interjected_name(cue: Token, inside) -> Token | None:
+    """"To understand Dred Scott, Chief Justice Roberts said, one should …": a name and its verb
+    set off by commas inside someone's sentence; the parse often takes a nearer noun as subject."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].text != "," or cue.i < 2:
+        return None
+    i = cue.i - 1
+    while i > 0 and doc[i].pos_ == "PROPN" and not inside(doc[i]) and cue.i - i <= 5:
+        i -= 1
+    if i == cue.i - 1 or doc[i].text != ",":
+        return None
+    return doc[cue.i - 1]
 
 
 def can_speak(tok: Token) -> bool:

@@ -1,4 +1,5 @@
-"""A paragraph break ends a sentence: set before the parser, so no parse runs across one.
+"""A paragraph break ends a sentence, and so does a dateline's dash: set before the parser, so no
+parse runs across one.
 
 The small model often joins a headline or a one-line paragraph to the next paragraph, and a
 speaker or clause then reaches across the break. Registered as a spaCy component so the
@@ -12,12 +13,29 @@ from spacy.tokens import Doc
 PARAGRAPH_BREAKS = "detente_paragraph_breaks"
 
 
+_DASHES = frozenset({"—", "–", "―", "--", "-"})
+
+
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[1:]:
         if "\n" in doc[tok.i - 1].text_with_ws and not tok.is_space:
             tok.is_sent_start = True
+            _after_dateline(doc, tok.i)
+    if len(doc):
+        _after_dateline(doc, 0)
     return doc
+
+
+def _after_dateline(doc: Doc, first: int) -> None:
+    """"WASHINGTON (AP) — President Obama said …": the dateline is not the sentence's subject."""
+    for tok in doc[first:first + 8]:
+        if tok.text in _DASHES:
+            if tok.i > first and doc[first].is_upper and doc[first].is_alpha and tok.i + 1 < len(doc):
+                doc[tok.i + 1].is_sent_start = True
+            return
+        if not (tok.is_upper or tok.is_punct or tok.text[:1].isupper()):
+            return
 
 
 def with_paragraph_breaks(nlp: Language) -> Language:

@@ -320,7 +320,7 @@ def _clause_end(cue: Token, span, layout: _Layout) -> int:
     while head.head.i != head.i and head.head.i != cue.i and head.head.i > cue.i:
         head = head.head
     end = head.right_edge.i
-    while end > span.end and (layout.doc[end].is_punct or layout.quoted[end]):
+    while end >= span.end and (layout.doc[end].is_punct or layout.doc[end].is_space or layout.quoted[end]):
         end -= 1
     tok = layout.doc[end]
     return tok.idx + len(tok.text)
