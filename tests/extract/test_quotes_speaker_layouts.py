@@ -153,3 +153,11 @@ def test_a_mixed_quote_ends_at_its_closing_mark_not_the_paragraph_break(quotes_o
             'one of "suffering and hope."\n\nThe next paragraph starts here.')
     [q] = only(quotes_of(text), "mixed")
     assert q.text.endswith('hope."')
+
+
+def test_a_quote_after_a_sentence_with_fragments_goes_to_its_main_subject(quotes_of):
+    text = ("While she called the proposal “outrageous” and called for sanctions to be “tightened”, "
+            "Anna Kovalenko restricted her comments to hypothetical scenarios.  "
+            "“If any talks fail, the sanctions should be tightened.”")
+    last = only(quotes_of(text), "direct")[-1]
+    assert spoken_by(last, text) == "Anna Kovalenko"

@@ -145,10 +145,11 @@ def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked,
     if span is None or span.start == 0 or not _opens_sentence(doc, span.start):
         return None
     sent = doc[span.start - 1].sent
-    if layout.para(m.open) - layout.para(sent.start_char) > 2 or (prev is not None and prev.end > sent.start_char):
+    if layout.para(m.open) - layout.para(sent.start_char) > 2 or (prev is not None and prev.end > sent.end_char):
         return None
     cues = [t for t in sent if not layout.quoted[t.i] and is_cue(t) and t.lemma_.lower() not in WEAK_VERBS["en"]]
-    subj = subject_of(cues[-1], layout.quoted) if cues else _main_subject(sent, layout.quoted)
+    main = _main_subject(sent, layout.quoted)
+    subj = subject_of(cues[-1], layout.quoted) if cues and (main is None or cues[-1].dep_ == "ROOT") else main
     if subj is None:
         return None
     speaker = resolve_mention(mention_of(subj), ctx)
