@@ -161,3 +161,11 @@ def test_a_quote_after_a_sentence_with_fragments_goes_to_its_main_subject(quotes
             "“If any talks fail, the sanctions should be tightened.”")
     last = only(quotes_of(text), "direct")[-1]
     assert spoken_by(last, text) == "Anna Kovalenko"
+
+
+def test_two_fragments_of_one_clause_are_two_quotes_that_do_not_overlap(quotes_of):
+    text = "Anna Kovalenko called the proposal “outrageous” and called for sanctions to be “tightened” at once."
+    mixed = only(quotes_of(text), "mixed")
+    assert len(mixed) == 2
+    assert mixed[0].end <= mixed[1].start
+    assert "“tightened”" in mixed[1].text and "outrageous" not in mixed[1].text

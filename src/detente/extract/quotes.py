@@ -72,9 +72,21 @@ def _marked_quotes(ctx: ArticleContext, layout: _Layout) -> list[Quote]:
     out: list[Quote] = []
     for m in ctx.scratch["quotes.marked"]:
         quote = _attribute(m, ctx, layout, out[-1] if out else None)
-        if quote is not None:
-            out.append(quote)
+        if quote is None:
+            continue
+        if out and quote.kind == "mixed" and quote.start < out[-1].end < quote.end:
+            quote = _after(out[-1], quote, ctx.text)
+        out.append(quote)
     return out
+
+
+def _after(prev: Quote, quote: Quote, text: str) -> Quote:
+    """"called the plan “outrageous” and called for sanctions to be “tightened”": two fragments of
+    one clause are two quotes that do not overlap; the second starts where the first ends."""
+    start = prev.end
+    while start < quote.end and text[start] in " ,;\n\t\u00a0":
+        start += 1
+    return quote.model_copy(update={"start": start, "text": text[start:quote.end]})
 
 
 def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | None) -> Quote | None:
