@@ -157,11 +157,14 @@ def peak_memory(size: int, limit: int | None, mode: str) -> float:
 
 
 def _memory_child(size: int, limit: int | None, mode: str) -> None:
-    from detente.extract import Extractor, load_nlp
+    import spacy
+
+    from detente.extract import Extractor
+    from detente.extract.pipeline import DEFAULT_MODEL
 
     stream = documents(texts(limit), size)
     if mode == "bare":
-        run = load_nlp().pipe((d.text for d in stream), batch_size=BATCH)
+        run = spacy.load(DEFAULT_MODEL).pipe((d.text for d in stream), batch_size=BATCH)
     else:
         run = Extractor().pipe(stream)
     for _ in run:
@@ -191,12 +194,15 @@ def main(argv: list[str] | None = None) -> int:
     if args._memory is not None:
         _memory_child(args._memory, args.limit, args._mode)
         return 0
+    import spacy
+
     from detente.extract import Extractor, load_nlp
+    from detente.extract.pipeline import DEFAULT_MODEL
 
     items = texts(args.limit)
     n, chars = len(items), sum(map(len, items))
-    nlp = load_nlp()
-    extractor = Extractor(nlp=nlp, components=tuple(args.components))
+    nlp = spacy.load(DEFAULT_MODEL)  # bare: the model as installed, none of detente's components
+    extractor = Extractor(nlp=load_nlp(), components=tuple(args.components))
     warm_tables()
     res = {"documents": n, "characters": chars, "components": args.components, **compare(nlp, extractor, items, args.repeats)}
     if args.breakdown:

@@ -80,3 +80,13 @@ def test_body_and_metonym_speakers(context):
 def test_index_is_built_once_per_article(context):
     ctx = context("Anna Kovalenko said it.")
     assert mention_index(ctx) is mention_index(ctx)
+
+
+def test_a_state_label_in_parentheses_is_not_a_person(context):
+    ctx = context("Democratic Sen. Claire McCaskill (D-Mo.) scolded him. Then she said the talks failed.")
+    assert speaker_at(ctx, "she").name == "Claire McCaskill"
+
+
+def test_a_numbered_thing_is_not_a_person(context):
+    ctx = context("Olena Marchenko said the 13th Amendment was worth examining, and she said so twice.")
+    assert speaker_at(ctx, "she").name == "Olena Marchenko"

@@ -169,3 +169,10 @@ def test_two_fragments_of_one_clause_are_two_quotes_that_do_not_overlap(quotes_o
     assert len(mixed) == 2
     assert mixed[0].end <= mixed[1].start
     assert "“tightened”" in mixed[1].text and "outrageous" not in mixed[1].text
+
+
+def test_a_name_in_apposition_to_a_subject_that_cannot_speak(quotes_of):
+    text = ('With fifty days until the vote, Anna Kovalenko, a senior adviser to the delegation, '
+            'called the envoy\'s remarks on Saturday "a true wake-up call" for Kyiv.')
+    [q] = only(quotes_of(text), "mixed")
+    assert q.speaker.name == "Anna Kovalenko"

@@ -103,7 +103,7 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
                 return subject_of(v.head, quoted) or subj[0]
             if subj[0].lower_ in MUTE_PRONOUNS["en"]:
                 return _outer_speaker(v, inside) or subj[0]
-            return subj[0]
+            return _named_apposition(subj[0]) or subj[0]
         if v.dep_ == "acl" and v.i == cue.i and v.tag_ in ("VBG", "VBD") and not inside(v.head):
             noun = _participle_speaker(v.head)
             if noun is not None:
@@ -132,6 +132,15 @@ def _interjected_name(cue: Token, inside) -> Token | None:
     if i == cue.i - 1 or doc[i].text != ",":
         return None
     return doc[cue.i - 1]
+
+
+def _named_apposition(subj: Token) -> Token | None:
+    """"With 50 days until the election, Minyon Moore, an adviser, called …": the parse made a
+    noun that cannot speak the subject and the name its apposition; the name speaks."""
+    if subj.pos_ != "NOUN" or can_speak(subj):
+        return None
+    names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return names[0] if names else None
 
 
 def can_speak(tok: Token) -> bool:
