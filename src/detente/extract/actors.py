@@ -209,16 +209,16 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
     return index
 
 
-def _in_label(tok: Token) -> bool:
-    """"Sen. Claire McCaskill (D-Mo.)": a short parenthesis labels a person, it names no one;
-    nor does a name after "the" or an ordinal, unless the model calls it a person."""
+def _names_no_one(tok: Token) -> bool:
+    """A capitalised word that is no person: "Sen. Claire McCaskill (D-Mo.)" (a label in short
+    parentheses), "the 13th Amendment", "the Dred Scott case" (a thing, unless NER says person)."""
     doc = tok.doc
-    before = doc[max(0, tok.i - 3):tok.i]
-    after = doc[tok.i + 1:tok.i + 4]
-    if name_tokens(tok) is not None and name_tokens(tok).start > 0:
-        first = doc[name_tokens(tok).start - 1]
-        if first.ent_type_ == "ORDINAL" or first.text[:1].isdigit() or first.lower_ == "the" and tok.ent_type_ != "PERSON":
-            return True  # "the 13th Amendment", "the Dred Scott case": a thing named, not a person
+    name = name_tokens(tok)
+    first = doc[name.start - 1] if name is not None and name.start > 0 else None
+    if first is not None and (first.ent_type_ == "ORDINAL" or first.text[:1].isdigit()
+                              or first.lower_ == "the" and tok.ent_type_ != "PERSON"):
+        return True
+    before, after = doc[max(0, tok.i - 3):tok.i], doc[tok.i + 1:tok.i + 4]
     return any(t.text == "(" for t in before) and any(t.text == ")" for t in after) \
         and not any(t.text == ")" for t in before)
 
@@ -231,7 +231,7 @@ def _known(tok: Token, ctx: ArticleContext) -> bool:
 def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
     name = name_tokens(head)
     if name is None or _is_party(name, ctx) or name.text.isupper() or head.lower_ in ROLE_NOUNS["en"] \
-            or _in_label(head):
+            or _names_no_one(head):
         return
     actor = ctx.codebook.find_actor(name.text)
     if actor is None and head.ent_type_ not in ("PERSON", "") and len(name) < 2:

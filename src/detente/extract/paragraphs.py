@@ -11,13 +11,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 PARAGRAPH_BREAKS = "detente_paragraph_breaks"
-
-
 _DASHES = frozenset({"—", "–", "―", "--", "-"})
 
 
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
+    """Mark sentence starts only: the parser keeps every boundary set before it."""
     for tok in doc[1:]:
         if "\n" in doc[tok.i - 1].text_with_ws and not tok.is_space:
             tok.is_sent_start = True

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Accuracy gate on PolNeAR dev (the split the attribution rules are tuned on): quote F1 and
+speaker accuracy must not fall below the floors pinned in ``tests/eval_baseline_polnear.json``.
+
+The test split is never gated: it stays a report (``benchmarks/polnear.py --split test``).
+``python tests/test_eval_gate_polnear.py --update`` raises the floors after an improvement,
+with the same rules as ``test_eval_gate.py`` (a floor only falls with ``--allow-lower``).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS_DIR = Path(__file__).resolve().parent
+REPO_ROOT = TESTS_DIR.parent
+BASELINE = TESTS_DIR / "eval_baseline_polnear.json"
+POLNEAR_DEV = REPO_ROOT.parent / "shared" / "benchmarks" / "polnear" / "dev.jsonl"
+METRICS = ("all@30.f1", "all@30.speaker_acc", "direct@30.f1", "direct@30.speaker_acc",
+           "mixed@30.speaker_acc", "indirect@30.speaker_acc")
+
+
+def _by_path(name: str, path: Path):
+    """A script loaded by path: neither benchmarks/ nor tests/ is a package."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_gate = _by_path("test_eval_gate", TESTS_DIR / "test_eval_gate.py")  # floors are kept the same way
+load_floors, metric, save_floors, update_floors = (_gate.load_floors, _gate.metric, _gate.save_floors,
+                                                   _gate.update_floors)
+
+
+def current_scores() -> dict:
+    bench = _by_path("polnear", REPO_ROOT / "benchmarks" / "polnear.py")
+    rows = bench.load("dev")
+    return bench.score(rows, bench.predict(rows))
+
+
+@pytest.fixture(scope="module")
+def polnear_dev():
+    if not POLNEAR_DEV.exists():
+        pytest.skip("../shared/benchmarks/polnear is not beside the checkout")
+    return current_scores()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("key", sorted(load_floors(BASELINE)))
+def test_polnear_dev_is_not_below_its_floor(polnear_dev, key):
+    floor = load_floors(BASELINE)[key]
+    assert metric(polnear_dev, key) >= floor, f"{key} fell to {metric(polnear_dev, key)}, floor {floor}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--update", action="store_true", help="raise floors to current scores - margin")
+    ap.add_argument("--allow-lower", action="store_true", help="also lower floors (after a deliberate change)")
+    ap.add_argument("--margin", type=float, default=0.01)
+    args = ap.parse_args(argv)
+    scores = current_scores()
+    floors = load_floors(BASELINE) if BASELINE.exists() else {}
+    for key in METRICS:
+        print(f"{key:24} score {metric(scores, key):.4f}  floor {floors.get(key, 0.0):.4f}")
+    if not args.update:
+        return 1 if any(metric(scores, k) < f for k, f in floors.items()) else 0
+    new, refused = update_floors(floors, scores, margin=args.margin, allow_lower=args.allow_lower, keys=METRICS)
+    save_floors(new, BASELINE)
+    for line in refused:
+        print("refused:", line, file=sys.stderr)
+    print(f"floors written to {BASELINE}")
+    return 1 if refused else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
