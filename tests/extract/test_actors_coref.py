@@ -90,3 +90,13 @@ def test_a_state_label_in_parentheses_is_not_a_person(context):
 def test_a_numbered_thing_is_not_a_person(context):
     ctx = context("Olena Marchenko said the 13th Amendment was worth examining, and she said so twice.")
     assert speaker_at(ctx, "she").name == "Olena Marchenko"
+
+
+def test_she_skips_a_man_the_text_calls_mr(context):
+    ctx = context("Olena Marchenko spoke after Mr. Petro Hrytsenko left the room. Then she said the talks failed.")
+    assert speaker_at(ctx, "she").name == "Olena Marchenko"
+
+
+def test_he_skips_a_spokeswoman(context):
+    ctx = context("Petro Hrytsenko arrived before Kremlin spokeswoman Olena Marchenko spoke. Then he said the talks failed.")
+    assert speaker_at(ctx, "he").name == "Petro Hrytsenko"

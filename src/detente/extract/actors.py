@@ -15,7 +15,8 @@ from spacy.tokens import Span, Token
 from detente.codebook.names import name_key, person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
-from detente.extract.cues import ANONYMOUS_HEADS, BODY_NOUNS, GROUP_PRONOUNS, PRONOUNS, ROLE_NOUNS, ROLE_SYNONYMS
+from detente.extract.cues import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS, PRONOUN_GENDER, PRONOUNS,
+                                 ROLE_NOUNS, ROLE_SYNONYMS)
 from detente.records import Speaker
 
 _SCRATCH_KEY = "actors.index"
@@ -33,6 +34,7 @@ class Person:
     actor: Actor | None = None
     mentions: list[int] = field(default_factory=list)  # token index of each mention's head
     roles: list[str] = field(default_factory=list)  # every role the text gives this person
+    gender: str | None = None  # only where the text says ("Ms.", "spokeswoman")
 
     def role_words(self, day) -> set[str]:
         titles = list(self.roles)
@@ -52,6 +54,16 @@ class MentionIndex:
         """The person mentioned most recently before token ``i``."""
         prior = [j for j in self.at if j < i]
         return self.people[self.at[max(prior)]] if prior else None
+
+    def antecedent(self, i: int, pronoun: str) -> Person | None:
+        """The most recent person before ``i`` whom ``pronoun`` can stand for: "Mr. Doe met
+        Ms. Roe. He said …" skips Ms. Roe; a person of unknown gender fits either pronoun."""
+        want = PRONOUN_GENDER["en"].get(pronoun.lower())
+        for j in sorted((j for j in self.at if j < i), reverse=True):
+            person = self.people[self.at[j]]
+            if want is None or person.gender in (None, want):
+                return person
+        return None
 
     def with_role(self, noun: str, i: int, day=None) -> Person | None:
         """Most recent person before ``i`` whose role names ``noun``, else the first after it."""
@@ -82,7 +94,7 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
         # "Trump, who said …": the speaker is the noun the clause modifies, the mention is "who"
         return resolve_mention(noun_phrase(head.head.head), ctx).model_copy(update=spk)
     if lower in PRONOUNS["en"] and head.pos_ == "PRON":
-        person = index.before(head.i)
+        person = index.antecedent(head.i, lower)
         return _speaker(person, ctx, **spk) if person else Speaker(name=None, **spk)
     name = name_tokens(head)
     if name is not None and not _is_party(name, ctx):
@@ -252,6 +264,7 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
     if len(name.text) > len(person.name):  # the fullest form the article writes
         person.name = name.text
     role, party = _role_from_text(head, name, ctx)
+    person.gender = person.gender or _gender(name, role)
     person.role = person.role or role
     if role:
         person.roles.append(role)
@@ -279,6 +292,17 @@ def _role_from_text(head: Token, name: Span, ctx: ArticleContext) -> tuple[str |
     words = [t for t in words if not ctx.codebook.party_for_mention(t.text)]
     role = " ".join(t.text for t in words).strip() or None
     return role, party
+
+
+def _gender(name: Span, role: str | None) -> str | None:
+    """What the name's title or the role says: "Mrs. Clinton", "Clinton spokeswoman Jen Psaki"."""
+    words = [t.lower_ for t in name] + (role or "").lower().split()
+    if name.start > 0:
+        words.append(name.doc[name.start - 1].lower_)
+    for gender, table in GENDER_WORDS["en"].items():
+        if any(w in table for w in words):
+            return gender
+    return None
 
 
 def _role_word(word: str) -> str:

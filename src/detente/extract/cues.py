@@ -137,6 +137,23 @@ ANONYMOUS_HEADS: dict[str, frozenset[str]] = {
                      "insider", "insiders", "person", "people", "aide", "aides"}),
 }
 
+# Words that tell a person's gender ("Ms. Tanden", "the spokeswoman"), so that "she" does not go
+# to the most recent man; a person the text gives none of them stays open to either pronoun.
+GENDER_WORDS: dict[str, dict[str, frozenset[str]]] = {"en": {
+    "female": frozenset("""
+        mrs. ms. miss mrs ms madam spokeswoman chairwoman congresswoman businesswoman
+        wife mother daughter sister grandmother actress lady woman widow
+    """.split()),
+    "male": frozenset("""
+        mr. mr sir spokesman chairman congressman businessman husband father son brother
+        grandfather actor man widower
+    """.split()),
+}}
+PRONOUN_GENDER: dict[str, dict[str, str]] = {"en": {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}}
+
 PRONOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"he", "she", "him", "her", "his", "hers"}),
 }

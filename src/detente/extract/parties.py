@@ -74,7 +74,7 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
         earlier = _earlier_subject(token, ctx)
         if earlier is not None:
             return earlier
-        person = mention_index(ctx).before(token.i)
+        person = mention_index(ctx).antecedent(token.i, token.lower_)
         if person is not None:
             return _from_person(person, token, ctx)
     if token.lower_ in PRONOUNS:
