@@ -200,20 +200,21 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
     index = MentionIndex()
     doc = ctx.doc
     heads = {e.root.i for e in doc.ents if e.label_ == "PERSON" and (len(e) > 1 or e.root.dep_.startswith("nsubj"))}
-    for tok in doc:
-        if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") \
+    proper = [tok for tok in doc if tok.pos_ == "PROPN"]  # one pass over the doc: tokens cost
+    for tok in proper:
+        if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") \
                 and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according"):
             heads.add(tok.i)
-    for tok in doc:  # full names the codebook knows, wherever the parse put them
-        if tok.pos_ == "PROPN" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and tok.i - 1 >= 0 \
+    for tok in proper:  # full names the codebook knows, wherever the parse put them
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and tok.i - 1 >= 0 \
                 and doc[tok.i - 1].pos_ == "PROPN" and _known(tok, ctx):
             heads.add(tok.i)
     for i in sorted(heads):
         _add_mention(index, doc[i], ctx)
     # later bare surnames of known people, whatever NER made of them
     surnames = set(index.people)
-    for tok in doc:
-        if tok.pos_ == "PROPN" and tok.i not in index.at and tok.head.pos_ != "PROPN":
+    for tok in proper:
+        if tok.i not in index.at and tok.head.pos_ != "PROPN":
             key = _person_key(tok.text)
             if key in surnames:
                 index.at[tok.i] = key

@@ -8,6 +8,7 @@ with its paragraph. Single marks must close in their paragraph: an unpaired ’ 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from detente.extract.cues import QUOTE_PAIRS
@@ -16,6 +17,10 @@ _SINGLE = {"‘", "'", "‹", "‚"}
 _SINGLE_CLOSE = {"’", "'", "›", "‘"}
 _OPEN_BEFORE = set(" \t\n([{—–-:/") | set(QUOTE_PAIRS)
 _CLOSE_AFTER = set(" \t\n)]}.,;:!?—–-…/") | {"”", "’", "»", "›", '"', "'"}
+
+
+_MARKS = frozenset("\n\"'") | set(QUOTE_PAIRS) | {c for closers in QUOTE_PAIRS.values() for c in closers}
+_MARKS_OR_BREAK = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,11 @@ def find_marked(text: str) -> list[Marked]:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
+        if c not in _MARKS:  # only marks and line breaks matter: jump to the next one
+            hit = _MARKS_OR_BREAK.search(text, i)
+            if hit is None:
+                break
+            i, c = hit.start(), hit.group()
         if c == "\n":
             if stack:
                 nxt = _next_paragraph(text, i)
