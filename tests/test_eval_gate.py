@@ -86,24 +86,29 @@ def test_every_gold_document_is_paired(dev_scores):
     assert docs["paired"] == docs["gold"]
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def gate_cli(argv, description: str, scores, path: Path, metrics) -> int:
+    """The command line shared by the accuracy gates: print scores against floors, or raise them."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--update", action="store_true", help="raise floors to current scores - margin")
     ap.add_argument("--allow-lower", action="store_true", help="also lower floors (after a deliberate change)")
     ap.add_argument("--margin", type=float, default=MARGIN)
     args = ap.parse_args(argv)
-    scores = current_scores(REPO_ROOT / "out" / "corpus_dev.jsonl")
-    floors = load_floors()
-    for key in METRICS:
-        print(f"{key:22} score {metric(scores, key):.4f}  floor {floors.get(key, 0.0):.4f}")
+    current = scores()
+    floors = load_floors(path) if path.exists() else {}
+    for key in metrics:
+        print(f"{key:24} score {metric(current, key):.4f}  floor {floors.get(key, 0.0):.4f}")
     if not args.update:
-        return 1 if below_floor(scores, floors) else 0
-    new, refused = update_floors(floors, scores, margin=args.margin, allow_lower=args.allow_lower)
-    save_floors(new)
+        return 1 if below_floor(current, floors) else 0
+    new, refused = update_floors(floors, current, margin=args.margin, allow_lower=args.allow_lower, keys=metrics)
+    save_floors(new, path)
     for line in refused:
         print("refused:", line, file=sys.stderr)
-    print(f"floors written to {BASELINE}")
+    print(f"floors written to {path}")
     return 1 if refused else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return gate_cli(argv, __doc__, lambda: current_scores(REPO_ROOT / "out" / "corpus_dev.jsonl"), BASELINE, METRICS)
 
 
 if __name__ == "__main__":

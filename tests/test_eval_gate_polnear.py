@@ -8,7 +8,6 @@ with the same rules as ``test_eval_gate.py`` (a floor only falls with ``--allow-
 """
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import sys
 from pathlib import Path
@@ -32,8 +31,7 @@ def _by_path(name: str, path: Path):
 
 
 _gate = _by_path("test_eval_gate", TESTS_DIR / "test_eval_gate.py")  # floors are kept the same way
-load_floors, metric, save_floors, update_floors = (_gate.load_floors, _gate.metric, _gate.save_floors,
-                                                   _gate.update_floors)
+load_floors, metric = _gate.load_floors, _gate.metric
 
 
 def current_scores() -> dict:
@@ -57,23 +55,7 @@ def test_polnear_dev_is_not_below_its_floor(polnear_dev, key):
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--update", action="store_true", help="raise floors to current scores - margin")
-    ap.add_argument("--allow-lower", action="store_true", help="also lower floors (after a deliberate change)")
-    ap.add_argument("--margin", type=float, default=0.01)
-    args = ap.parse_args(argv)
-    scores = current_scores()
-    floors = load_floors(BASELINE) if BASELINE.exists() else {}
-    for key in METRICS:
-        print(f"{key:24} score {metric(scores, key):.4f}  floor {floors.get(key, 0.0):.4f}")
-    if not args.update:
-        return 1 if any(metric(scores, k) < f for k, f in floors.items()) else 0
-    new, refused = update_floors(floors, scores, margin=args.margin, allow_lower=args.allow_lower, keys=METRICS)
-    save_floors(new, BASELINE)
-    for line in refused:
-        print("refused:", line, file=sys.stderr)
-    print(f"floors written to {BASELINE}")
-    return 1 if refused else 0
+    return _gate.gate_cli(argv, __doc__, current_scores, BASELINE, METRICS)
 
 
 if __name__ == "__main__":
