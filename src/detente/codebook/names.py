@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLDS = (("kh", "h"), ("iy", "y"), ("yy", "y"), ("yi", "y"), ("ii", "i"), ("y", "i"), ("j", "i"),
           ("g", "h"), ("ey", "i"), ("ei", "i"), ("ie", "i"), ("ck", "k"), ("w", "v"))
@@ -22,6 +23,7 @@ ROLE_WORDS = frozenset({
     "ministry"})
 
 
+@lru_cache(maxsize=65536)  # pure, and every article asks for the same few names again and again
 def name_key(text: str) -> str:
     """Lower-case, accent-free, letters and single spaces only: for metonyms and party names."""
     t = unicodedata.normalize("NFKD", text.lower())
@@ -31,6 +33,7 @@ def name_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", t).strip()
 
 
+@lru_cache(maxsize=65536)
 def token_key(token: str) -> str:
     """One name token folded so transliteration variants collide."""
     t = unicodedata.normalize("NFKD", token.lower())

@@ -9,12 +9,14 @@ report inside another report is part of it, so only the outermost is kept.
 """
 from __future__ import annotations
 
+import numpy
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from detente.extract.actors import resolve_mention
 from detente.extract.attribution import according_object, cue_text, is_relative, mention_of, subject_of
 from detente.extract.context import ArticleContext
-from detente.extract.cues import ADDRESSEE_VERBS, CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, STANCE_VERBS
+from detente.extract.cues import ACCORDING_TO, ADDRESSEE_VERBS, CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, STANCE_VERBS
 from detente.records import Quote, Speaker
 
 _NOT_SPEAKERS = frozenset({"this", "that", "what", "which", "it", "there"})
@@ -26,7 +28,7 @@ def find_reported(ctx: ArticleContext, quoted: list[bool], covered: list[tuple[i
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     blocked: list[tuple[Token, Token]] = []  # (cue, speaker) of reports dropped for running into a quote
-    for tok in ctx.doc:
+    for tok in _candidates(ctx.doc):
         if quoted[tok.i]:
             continue
         found = _reported_clause(tok, quoted) or _according_clause(tok) or _headline_clause(tok, quoted)
@@ -45,6 +47,15 @@ def find_reported(ctx: ArticleContext, quoted: list[bool], covered: list[tuple[i
                          cue=cue_text(tok), speaker=speaker))
         seen.add((start, end))
     return _outermost(out)
+
+
+def _candidates(doc: Doc) -> list[Token]:
+    """The only tokens a report can hang on: verbs, "according" and colons (picked from arrays,
+    so no Token is made for the other words)."""
+    pos, lower = doc.to_array("POS"), doc.to_array("LOWER")
+    keep = (pos == VERB) | (pos == AUX) | (lower == doc.vocab.strings.add(ACCORDING_TO["en"][0])) \
+        | (lower == doc.vocab.strings.add(":"))
+    return [doc[int(i)] for i in numpy.flatnonzero(keep)]
 
 
 def _outer_source(cue: Token, speaker_tok: Token, blocked: list[tuple[Token, Token]]) -> Token:
