@@ -22,6 +22,7 @@ from detente.extract.cues import (ACCORDING_TO, FRAGMENT_CUES, PRONOUNS, REPORTI
                                  WEAK_VERBS)
 from detente.extract.quote_marks import Marked, find_marked
 from detente.extract.reported import find_reported
+from detente.extract.signatures import signed_speaker
 from detente.records import Quote, Speaker
 
 _SENT_END = {".", "!", "?"}
@@ -129,12 +130,12 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
 
 def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | None,
                  fragment: bool, span) -> Quote | None:
-    """A quote with no cue beside it: a headline "Name: ...", the previous speaker, or nobody."""
+    """A quote with no cue beside it: one its layout signs (``signatures``), the speaker of the
+    sentence before or of the quote before, or nobody."""
     text = ctx.text
-    headline = (_headline_speaker(ctx, layout, m) or _dash_speaker(ctx, m) or _transcript_speaker(ctx, m)
-                or _title_speaker(ctx, layout, m))
-    if headline is not None:
-        return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=headline)
+    signed = signed_speaker(ctx, m, layout.para_starts[layout.para(m.open)])
+    if signed is not None:
+        return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=signed)
     if fragment:
         return None
     speaker = Speaker(name=None)
@@ -151,7 +152,8 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
 def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked,
                                prev: Quote | None) -> Speaker | None:
     """"…over Syria, Schiff said. ⏎ “The other factor …”": a quote that opens a sentence after one
-    whose reporting verb names a speaker continues that speaker, if no quote came in between."""
+    whose reporting verb (or, failing one, main subject) names a speaker continues that speaker,
+    if no quote came in between."""
     doc = ctx.doc
     span = doc.char_span(m.open, m.stop, alignment_mode="expand")
     if span is None or span.start == 0 or not _opens_sentence(doc, span.start):
@@ -387,59 +389,3 @@ def _continues(prev: Quote, m: Marked, text: str, layout: _Layout) -> bool:
     gap = text[prev.end:m.open]
     return p_this - p_prev <= 2 and _opens_paragraph(text, m.open) and gap.count("\n") <= 2 \
         and not any(c in gap[1:] for c in "“\"«")
-
-
-def _headline_speaker(ctx: ArticleContext, layout: _Layout, m: Marked) -> Speaker | None:
-    """"Umerov: Russia only today hands over ‘its document’": a name and a colon open the line."""
-    p = layout.para(m.open)
-    span = ctx.doc.char_span(layout.para_starts[p], m.open, alignment_mode="expand")
-    if span is None:
-        return None
-    toks = [t for t in span if not t.is_space]
-    colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
-    if colon is None or not 1 <= colon <= 3 or not all(_name_like(t) for t in toks[:colon]):
-        return None
-    return resolve_mention(ctx.doc[toks[0].i:toks[colon - 1].i + 1], ctx)
-
-
-def _name_like(tok: Token) -> bool:
-    """A proper name, or a capitalised word the small model took for a noun ("Trump: “…”")."""
-    return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_alpha and tok.text[:1].isupper()
-
-
-def _dash_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
-    """"“…” ― Carla Sanchez": a name after a dash closes the line (reader comments, epigraphs)."""
-    text = ctx.text
-    rest = text[m.stop:text.find("\n", m.stop) if "\n" in text[m.stop:] else len(text)]
-    stripped = rest.lstrip(" \u00a0")
-    if not stripped[:1] in ("―", "—", "–"):
-        return None
-    start = m.stop + len(rest) - len(stripped) + 1
-    span = ctx.doc.char_span(start, m.stop + len(rest), alignment_mode="expand")
-    names = [t for t in span if not (t.is_space or t.is_punct)] if span is not None else []
-    if not names or len(names) > 5 or not all(t.text[:1].isupper() for t in names):
-        return None
-    return resolve_mention(ctx.doc[names[0].i:names[-1].i + 1], ctx)
-
-
-def _transcript_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
-    """"“WALLACE: Let’s start with …”": a transcript line names its speaker before a colon."""
-    span = ctx.doc.char_span(m.start, min(m.end, m.start + 60), alignment_mode="expand")
-    toks = [t for t in span if not t.is_space] if span is not None else []
-    colon = next((k for k, t in enumerate(toks[:5]) if t.text == ":"), None)
-    if not colon or not all(t.is_alpha and (t.pos_ == "PROPN" or t.is_upper) for t in toks[:colon]):
-        return None
-    return resolve_mention(ctx.doc[toks[0].i:toks[colon - 1].i + 1], ctx)
-
-
-def _title_speaker(ctx: ArticleContext, layout: _Layout, m: Marked) -> Speaker | None:
-    """"A lesson from Loretta Lynch: ‘Be the voice …’": in the title line, the person named before
-    a colon said the quote after it (title case defeats the parse, so the name is the person entity)."""
-    if layout.para(m.open) != 0:
-        return None
-    span = ctx.doc.char_span(0, m.open, alignment_mode="expand")
-    toks = [t for t in span if not t.is_space] if span is not None else []
-    if not toks or toks[-1].text != ":":
-        return None
-    people = [e for e in span.ents if e.label_ == "PERSON"]
-    return resolve_mention(people[0], ctx) if people else None

@@ -1,0 +1,72 @@
+"""Quotes their layout signs, with no reporting verb: a name and a colon opening the line, a
+name after a closing dash, a transcript's "NAME:", a title line's colon.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from detente.extract.actors import resolve_mention
+from detente.extract.context import ArticleContext
+from detente.extract.quote_marks import Marked
+from detente.records import Speaker
+
+
+def signed_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speaker | None:
+    """The speaker a quote's layout names; ``para_start`` is where its paragraph begins."""
+    return (_headline_speaker(ctx, m, para_start) or _dash_speaker(ctx, m) or _transcript_speaker(ctx, m)
+            or _title_speaker(ctx, m, para_start))
+
+
+def _headline_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speaker | None:
+    """"Umerov: Russia only today hands over ‘its document’": a name and a colon open the line."""
+    span = ctx.doc.char_span(para_start, m.open, alignment_mode="expand")
+    if span is None:
+        return None
+    toks = [t for t in span if not t.is_space]
+    colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+    if colon is None or not 1 <= colon <= 3 or not all(_name_like(t) for t in toks[:colon]):
+        return None
+    return resolve_mention(ctx.doc[toks[0].i:toks[colon - 1].i + 1], ctx)
+
+
+def _name_like(tok: Token) -> bool:
+    """A proper name, or a capitalised word the small model took for a noun ("Trump: “…”")."""
+    return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_alpha and tok.text[:1].isupper()
+
+
+def _dash_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
+    """"“…” ― Carla Sanchez": a name after a dash closes the line (reader comments, epigraphs)."""
+    text = ctx.text
+    rest = text[m.stop:text.find("\n", m.stop) if "\n" in text[m.stop:] else len(text)]
+    stripped = rest.lstrip(" \u00a0")
+    if not stripped[:1] in ("―", "—", "–"):
+        return None
+    start = m.stop + len(rest) - len(stripped) + 1
+    span = ctx.doc.char_span(start, m.stop + len(rest), alignment_mode="expand")
+    names = [t for t in span if not (t.is_space or t.is_punct)] if span is not None else []
+    if not names or len(names) > 5 or not all(t.text[:1].isupper() for t in names):
+        return None
+    return resolve_mention(ctx.doc[names[0].i:names[-1].i + 1], ctx)
+
+
+def _transcript_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
+    """"“WALLACE: Let’s start with …”": a transcript line names its speaker before a colon."""
+    span = ctx.doc.char_span(m.start, min(m.end, m.start + 60), alignment_mode="expand")
+    toks = [t for t in span if not t.is_space] if span is not None else []
+    colon = next((k for k, t in enumerate(toks[:5]) if t.text == ":"), None)
+    if not colon or not all(t.is_alpha and (t.pos_ == "PROPN" or t.is_upper) for t in toks[:colon]):
+        return None
+    return resolve_mention(ctx.doc[toks[0].i:toks[colon - 1].i + 1], ctx)
+
+
+def _title_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speaker | None:
+    """"A lesson from Loretta Lynch: ‘Be the voice …’": in the title line, the person named before
+    a colon said the quote after it (title case defeats the parse, so the name is the person entity)."""
+    if para_start != 0:
+        return None
+    span = ctx.doc.char_span(0, m.open, alignment_mode="expand")
+    toks = [t for t in span if not t.is_space] if span is not None else []
+    if not toks or toks[-1].text != ":":
+        return None
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    return resolve_mention(people[0], ctx) if people else None
