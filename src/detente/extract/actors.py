@@ -54,8 +54,7 @@ class MentionIndex:
 
     def before(self, i: int) -> Person | None:
         """The person mentioned most recently before token ``i``."""
-        prior = [j for j in self.at if j < i]
-        return self.people[self.at[max(prior)]] if prior else None
+        return self.antecedent(i, "")
 
     def antecedent(self, i: int, pronoun: str) -> Person | None:
         """The most recent person before ``i`` whom ``pronoun`` can stand for: "Mr. Doe met
@@ -224,12 +223,11 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
     return index
 
 
-def _names_no_one(tok: Token) -> bool:
+def _names_no_one(tok: Token, name: Span) -> bool:
     """A capitalised word that is no person: "Sen. Claire McCaskill (D-Mo.)" (a label in short
     parentheses), "the 13th Amendment", "the Dred Scott case" (a thing, unless NER says person)."""
     doc = tok.doc
-    name = name_tokens(tok)
-    first = doc[name.start - 1] if name is not None and name.start > 0 else None
+    first = doc[name.start - 1] if name.start > 0 else None
     if first is not None and (first.ent_type_ == "ORDINAL" or first.text[:1].isdigit()
                               or first.lower_ == "the" and tok.ent_type_ != "PERSON"):
         return True
@@ -246,7 +244,7 @@ def _known(tok: Token, ctx: ArticleContext) -> bool:
 def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
     name = name_tokens(head)
     if name is None or _is_party(name, ctx) or name.text.isupper() or head.lower_ in ROLE_NOUNS["en"] \
-            or _names_no_one(head):
+            or _names_no_one(head, name):
         return
     actor = ctx.codebook.find_actor(name.text)
     if actor is None and head.ent_type_ not in ("PERSON", "") and len(name) < 2:

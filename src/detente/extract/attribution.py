@@ -11,9 +11,7 @@ from spacy.tokens import Span, Token
 from detente.extract.actors import noun_phrase
 from detente.extract.cues import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
                                  INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, REPORTING_VERBS, ROLE_NOUNS,
-                                 SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS)
-
-_SENT_END = frozenset(".!?")
+                                 SENTENCE_END, SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS)
 
 
 def is_relative(tok: Token) -> bool:
@@ -238,7 +236,7 @@ def _appositive_name(cue: Token, inside) -> Token | None:
     if cue.i == 0 or doc[cue.i - 1].text != ",":
         return None
     i = cue.i - 1
-    while i > 0 and not inside(doc[i - 1]) and doc[i - 1].text not in _SENT_END and cue.i - i < 15:
+    while i > 0 and not inside(doc[i - 1]) and doc[i - 1].text not in SENTENCE_END and cue.i - i < 15:
         i -= 1
     if i == 0 or not inside(doc[i - 1]):
         return None  # only the stretch right after a quote: "the president, he said, …" parses well

@@ -174,6 +174,9 @@ TITLE_MINOR_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("a an the and or of in on at to for with by from".split()),
 }
 
+# Marks that end a sentence.
+SENTENCE_END = frozenset({".", "!", "?"})
+
 # Opening mark -> closing marks it accepts. Straight marks pair by flanking (see quotes.py).
 QUOTE_PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", "‚": "‘’"}
 STRAIGHT_MARKS = '"'

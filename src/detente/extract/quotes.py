@@ -18,14 +18,13 @@ from detente.extract.actors import resolve_mention
 from detente.extract.context import ArticleContext
 from detente.extract.attribution import (according_object, can_speak, cue_text, is_cue, mention_of, outer_cue,
                                          subject_of)
-from detente.extract.cues import (ACCORDING_TO, FRAGMENT_CUES, PRONOUNS, REPORTING_VERBS, TITLE_MINOR_WORDS,
-                                 WEAK_VERBS)
+from detente.extract.cues import (ACCORDING_TO, FRAGMENT_CUES, PRONOUNS, REPORTING_VERBS, SENTENCE_END,
+                                 TITLE_MINOR_WORDS, WEAK_VERBS)
 from detente.extract.quote_marks import Marked, find_marked
 from detente.extract.reported import find_reported
 from detente.extract.signatures import signed_speaker
 from detente.records import Quote, Speaker
 
-_SENT_END = {".", "!", "?"}
 _WINDOW = 40
 _FRAGMENT_WORDS = 5
 _SUBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "PART"})
@@ -186,7 +185,7 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
     j = i - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    return j < 0 or doc[j].text in _SENT_END or doc[j].is_punct and doc[j].text in "”\"’"
+    return j < 0 or doc[j].text in SENTENCE_END or doc[j].is_punct and doc[j].text in "”\"’"
 
 
 def _window(layout: _Layout, i: int, step: int, anchor: int) -> list[Token]:
@@ -195,7 +194,7 @@ def _window(layout: _Layout, i: int, step: int, anchor: int) -> list[Token]:
     out: list[Token] = []
     while 0 <= i < len(doc) and len(out) < _WINDOW:
         tok = doc[i]
-        if layout.quoted[i] or layout.para(tok.idx) != para or tok.text in _SENT_END:
+        if layout.quoted[i] or layout.para(tok.idx) != para or tok.text in SENTENCE_END:
             break
         out.append(tok)
         i += step
@@ -307,7 +306,7 @@ def _sentence_subject(cue: Token, quoted: list[bool]) -> Token | None:
     opens its sentence (outside any quote) speaks."""
     doc = cue.doc
     i = cue.i
-    while i > 0 and not (doc[i - 1].text in _SENT_END and not quoted[i - 1]) and "\n" not in doc[i - 1].text:
+    while i > 0 and not (doc[i - 1].text in SENTENCE_END and not quoted[i - 1]) and "\n" not in doc[i - 1].text:
         i -= 1
     for tok in doc[i:cue.i]:
         if tok.dep_ == "nsubj" and not quoted[tok.i] and can_speak(tok) and tok.pos_ in ("PROPN", "PRON", "NOUN"):

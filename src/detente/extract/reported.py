@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from detente.extract.actors import resolve_mention
 from detente.extract.attribution import according_object, cue_text, is_relative, mention_of, subject_of
 from detente.extract.context import ArticleContext
-from detente.extract.cues import ACCORDING_TO, ADDRESSEE_VERBS, CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, STANCE_VERBS
+from detente.extract.cues import (ACCORDING_TO, ADDRESSEE_VERBS, CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS,
+                                 PREP_CUES, SENTENCE_END, STANCE_VERBS)
 from detente.records import Quote, Speaker
 
 _NOT_SPEAKERS = frozenset({"this", "that", "what", "which", "it", "there"})
@@ -72,7 +73,7 @@ def _outer_source(cue: Token, speaker_tok: Token, blocked: list[tuple[Token, Tok
 
 def _sentence_break(doc: Doc, first: int, last: int) -> bool:
     """A full stop between two tokens, whatever the parse made of the sentences."""
-    return any(t.text in (".", "!", "?") for t in doc[first:last])
+    return any(t.text in SENTENCE_END for t in doc[first:last])
 
 
 def _outermost(quotes: list[Quote]) -> list[Quote]:
