@@ -138,7 +138,7 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
     if fragment:
         return None
     speaker = Speaker(name=None)
-    before = _previous_sentence_speaker(ctx, layout, m, prev)
+    before = _previous_sentence_speaker(ctx, layout, m, span, prev)
     if before is not None:
         speaker = before
     elif prev is not None and prev.speaker.name is not None and _continues(prev, m, text, layout):
@@ -148,14 +148,13 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
     return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=speaker)
 
 
-def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked,
+def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked, span,
                                prev: Quote | None) -> Speaker | None:
     """"…over Syria, Schiff said. ⏎ “The other factor …”": a quote that opens a sentence after one
     whose reporting verb (or, failing one, main subject) names a speaker continues that speaker,
     if no quote came in between."""
     doc = ctx.doc
-    span = doc.char_span(m.open, m.stop, alignment_mode="expand")
-    if span is None or span.start == 0 or not _opens_sentence(doc, span.start):
+    if span.start == 0 or not _opens_sentence(doc, span.start):
         return None
     sent = doc[span.start - 1].sent
     if layout.para(m.open) - layout.para(sent.start_char) > 2 or (prev is not None and prev.end > sent.end_char):
