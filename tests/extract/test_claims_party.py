@@ -35,3 +35,12 @@ def test_pronoun_in_quote_takes_speaker_party(claims_of):
 def test_expert_voice_is_no_party(claims_of):
     text = "“The talks are making progress,” said political analyst Jan Novak, an independent expert."
     assert [c for c in claims_of(text) if c.party == "NONE"] == []
+
+
+def test_a_role_someone_owns_is_not_that_person(article):
+    from detente.extract.parties import resolve
+
+    ctx = article("Putin's spokesperson said the talks had stalled.")
+    [voice] = resolve(next(t for t in ctx.doc if t.dep_ == "nsubj"), ctx)
+    assert voice.name != "Vladimir Putin"
+    assert voice.party == "RUS" and voice.kind == "person"

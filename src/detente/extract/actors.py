@@ -113,15 +113,19 @@ def _person_inside(span: Span, index: MentionIndex) -> Person | None:
     not through a possessive or "of/for" ("Putin's spokesperson" is not Putin)."""
     head = span.root
     for tok in reversed(list(span)):
-        if tok.i not in index.at or tok.i == head.i:
-            continue
-        path, t = [], tok
-        while t.i != head.i and t.head.i != t.i:
-            path.append(t)
-            t = t.head
-        if t.i == head.i and not any(p.dep_ == "poss" or p.lower_ in ("of", "for") for p in path):
+        if tok.i in index.at and tok.i != head.i and names_head(tok, head):
             return index.people[index.at[tok.i]]
     return None
+
+
+def names_head(tok: Token, head: Token) -> bool:
+    """``tok`` is part of what ``head`` names, not a possessor or an "of/for" phrase hanging on
+    it ("Putin's spokesperson", "an aide of Putin" are not Putin)."""
+    path, t = [], tok
+    while t.i != head.i and t.head.i != t.i:
+        path.append(t)
+        t = t.head
+    return t.i == head.i and not any(p.dep_ == "poss" or p.lower_ in ("of", "for") for p in path)
 
 
 def noun_phrase(head: Token) -> Span:

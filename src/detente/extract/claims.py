@@ -123,12 +123,14 @@ def _claim(trig: Trigger, stance: str, party: str, mention: Mention | None, sent
     evidence = ctx.text[start:end]
     if _heading(evidence) and item is None:
         return None
-    hit = classify_issue(evidence, ctx.codebook, method) if item else (
-        classify_issue(_core_text(trig.token), ctx.codebook, method)
-        or classify_issue(_clause(trig.token).text, ctx.codebook, method)
-        or classify_issue(evidence, ctx.codebook, method))
     if trig.assertion:
         hit = process_issue(trig.token, ctx.codebook, method)
+    elif item:
+        hit = classify_issue(evidence, ctx.codebook, method)
+    else:
+        hit = (classify_issue(_core_text(trig.token), ctx.codebook, method)
+               or classify_issue(_clause(trig.token).text, ctx.codebook, method)
+               or classify_issue(evidence, ctx.codebook, method))
     if hit is None:
         return None
     hit = antecedent_issue(hit, evidence, sent, ctx.codebook, method)

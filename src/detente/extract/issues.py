@@ -89,10 +89,11 @@ def process_issue(verb: Token, codebook: Codebook, method: str = "lexical") -> I
     if clause is None:
         return None
     text = " ".join(t.text for t in clause.subtree)
-    named = [codebook.issue(h.issue) for h in lexical_issues(text, codebook)]
+    hits = lexical_issues(text, codebook)
+    named = [codebook.issue(h.issue) for h in hits]
     if not named or not all(i is not None and i.process for i in named):
         return None  # another issue named too: without a stance word, no position on it
-    return classify_issue(text, codebook, method)
+    return hits[0] if method == "lexical" else classify_issue(text, codebook, method)
 
 
 def antecedent_issue(hit: IssueHit, evidence: str, sent: Span, codebook: Codebook,

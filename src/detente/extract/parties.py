@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.codebook.names import person_keys
-from detente.extract.actors import Person, mention_index
+from detente.extract.actors import Person, mention_index, names_head
 from detente.extract.claim_cues import ANONYMOUS_NOUNS, EXPERT_NOUNS, ROLE_NOUNS
 from detente.extract.context import ArticleContext
 
@@ -87,11 +87,18 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
         return Mention(_party_of_words(local_words(token), ctx), _name(span), "anonymous")
     if token.lemma_.lower() in EXPERT_NOUNS:
         return Mention(None, _name(span), "expert")
-    party = _party_of_words(local_words(token), ctx)
+    party = _party_of_words(local_words(token), ctx) or _owner_party(token, ctx)
     if party:
         kind = "person" if token.lemma_.lower() in ROLE_NOUNS else "metonym"
         return Mention(party, _name(span), kind)
     return Mention(None, _name(span), "other")
+
+
+def _owner_party(token: Token, ctx: ArticleContext) -> str | None:
+    """"Putin's spokesperson": the side of the person who owns the role."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    found = _resolve_one(owner, ctx) if owner is not None else None
+    return found.party if found is not None and found.kind == "person" else None
 
 
 def local_words(token: Token) -> Span:
@@ -135,12 +142,15 @@ def _person_in(span: Span, ctx: ArticleContext) -> Mention | None:
     all), else the codebook."""
     index = mention_index(ctx)
     for tok in reversed(list(span)):
+        if not names_head(tok, span.root):
+            continue  # "Putin's spokesperson" speaks for Putin's side, but is not Putin
         key = index.at.get(tok.i)
         if key is None and tok.pos_ == "PROPN":
             key = next((k for k in person_keys(tok.text)[-1:] if k in index.people), None)
         if key is not None:
             return _from_person(index.people[key], tok, ctx)
-    names = [t for t in span if t.pos_ == "PROPN" or (t.is_title and t.ent_type_ in ("PERSON", "ORG"))]
+    names = [t for t in span if (t.pos_ == "PROPN" or t.is_title and t.ent_type_ in ("PERSON", "ORG"))
+             and names_head(t, span.root)]
     actor = ctx.codebook.find_actor(" ".join(t.text for t in names)) if names else None
     if actor is None:
         return None
