@@ -1,4 +1,5 @@
-"""Where detente keeps its ledger and which case it reads: flag, then environment, then default.
+"""Where detente keeps its ledger, which case it reads and how it names issues: flag, then
+environment, then default.
 
 One place so that every interface (CLI, API, batch) resolves the same settings the same way.
 """
@@ -11,6 +12,7 @@ from detente.codebook import Codebook
 
 DATABASE_ENV = "DETENTE_DATABASE_URL"
 CODEBOOK_ENV = "DETENTE_CODEBOOK"
+ISSUE_CLASSIFIER_ENV = "DETENTE_ISSUE_CLASSIFIER"
 DEFAULT_DATABASE_FILE = "detente.sqlite"
 DEFAULT_CASE = "us_russia_ukraine"
 
@@ -34,3 +36,8 @@ def codebook(value: str | None = None) -> Codebook:
     if chosen.endswith((".yaml", ".yml")) or Path(chosen).is_file():
         return Codebook.load(chosen)
     return Codebook.bundled(chosen)
+
+
+def issue_classifier(value: str | None = None) -> str:
+    """How claims find their issue: 'lexical' (codebook cues) or 'embedding' (optional package)."""
+    return value or os.environ.get(ISSUE_CLASSIFIER_ENV) or "lexical"

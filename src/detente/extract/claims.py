@@ -8,7 +8,6 @@ party or no issue yields nothing.
 """
 from __future__ import annotations
 
-import os
 import re
 from spacy.tokens import Span, Token
 
@@ -26,15 +25,11 @@ from detente.extract.provenance import make_source, source_links
 from detente.extract.stance import Trigger, find_triggers, rank, self_negating
 from detente.records import Claim, Quote
 
-ISSUE_CLASSIFIER_ENV = "DETENTE_ISSUE_CLASSIFIER"
-
-
-def find_claims(ctx: ArticleContext, quotes: list[Quote], issue_classifier: str | None = None) -> list[Claim]:
+def find_claims(ctx: ArticleContext, quotes: list[Quote], issue_classifier: str = "lexical") -> list[Claim]:
     """Every party position the article states, one per party and issue per sentence.
 
-    ``issue_classifier`` is 'lexical' (default; codebook cues) or 'embedding' (optional
-    package); unset, it comes from the DETENTE_ISSUE_CLASSIFIER environment variable."""
-    issue_classifier = issue_classifier or os.environ.get(ISSUE_CLASSIFIER_ENV, "lexical")
+    ``issue_classifier`` is 'lexical' (codebook cues) or 'embedding' (optional package); the
+    Extractor resolves it once from ``detente.settings``."""
     doubts = doubted_topics(ctx.doc)
     sents = list(ctx.doc.sents)
     claims: list[Claim] = []

@@ -7,6 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from detente import settings
 from detente.codebook import Codebook
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import with_paragraph_breaks
@@ -29,11 +30,11 @@ class Extractor:
                  components: tuple[str, ...] = ("quotes", "claims", "events"),
                  issue_classifier: str | None = None):
         """``issue_classifier``: 'lexical' (codebook cues, the default) or 'embedding' (optional
-        package); None defers to the DETENTE_ISSUE_CLASSIFIER environment variable."""
+        package); None defers to ``detente.settings`` (the DETENTE_ISSUE_CLASSIFIER variable)."""
         self.codebook = codebook or Codebook.bundled()
         self.nlp = nlp or load_nlp()
         self.components = components
-        self.issue_classifier = issue_classifier
+        self.issue_classifier = settings.issue_classifier(issue_classifier)
 
     def extract(self, document: Document) -> Extraction:
         return self._run(document, self.nlp(document.text))
