@@ -21,3 +21,11 @@ def test_a_dateline_is_not_part_of_the_first_sentence(nlp):
     assert president.is_sent_start
     said = next(t for t in doc if t.text == "said")
     assert not any(c.text == "KYIV" for c in said.children)
+
+
+def test_an_extractor_given_its_own_pipeline_breaks_paragraphs_too():
+    import spacy
+
+    from detente.extract import Extractor
+
+    assert PARAGRAPH_BREAKS in Extractor(nlp=spacy.blank("en")).nlp.pipe_names

@@ -29,9 +29,7 @@ class Mention:
 
 def mention_span(token: Token) -> Span:
     """The noun phrase a token heads, without trailing clauses."""
-    left = token.left_edge.i
-    while left < token.i and "\n" in token.doc[left:token.i].text:
-        left += 1  # a phrase never runs across a line break (headings glued to a sentence)
+    left = token.left_edge.i  # never across a line break: paragraphs end sentences (``paragraphs``)
     right = token.i
     for child in token.rights:
         if child.dep_ in ("compound", "flat", "appos") or (child.dep_ == "prep" and child.lower_ in ("of", "in", "close")):

@@ -32,7 +32,7 @@ class Extractor:
         """``issue_classifier``: 'lexical' (codebook cues, the default) or 'embedding' (optional
         package); None defers to ``detente.settings`` (the DETENTE_ISSUE_CLASSIFIER variable)."""
         self.codebook = codebook or Codebook.bundled()
-        self.nlp = nlp or load_nlp()
+        self.nlp = with_paragraph_breaks(nlp) if nlp is not None else load_nlp()
         self.components = components
         self.issue_classifier = settings.issue_classifier(issue_classifier)
 

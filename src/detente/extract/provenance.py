@@ -28,7 +28,7 @@ def reporting_subject(verb: Token) -> Token | None:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
-            return _glued_subject(verb) if "\n" in verb.doc[c.i:verb.i].text else c
+            return c
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return reporting_subject(verb.head)
     return _glued_subject(verb)
