@@ -116,3 +116,23 @@ def test_extraction_bug_fails_one_article_not_the_batch(run, articles, monkeypat
     assert "a1.txt" in bad and "extraction failed (RuntimeError: component bug)" in bad
     assert "2 added" in result.output and "Traceback" not in result.output
     assert count(run.db, "documents") == 2
+
+
+def test_a_duplicate_within_one_batch_is_reported_skipped(run, tmp_path, fake_extractor):
+    text = 'Talks resume. A diplomat said: "Nothing new today at all, sorry." Fin.\n'
+    (tmp_path / "one.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "two.txt").write_text(text, encoding="utf-8")
+    result = run("ingest", str(tmp_path / "one.txt"), str(tmp_path / "two.txt"))
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.output.splitlines() if "two.txt" in line]
+    assert line.startswith("skipped") and "earlier article of this batch" in line
+    assert "1 added, 1 skipped" in result.output and count(run.db, "documents") == 1
+
+
+def test_a_guessed_date_is_shown_as_a_warning(run, tmp_path, fake_extractor):
+    path = tmp_path / "kremlin-2026-02-06.txt"
+    path.write_text("Talks resume\n6 February 09:17\nA diplomat said talks would resume in Geneva soon.\n",
+                    encoding="utf-8")
+    result = run("ingest", str(path))
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.output and "file name" in result.output

@@ -74,6 +74,8 @@ def extract(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
                 failures.append(item)
                 errors.print(Text(f"failed  {item.path}: {item.reason}", style="red"), soft_wrap=True)
             else:
+                for warning in item.warnings:
+                    errors.print(Text(f"warning {item.path}: {warning}", style="yellow"), soft_wrap=True)
                 yield item.model_copy(update={"published": item.published or day})
 
     extractor, options = extractor_for(codebook, workers)
@@ -98,7 +100,7 @@ def _ingest(paths, db, published, workers, codebook, short_paths: bool = False) 
                 tally[outcome.status] += 1
                 progress.update(task, advance=1, description=f"{sum(tally.values())} articles")
                 console.print(_line(outcome, short_paths), soft_wrap=True)
-    console.print(Text(f"{tally['added']} added, {tally['skipped']} skipped (already in the ledger), "
+    console.print(Text(f"{tally['added']} added, {tally['skipped']} skipped (already read), "
                        f"{tally['failed']} failed", style="bold"), soft_wrap=True)
     console.print(Text(f"ledger: {ledger.url}", style="dim"), soft_wrap=True)
     return tally
@@ -114,9 +116,13 @@ def _line(outcome, short_path: bool = False) -> Text:
     line.append(_shown(outcome.path, short_path))
     if outcome.status == "failed":
         line.append(f": {outcome.reason}", style="red")
+    elif outcome.status == "skipped" and outcome.reason:
+        line.append(f"  ({outcome.reason})", style="dim")
     elif outcome.status == "added":
         counts = ", ".join(plural(getattr(outcome, k), k[:-1]) for k in ("quotes", "claims", "events"))
         line.append(f"  {counts}", style="dim")
+    for warning in outcome.warnings if outcome.status == "added" else ():
+        line.append(f"\n          warning: {warning}", style="yellow")
     return line
 
 

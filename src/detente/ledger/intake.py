@@ -25,6 +25,7 @@ class IngestOutcome(BaseModel):
     claims: int = 0
     events: int = 0
     reason: str | None = None
+    warnings: list[str] = []  # what reading the article had to guess (a date from the file name …)
 
 
 def ingest_paths(paths: Iterable[str | Path], ledger, extractor, *, published: dt.date | None = None,
@@ -36,12 +37,16 @@ def ingest_paths(paths: Iterable[str | Path], ledger, extractor, *, published: d
     in_flight: dict[str, Document] = {}
 
     def fresh() -> Iterator[Document]:
-        for item in iter_documents(list(paths), reference_date=published):
+        seen: set[str] = set()
+        for item in iter_documents(list(paths), reference_date=published, keep_duplicates=True):
             if isinstance(item, SourceFailure):
                 early.append(IngestOutcome(path=item.path, status="failed", reason=item.reason))
+            elif item.id in seen:
+                early.append(_outcome(item, "skipped", reason="same text as an earlier article of this batch"))
             elif ledger.has(item.id):
-                early.append(_outcome(item, "skipped"))
+                early.append(_outcome(item, "skipped", reason="already in the ledger"))
             else:
+                seen.add(item.id)
                 document = item.model_copy(update={"published": item.published or published})
                 in_flight[document.id] = document
                 yield document
@@ -88,7 +93,8 @@ def _store(ledger, extraction: Extraction) -> IngestOutcome:
 def _outcome(document: Document, status, extraction: Extraction | None = None, reason: str | None = None):
     counts = {k: len(getattr(extraction, k)) for k in ("quotes", "claims", "events")} if extraction else {}
     return IngestOutcome(path=document.path or document.url or document.id, status=status,
-                         document_id=document.id, title=document.title, reason=reason, **counts)
+                         document_id=document.id, title=document.title, reason=reason,
+                         warnings=list(document.warnings), **counts)
 
 
 def _drain(items: list[IngestOutcome]) -> Iterator[IngestOutcome]:

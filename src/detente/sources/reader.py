@@ -70,14 +70,16 @@ def read_file(path: str | os.PathLike, *, reference_date: dt.date | None = None,
 
 
 def iter_documents(paths: Iterable[str | os.PathLike], *, reference_date: dt.date | None = None,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | SourceFailure]:
-    """Stream documents from files and folders; failures are yielded, duplicates dropped."""
+                   max_bytes: int = DEFAULT_MAX_BYTES, keep_duplicates: bool = False,
+                   ) -> Iterator[Document | SourceFailure]:
+    """Stream documents from files and folders; failures are yielded, duplicates dropped
+    (``keep_duplicates``: yielded too, for a caller that reports them)."""
     seen: set[str] = set()
     for path in iter_files(paths):
         try:
             for item in read_items(path, reference_date=reference_date, max_bytes=max_bytes):
                 if isinstance(item, Document):
-                    if item.id in seen:
+                    if item.id in seen and not keep_duplicates:
                         continue
                     seen.add(item.id)
                 yield item
