@@ -76,3 +76,14 @@ def test_summary_counts_reviewed_values(ledger):
     assert [(c.key, c.count) for c in s.quotes_by_speaker] == [("Dmitry Peskov", 2)]
     assert [(c.key, c.count) for c in s.events_by_type] == [("strike", 3)]
     assert [q.id for q in s.latest_quotes] == [3, 1]
+
+
+def test_summary_counts_one_actor_under_all_its_spellings(ledger):
+    for n, name in enumerate(["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Volodymyr Zelensky", "Ivan Petrenko"]):
+        extraction = make_extraction(n, speaker=name, party="UKR")
+        actor = "volodymyr_zelensky" if "Zelensk" in name else None
+        quote = extraction.quotes[0]
+        speaker = quote.speaker.model_copy(update={"actor_id": actor})
+        ledger.ingest(extraction.model_copy(update={"quotes": [quote.model_copy(update={"speaker": speaker})]}))
+    counts = {c.key: c.count for c in ledger.summary().quotes_by_speaker}
+    assert counts == {"Volodymyr Zelensky": 3, "Ivan Petrenko": 1}

@@ -22,7 +22,7 @@ UNNAMED = "(unnamed)"
 def summarize(session: Session, latest: int = 5) -> LedgerSummary:
     documents, first, last = session.execute(
         select(func.count(DocumentRow.id), func.min(DocumentRow.published), func.max(DocumentRow.published))).one()
-    speakers = count_by(session, "quote", ("speaker.name",))
+    speakers = by_person(count_by(session, "quote", ("speaker.actor_id", "speaker.name")))
     parties = count_by(session, "quote", ("speaker.party",))
     claims = count_by(session, "claim", ("party", "issue"))
     events = count_by(session, "event", ("type",))
@@ -53,6 +53,15 @@ def count_by(session: Session, kind: str, fields: tuple[str, ...]) -> Counter:
         for entry in fetch(session, kind, only_ids=reviewed):
             counts[_key([field_value(entry, f) for f in fields])] += 1
     return counts
+
+
+def by_person(counts: Counter) -> Counter:
+    """Counts per (actor id, written name) → per person: "Zelensky", "Zelenskyy" and "Zelenskiy"
+    of one codebook actor are one row, under the spelling written most often."""
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for (actor, name), n in counts.items():
+        groups[name if actor == UNNAMED else actor][name] += n
+    return Counter({names.most_common(1)[0][0]: sum(names.values()) for names in groups.values()})
 
 
 def _key(values: list) -> tuple | str:
