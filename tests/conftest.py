@@ -23,7 +23,8 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """``../shared`` (corpus, seed, benchmarks); tests that need it skip when it is absent."""
+    """``../shared`` (corpus, seed, benchmarks). Its absence fails the test: a gate that
+    skips without its data would let CI pass having measured nothing."""
     if not SHARED_DIR.is_dir():
-        pytest.skip(f"shared data folder not found at {SHARED_DIR}")
+        pytest.fail(f"shared data folder not found at {SHARED_DIR}: the accuracy gates need it")
     return SHARED_DIR

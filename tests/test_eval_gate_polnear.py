@@ -43,7 +43,7 @@ def current_scores() -> dict:
 @pytest.fixture(scope="module")
 def polnear_dev():
     if not POLNEAR_DEV.exists():
-        pytest.skip("../shared/benchmarks/polnear is not beside the checkout")
+        pytest.fail("../shared/benchmarks/polnear is not beside the checkout")
     return current_scores()
 
 

@@ -14,7 +14,7 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "benchmarks"
 @pytest.fixture(scope="session")
 def benchmarks_dir() -> Path:
     if not SHARED.is_dir():
-        pytest.skip("shared benchmarks folder not present")
+        pytest.fail(f"shared benchmarks folder not found at {SHARED}")
     return SHARED
 
 

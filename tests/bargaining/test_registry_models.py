@@ -23,8 +23,7 @@ def test_missing_smp_is_left_out(monkeypatch):
 
 
 def test_smp_result_shape_when_present(build):
-    if "smp" not in registry.available():
-        pytest.skip("smp.py not landed")
+    assert "smp" in registry.available()
     x = build([[10.0, 80.0], [60.0, 20.0], [90.0, 50.0]], capability=[3, 2, 1])
     r = registry.run("smp", x)
     assert r.model == "smp" and r.outcome.shape == (2,)

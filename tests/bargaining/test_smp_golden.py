@@ -45,7 +45,7 @@ def _section(lines: list[str], title: str) -> list[list[float]]:
 def case(request):
     log = KTAB / f"{request.param}.smpc_log.txt.gz"
     if not log.exists():
-        pytest.skip(f"KTAB golden log absent: {log}")
+        pytest.fail(f"KTAB golden log absent: {log}")
     lines = gzip.open(log, "rt").read().splitlines()
     x = read_ktab_csv(KTAB / f"{request.param}.csv")
     return x, lines, run_smp(x.capability, x.position, x.salience, SMPParams())

@@ -13,7 +13,7 @@ SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "kremlin-de-jur
 @pytest.fixture(scope="session")
 def seed_claims():
     if not SEED.is_file():
-        pytest.skip("shared seed article not present")
+        pytest.fail(f"shared seed article not found at {SEED}")
     text = SEED.read_text(encoding="utf-8")
     return Extractor(components=("quotes", "claims")).extract(Document(id="seed", text=text)).claims
 
