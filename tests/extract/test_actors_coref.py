@@ -65,7 +65,7 @@ def test_unknown_expert_keeps_name_and_textual_role_and_no_party(context):
 
 
 def test_codebook_actor_gets_party_and_dated_role(context):
-    ctx = context("Russian President Vladimir Putin's special envoy Kirill Dmitriev said talks went well.")
+    ctx = context("Putin's special envoy Kirill Dmitriev said the talks went well.")
     spk = speaker_at(ctx, "Dmitriev")
     assert (spk.actor_id, spk.party, spk.role) == ("kirill_dmitriev", "RUS", "special envoy")
 
@@ -83,8 +83,8 @@ def test_index_is_built_once_per_article(context):
 
 
 def test_a_state_label_in_parentheses_is_not_a_person(context):
-    ctx = context("Democratic Sen. Claire McCaskill (D-Mo.) scolded him. Then she said the talks failed.")
-    assert speaker_at(ctx, "she").name == "Claire McCaskill"
+    ctx = context("Republican Sen. Lisa Murkowski (R-Alaska) criticised him. Then she said the talks failed.")
+    assert speaker_at(ctx, "she").name == "Lisa Murkowski"
 
 
 def test_a_numbered_thing_is_not_a_person(context):

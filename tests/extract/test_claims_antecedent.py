@@ -12,13 +12,13 @@ def issues_of(claims_of):
 
 def test_the_plan_takes_earlier_issue(issues_of):
     found = issues_of("Ukraine is preparing for presidential elections and a referendum.\n"
-                      "Zelensky intends to announce the plan on February 24.")
+                      "Zelensky intends to present the plan on February 24.")
     assert ("UKR", "elections_governance") in found
     assert ("UKR", "process_talks") not in found
 
 
 def test_the_plan_alone_stays_generic(issues_of):
-    found = issues_of("Zelensky intends to announce the plan on February 24.")
+    found = issues_of("Zelensky intends to present the plan on February 24.")
     assert ("UKR", "elections_governance") not in found
 
 

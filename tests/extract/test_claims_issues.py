@@ -13,10 +13,10 @@ def cb():
 
 
 @pytest.mark.parametrize("text, issue", [
-    ("any presence of foreign troops will be regarded as intervention", "security_guarantees"),
-    ("excluding any possibility of Ukraine's NATO membership", "neutrality_military_limits"),
+    ("foreign troops on that land would count as an intervention", "security_guarantees"),
+    ("ruling out Ukraine's NATO membership for good", "neutrality_military_limits"),
     ("urged Ukraine to hold both votes by May 15", "elections_governance"),
-    ("de jure recognition of Donbas as Russian territory in a peace agreement", "territory"),
+    ("recognition in law that Donbas belongs to Russia under any deal", "territory"),
     ("the first round of trilateral talks was constructive", "process_talks"),
 ])
 def test_lexical_issue(cb, text, issue):
@@ -44,8 +44,8 @@ def test_issue_from_own_clause_before_rest_of_sentence(nlp, cb):
     from detente.extract.context import ArticleContext
     from detente.records import Document
 
-    text = ("Zelensky stressed the importance of a strong signal on security, noting that Ukraine "
-            "would be happy if Trump could attend a trilateral meeting.")
+    text = ("Zelensky spoke of the need for a clear signal on security, adding that Ukraine "
+            "would welcome it if Trump could join a three-way meeting.")
     ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
     found = [(c.party, c.issue, c.stance) for c in find_claims(ctx, [])]
     assert ("UKR", "process_talks", "proposal") in found

@@ -12,14 +12,14 @@ def test_party_via_metonym(claims_of):
 
 
 def test_reported_party_is_not_the_reporter(claims_of):
-    found = claims_of("Trump said Russian President Vladimir Putin agreed to accept security guarantees for Ukraine.")
+    found = claims_of("Trump said Russian President Vladimir Putin had agreed to accept Western security guarantees for Kyiv.")
     hits = [c for c in found if c.issue == "security_guarantees"]
     assert [(c.party, c.stance) for c in hits] == [("RUS", "acceptance")]
     assert "Trump" in (hits[0].source.name or "") and hits[0].source.type == "official"
 
 
 def test_plural_demonyms_and_conjuncts(claims_of):
-    found = claims_of("Both Moscow and Kyiv described the first round of trilateral talks as constructive.")
+    found = claims_of("Both Moscow and Kyiv described the opening round of three-way talks as constructive.")
     assert {c.party for c in found if c.stance == "assessment"} == {"RUS", "UKR"}
 
 

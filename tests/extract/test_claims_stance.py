@@ -8,7 +8,7 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize("text, party, issue, stance", [
     ("Moscow demands that Ukraine withdraw its troops from the entire Donbas region.", "RUS", "territory", "demand"),
     ("Washington has proposed a 30-day truce on energy infrastructure.", "USA", "ceasefire", "proposal"),
-    ("Kyiv has rejected the idea of ceding territory to Russia.", "UKR", "territory", "rejection"),
+    ("Kyiv has rejected the notion of giving up territory to Russia.", "UKR", "territory", "rejection"),
     ("The Kremlin agreed to a prisoner exchange with Ukraine.", "RUS", "humanitarian_prisoners", "acceptance"),
     ("Moscow described the talks in Abu Dhabi as constructive.", "RUS", "process_talks", "assessment"),
 ])
@@ -18,12 +18,12 @@ def test_each_stance(claims_of, text, party, issue, stance):
 
 
 def test_negated_acceptance_is_rejection(claims_of):
-    found = claims_of("Russia has said it will not accept the deployment of any NATO troops in Ukraine.")
+    found = claims_of("Moscow has said it will not accept NATO troops on Ukrainian soil after a deal.")
     assert [(c.party, c.issue, c.stance) for c in found] == [("RUS", "security_guarantees", "rejection")]
 
 
 def test_cannot_agree_is_rejection(claims_of):
-    found = claims_of("Russia demands the legalization of the occupation, Ukraine cannot agree to this.")
+    found = claims_of("Moscow wants its annexation recognised in law, and Kyiv cannot agree to that.")
     ukr = [c for c in found if c.party == "UKR"]
     assert ukr and all(c.stance == "rejection" for c in ukr)
 
@@ -38,15 +38,15 @@ def test_no_party_no_claim(claims_of):
 
 
 def test_evidence_is_exact_substring_within_one_line(claims_of):
-    text = "Kremlin talks\nKyiv has rejected the idea of ceding territory to Russia. Later it rained."
+    text = "Kremlin talks\nKyiv has rejected the notion of giving up territory to Russia. Later it rained."
     for c in claims_of(text):
         assert text[c.start:c.end] == c.evidence
         assert "\n" not in c.evidence and "rained" not in c.evidence
 
 
 def test_reported_command_is_the_speakers_demand(claims_of):
-    found = claims_of("“Both the Americans and the Russians say that if you want the war to end tomorrow, "
-                      "get out of Donbas,” he said.")
+    found = claims_of("“The Americans and the Russians both tell us that if we want peace by spring, "
+                      "we should leave Donbas,” he said.")
     assert {(c.party, c.issue, c.stance) for c in found} >= {("USA", "territory", "demand"),
                                                              ("RUS", "territory", "demand")}
 
@@ -62,15 +62,15 @@ def test_negated_wish_is_rejection(claims_of):
 
 
 def test_listed_conditions_each_get_an_issue(claims_of):
-    found = claims_of("The Russian president outlined what he considers essential conditions: a complete halt "
-                      "to foreign military aid to Ukraine, and effective monitoring of any ceasefire.")
+    found = claims_of("The Russian president listed what he sees as necessary conditions: an end to Western "
+                      "military aid to Ukraine, and proper monitoring of any ceasefire.")
     issues = {c.issue for c in found if c.party == "RUS" and c.stance == "demand"}
     assert issues == {"neutrality_military_limits", "ceasefire"}
-    assert all(c.evidence.startswith(("a complete", "effective")) for c in found)
+    assert all(c.evidence.startswith(("an end", "proper")) for c in found)
 
 
 def test_handing_over_a_memorandum_is_a_proposal(claims_of):
-    found = claims_of("Medinsky stated that Russia had given Ukraine a memorandum on a ceasefire.")
+    found = claims_of("Medinsky said Moscow had handed Kyiv a memorandum setting out its ceasefire terms.")
     assert ("RUS", "ceasefire", "proposal") in [(c.party, c.issue, c.stance) for c in found]
 
 

@@ -99,10 +99,10 @@ def test_people_are_not_places(events_of):
 
 def test_a_headline_alone_is_not_an_event_but_joins_the_body(events_of):
     text = ("Russian missile strike on Sumy kills 20\n"
-            "A Russian ballistic missile strike on Sumy killed at least 20 people on Sunday.\n"
+            "A Russian ballistic missile hit central Sumy on Sunday morning, killing at least 20 people.\n"
             "Zelensky calls for more air defence after strike on Kharkiv\n")
     [e] = events_of(text)
-    assert e.evidence.startswith("A Russian ballistic missile strike on Sumy")
+    assert e.evidence.startswith("A Russian ballistic missile hit central Sumy")
     assert [l.name for l in e.locations] == ["Sumy"]
 
 

@@ -23,7 +23,7 @@ def _claims(nlp, text):
 
 @pytest.mark.parametrize("text, hedge", [
     ("Moscow reportedly demands the whole of Donbas.", "reportedly"),
-    ("Ushakov warned that Moscow may reject some of the new proposals in the peace plan.", "may"),
+    ("Ushakov warned that Moscow may reject parts of the revised peace plan.", "may"),
     ("According to preliminary data, Kyiv has rejected a freeze on the line of contact.", "according to preliminary data"),
 ])
 def test_hedge_words_mark_claims(nlp, text, hedge):
@@ -33,13 +33,13 @@ def test_hedge_words_mark_claims(nlp, text, hedge):
 
 
 def test_plain_statement_is_not_hedged(nlp):
-    claims = _claims(nlp, "Kyiv has rejected the idea of ceding territory to Russia.")
+    claims = _claims(nlp, "Kyiv has rejected the notion of giving up territory to Russia.")
     assert claims and not any(c.hedged for c in claims)
 
 
 def test_if_confirmed_later_hedges_the_topic(nlp):
-    text = ("The Kremlin has put forward a new condition: de jure recognition of Donbas as Russian territory. "
-            "If the information about the de jure recognition of Donbas is confirmed, talks will stall.")
+    text = ("The Kremlin now has one more condition: Donbas must be recognised as Russian in law. "
+            "If these reports about recognising Donbas in law are confirmed, talks will stall.")
     claim = next(c for c in _claims(nlp, text) if c.issue == "territory")
     assert claim.hedged and "if confirmed" in claim.hedges
 

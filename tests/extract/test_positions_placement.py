@@ -17,7 +17,7 @@ def test_every_issue_has_an_anchored_scale(cb):
 
 
 @pytest.mark.parametrize("text, value", [
-    ("international, i.e., de jure, recognition of Donbas as Russian territory", 100),
+    ("formal, that is, de jure, acceptance of Donbas as part of Russia", 100),
     ("accept Russian control de facto, without recognition", 50),
     ("a freeze along the current line of contact", 25),
     ("Ukraine must withdraw from the entire Donbas", 75),

@@ -15,7 +15,7 @@ def spoken_by(quote, text):
 
 
 def test_name_and_apposition_between_quote_and_cue(quotes_of):
-    text = ("“There is a severe disconnect between this White House and our military,” Anna Kovalenko, "
+    text = ("“There is a deep rift between the White House and our army,” Anna Kovalenko, "
             "a senior Ukrainian negotiator, said Thursday morning on “Fox and Friends.”")
     quotes = quotes_of(text)
     [q] = only(quotes, "direct")
@@ -28,8 +28,9 @@ def test_a_programme_title_is_not_a_quote(quotes_of):
 
 
 def test_weak_verb_right_after_a_quote_is_its_cue(quotes_of):
-    text = ("“How many times do we have to see this?” Anna Kovalenko said. “In Kharkiv, a school was hit again.” "
-            "“Maybe I can, by speaking directly to the envoys, say, look, this is not who we are,” she continued.")
+    text = ("“How often must we watch this happen?” Anna Kovalenko said. “In Kharkiv, a school was hit again.” "
+            "“Perhaps, by talking straight to the envoys, I can tell them, look, this is not what we stand for,” "
+            "she continued.")
     last = only(quotes_of(text), "direct")[-1]
     assert last.cue == "continued" and spoken_by(last, text) == "she"
     assert last.speaker.name == "Anna Kovalenko"
@@ -56,7 +57,7 @@ def test_a_transcript_line_names_its_speaker(quotes_of):
 
 
 def test_footage_of_a_person_saying(quotes_of):
-    text = "The spot concludes with footage of Anna Kovalenko saying last week, “That makes me proud,” to applause."
+    text = "The advert ends on footage of Anna Kovalenko saying last week, “That makes me proud,” to applause."
     [q] = only(quotes_of(text), "direct")
     assert q.cue == "saying" and q.speaker.name == "Anna Kovalenko"
 
@@ -68,7 +69,7 @@ def test_chanting_is_saying(quotes_of):
 
 
 def test_the_outermost_source_speaks_for_a_report_inside_hers(quotes_of):
-    text = ("Anna Kovalenko told the debate audience that she believes we must continue to push policies "
+    text = ("Anna Kovalenko told the town-hall crowd that she thinks we have to keep pressing for measures "
             "that help the front, saying that “peace still depends too much” on Washington.")
     quotes = quotes_of(text)
     assert [q.kind for q in quotes] == ["indirect", "mixed"]
@@ -173,6 +174,6 @@ def test_two_fragments_of_one_clause_are_two_quotes_that_do_not_overlap(quotes_o
 
 def test_a_name_in_apposition_to_a_subject_that_cannot_speak(quotes_of):
     text = ('With fifty days until the vote, Anna Kovalenko, a senior adviser to the delegation, '
-            'called the envoy\'s remarks on Saturday "a true wake-up call" for Kyiv.')
+            'called the envoy\'s Saturday speech "a sharp warning" for Kyiv.')
     [q] = only(quotes_of(text), "mixed")
     assert q.speaker.name == "Anna Kovalenko"

@@ -101,3 +101,10 @@ def test_impossible_date_in_the_file_name_is_ignored(tmp_path):
     path.write_text("Talks resume\n6 February 09:17\nThe delegations met again.\n", encoding="utf-8")
     doc, = read_file(path)
     assert doc.published is None
+
+
+def test_dateline_with_its_own_year_needs_no_file_name_and_warns_nothing(tmp_path):
+    path = tmp_path / "talks-2025-01-01.txt"
+    path.write_text("Talks resume\n6 February 2026, 09:17\nThe delegations met again.\n", encoding="utf-8")
+    doc, = read_file(path)
+    assert doc.published == dt.date(2026, 2, 6) and doc.warnings == []

@@ -119,7 +119,7 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
 
 
 def _interjected_name(cue: Token, inside) -> Token | None:
-    """"To understand Dred Scott, Chief Justice Roberts said, one should …": a name and its verb
+    """"To read the treaty, Judge Olena Koval said, one must …": a name and its verb
     set off by commas inside someone's sentence; the parse often takes a nearer noun as subject."""
     doc = cue.doc
     if cue.i + 1 >= len(doc) or doc[cue.i + 1].text != "," or cue.i < 2:
@@ -133,7 +133,7 @@ def _interjected_name(cue: Token, inside) -> Token | None:
 
 
 def _named_apposition(subj: Token) -> Token | None:
-    """"With 50 days until the election, Minyon Moore, an adviser, called …": the parse made a
+    """"With fifty days until the vote, Anna Kovalenko, an adviser, called …": the parse made a
     noun that cannot speak the subject and the name its apposition; the name speaks."""
     if subj.pos_ != "NOUN" or can_speak(subj):
         return None

@@ -103,7 +103,7 @@ ROLE_NOUNS = {"president", "minister", "spokesman", "spokeswoman", "spokesperson
 OFFICIAL_BODY_NOUNS = {"ministry", "presidency", "office", "service", "statement", "spokesman",
                        "spokeswoman", "spokesperson", "government", "administration", "council"}
 # Nouns that, after 'the'/'this'/'that', point back to something named earlier ("Officials
-# said Zelensky intends to announce the plan"): the issue is the one the sentence before names.
+# said Zelensky intends to present the plan"): the issue is the one the sentence before names.
 ANAPHORIC_NOUNS = {"plan", "plans", "proposal", "proposals", "idea", "document", "deal", "initiative"}
 # Verbs that put a party's view on record with no stance word ("Peskov claims that Russia has
 # not received the plan"): the reported clause is the party's assessment, when the sentence

@@ -3,7 +3,7 @@
 Quotation marks find direct speech (``quote_marks``); the dependency parse finds the cue
 (a reporting verb of ``cues.REPORTING_VERBS`` or "according to") next to it and the cue's
 subject is the speaker (``actors.resolve_mention``). A quote fragment inside a reported
-clause ("Trump said such a meeting should be held “as soon as we can.”") is *mixed*; a
+clause ("Trump said a summit ought to take place “as soon as possible.”") is *mixed*; a
 reported clause without marks is *indirect*. Scare quotes ("progress") count only when a
 reporting verb governs them: precision first.
 """
@@ -201,7 +201,7 @@ def _window(layout: _Layout, i: int, step: int, anchor: int) -> list[Token]:
 
 
 def _colon_intro(layout: _Layout, open_char: int) -> list[Token]:
-    """"…said in a comment to Sky News:" ⏎ “We see…”: the cue sits in the paragraph before."""
+    """"…told Sky News in an interview:" ⏎ “The talks…”: the cue sits in the paragraph before."""
     doc, text = layout.doc, layout.text
     p = layout.para(open_char) - 1
     while p > 0 and not text[layout.para_starts[p]:layout.para_starts[p + 1]].strip():
@@ -255,10 +255,10 @@ def _pick_cue(left: list[Token], right: list[Token], span, fragment: bool) -> To
 
 
 def _nearer(cue: Token, cues: list[Token], span) -> Token:
-    """"The spot concludes with footage of Trump saying, “…”": a reporting verb between the
+    """"The advert ends on footage of Kovalenko saying, “…”": a reporting verb between the
     governing one and the quote is the nearer report (the parse often hangs the quote too high);
     not one in a relative clause ("told reporters who asked …, “…”") nor one the governing verb
-    reports ("Lynch said she recalled thinking, “…”": the outermost source speaks)."""
+    reports ("Kovalenko said she remembered thinking, “…”": the outermost source speaks)."""
     between = [t for t in cues if (cue.i < t.i < span.start or span.end <= t.i < cue.i)
                and t.dep_ != "relcl" and t.lemma_.lower() not in WEAK_VERBS["en"]
                and not (t.dep_ in ("ccomp", "xcomp") and cue in t.ancestors)]

@@ -18,7 +18,7 @@ def signed_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speaker |
 
 
 def _headline_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speaker | None:
-    """"Umerov: Russia only today hands over ‘its document’": a name and a colon open the line."""
+    """"Umerov: Moscow finally delivers ‘its proposal’": a name and a colon open the line."""
     span = ctx.doc.char_span(para_start, m.open, alignment_mode="expand")
     if span is None:
         return None
@@ -60,7 +60,7 @@ def _transcript_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
 
 
 def _title_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speaker | None:
-    """"A lesson from Loretta Lynch: ‘Be the voice …’": in the title line, the person named before
+    """"A word from Anna Kovalenko: ‘Stand up …’": in the title line, the person named before
     a colon said the quote after it (title case defeats the parse, so the name is the person entity)."""
     if para_start != 0:
         return None

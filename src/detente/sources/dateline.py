@@ -48,7 +48,7 @@ def resolve(value: str, reference: dt.date | None) -> tuple[dt.date | None, str 
     iso = _iso_date(value)
     if iso:
         return iso, None
-    if not _has_year(value) and reference is None:
+    if not has_year(value) and reference is None:
         return None, f"date {value!r} has no year and no reference date was given; published left empty"
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if reference is not None:
@@ -70,5 +70,5 @@ def _iso_date(value: str) -> dt.date | None:
         return None
 
 
-def _has_year(value: str) -> bool:
+def has_year(value: str) -> bool:
     return re.search(r"\b\d{4}\b", value) is not None

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from detente.sources.base import Item, ReadOptions
-from detente.sources.dateline import find_dateline, resolve
+from detente.sources.dateline import find_dateline, has_year, resolve
 from detente.sources.documents import clean_newlines, make_document
 
 
@@ -23,7 +23,7 @@ def read_text_article(text: str, options: ReadOptions) -> Iterator[Item]:
     dateline = find_dateline(lines[title_at + 1:])
     if dateline:
         reference, warnings = options.reference_date, []
-        if reference is None:
+        if reference is None and not has_year(dateline):
             reference = name_date(options.path)
             if reference:
                 warnings.append(f"year of dateline {dateline!r} taken from the file name's date {reference}")
