@@ -1,0 +1,9 @@
+"""Where the talks stand, computed from the ledger: positions, shifts, leaks, talks against the war,
+forecasts and the brief. Plain functions over an open ``Ledger`` returning pydantic records that cite
+the claims and events behind every number; only interfaces print, serve or write files."""
+from detente.analysis.leaks import leaks
+from detente.analysis.positions import positions
+from detente.analysis.records import ClaimRef, Leak, PositionPoint, PositionSeries, Shift
+from detente.analysis.shifts import shifts
+
+__all__ = ["positions", "shifts", "leaks", "ClaimRef", "Leak", "PositionPoint", "PositionSeries", "Shift"]
