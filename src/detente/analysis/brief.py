@@ -7,15 +7,17 @@ Markdown (terminals render it too) or HTML; the data is the ``Brief`` record.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 
 from pydantic import BaseModel, Field
 
 from detente.analysis.forecast import IssueForecast, forecast
+from detente.analysis.groups import days
 from detente.analysis.leaks import leaks
-from detente.analysis.positions import codebook_of, positions
-from detente.analysis.records import Leak, Shift
+from detente.analysis.positions import by_pair, codebook_of, walk
+from detente.analysis.records import Leak, PositionSeries, Shift
 from detente.analysis.shifts import shifts
 from detente.analysis.talks import Bucket, Divergence, talks_vs_war
 from detente.codebook import Codebook
@@ -56,24 +58,29 @@ class Brief(BaseModel):
 
 def brief(ledger, *, date: dt.date | None = None, codebook: Codebook | None = None) -> Brief:
     cb = codebook_of(ledger, codebook)
-    series = positions(ledger, until=date, codebook=cb)
-    day = date or max((s.current.date for s in series), default=dt.date.today())
-    f = forecast(ledger, date=day, draws=BRIEF_DRAWS, codebook=cb)
+    rows = days(ledger, cb, until=date)   # read once, shared by positions, shifts and leaks
+    tracks = {key: walk(items) for key, items in by_pair(rows)}
+    current = {key: t.point(len(t) - 1) for key, t in tracks.items()}
+    series = [PositionSeries(party=p, issue=i, issue_name=cb.issue(i).name, points=[pt], current=pt,
+                             claim_ids=pt.claim_ids) for (p, i), pt in current.items()]
+    day = date or max((pt.date for pt in current.values()), default=dt.date.today())
+    f = forecast(ledger, date=day, draws=BRIEF_DRAWS, codebook=cb, series=series)
     by_issue = {i.issue: i for i in f.issues}
     issues = []
     for issue in cb.issues:
         lines = []
-        for s in (s for s in series if s.issue == issue.id):
-            past = [p for p in s.points if p.date <= day - dt.timedelta(days=TREND_DAYS)]
-            trend = round(s.current.position - past[-1].position, 1) if past else None
-            lines.append(PartyLine(party=s.party, position=s.current.position, low=s.current.low, high=s.current.high,
-                                   since=s.current.date, trend=trend, claim_ids=s.current.claim_ids))
+        for (party, _), pt in ((k, v) for k, v in current.items() if k[1] == issue.id):
+            t = tracks[(party, issue.id)]
+            k = bisect.bisect_right(t.days, day - dt.timedelta(days=TREND_DAYS))
+            trend = round(pt.position - t.after_mean(k - 1), 1) if k else None
+            lines.append(PartyLine(party=party, position=pt.position, low=pt.low, high=pt.high,
+                                   since=pt.date, trend=trend, claim_ids=pt.claim_ids))
         if lines:
             lines.sort(key=lambda line: (line.party not in cb.belligerents, line.party))
             issues.append(IssueBrief(issue=issue.id, name=issue.name, scale=issue.scale_meaning, parties=lines,
                                      forecast=by_issue.get(issue.id)))
-    found = shifts(ledger, until=date, codebook=cb)[-LATEST:][::-1]
-    open_leaks = leaks(ledger, status="unconfirmed", until=date, codebook=cb, limit=LATEST)
+    found = shifts(ledger, until=date, codebook=cb, latest=LATEST, rows=rows)[::-1]
+    open_leaks = leaks(ledger, status="unconfirmed", until=date, codebook=cb, limit=LATEST, rows=rows)
     talks = talks_vs_war(ledger, until=day, codebook=cb)
     return Brief(date=day, issues=issues, shifts=found, leaks=open_leaks, talks=talks.buckets[-WEEKS:],
                  divergences=talks.divergences[-3:], ledger_hash=f.ledger_hash)

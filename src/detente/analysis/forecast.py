@@ -97,12 +97,14 @@ def check_overrides(overrides: dict | None) -> dict:
 
 
 def inputs(ledger, *, date: dt.date | None = None, overrides: dict | None = None,
-           codebook: Codebook | None = None) -> tuple[BargainingInputs | None, dict, list[str]]:
+           codebook: Codebook | None = None, series: list | None = None) -> tuple[BargainingInputs | None, dict, list[str]]:
     """(inputs or None, claim ids per issue, notes) for ``date`` with the overrides applied."""
     cb = codebook_of(ledger, codebook)
     ov = check_overrides(overrides)
     process = {i.id for i in cb.issues if i.process}
-    series = [s for s in positions(ledger, until=date, codebook=cb) if s.issue not in process]
+    if series is None:
+        series = positions(ledger, until=date, codebook=cb)
+    series = [s for s in series if s.issue not in process]
     drop = set(ov.get("drop", []))
     cells: dict[tuple[str, str], tuple[float, float]] = {(s.party, s.issue): (s.current.position, s.current.sd)
                                                          for s in series if s.party not in drop}
@@ -175,9 +177,12 @@ def _zone_lines(cb: Codebook, actors, issues, pos, present, concession: float):
 
 def forecast(ledger, *, date: dt.date | None = None, draws: int = 1000, seed: int = 0,
              overrides: dict | None = None, codebook: Codebook | None = None,
-             models: tuple[str, ...] = MODELS) -> Forecast:
-    """Per issue: each model's predicted outcome, the Monte Carlo spread, the zone and the deadlock probability."""
-    x, claims, notes = inputs(ledger, date=date, overrides=overrides, codebook=codebook)
+             models: tuple[str, ...] = MODELS, series: list | None = None) -> Forecast:
+    """Per issue: each model's predicted outcome, the Monte Carlo spread, the zone and the deadlock probability.
+
+    ``series``: ``positions()`` already computed for the same ledger and date (the brief does it once).
+    """
+    x, claims, notes = inputs(ledger, date=date, overrides=overrides, codebook=codebook, series=series)
     day = date or dt.date.today()
     base = dict(date=day, ledger_hash=ledger_hash(ledger), draws=draws, seed=seed, overrides=overrides or {})
     if x is None:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from detente.analysis import weights
-from detente.analysis.groups import Group, groups
+from detente.analysis.groups import Day, days
 from detente.analysis.records import PositionPoint, PositionSeries
 from detente.codebook import Codebook
 
 
-@dataclass
+@dataclass(slots=True)
 class State:
     """Running sums over the claims in force: Σw, Σw·p, Σw·(p² + sd²)."""
 
@@ -40,15 +40,12 @@ class State:
         f = weights.decay(days)
         return State(self.w * f, self.wp * f, self.wq * f)
 
-    def add(self, g: Group) -> None:
-        w = g.w * g.n
-        sd = weights.spread(g.source_type, g.hedged)
-        self.w += w
-        self.wp += w * g.position
-        self.wq += w * (g.position ** 2 + sd ** 2)
+
+LOOKBACK_HALF_LIVES = 4
+"""Past this many half-lives (a sixteenth of its weight) a day no longer stands for the baseline."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Step:
     """One day of one party on one issue: the state before, that day's claims, the state after."""
 
@@ -56,67 +53,112 @@ class Step:
     before: State
     today: State
     after: State
-    groups: list[Group]
-    on_record: bool
-    prior: tuple[list[Group], int, int] = ([], 0, 0)
-    """The groups in force before the day, as (history, start, end): a view, not a copy."""
+    sums: Day
+    prior: tuple[list[Day], int, int] = ([], 0, 0)
+    """The days in force before this one, as (history, start, end): a view, not a copy."""
 
-    def baseline_group(self) -> Group | None:
-        """The claim group that weighs most in the baseline (its faded weight)."""
+    @property
+    def on_record(self) -> bool:
+        return self.sums.on_record
+
+    def baseline_day(self) -> Day | None:
+        """The earlier day in force that weighs most in the baseline (its weight faded by age)."""
         history, start, end = self.prior
-        best = max(history[start:end], default=None,
-                   key=lambda g: (g.w * g.n * weights.decay((self.day - g.day).days), g.day))
+        best, best_w = None, 0.0
+        for k in range(end - 1, start - 1, -1):
+            age = (self.day - history[k].day).days
+            if age > LOOKBACK_HALF_LIVES * weights.HALF_LIFE_DAYS:
+                break
+            w = history[k].w * weights.decay(age)
+            if w > best_w:
+                best, best_w = history[k], w
         return best
 
 
-def walk(day_groups: list[Group]) -> list[Step]:
-    """Fold one party's groups on one issue (sorted by day) into daily steps."""
-    steps: list[Step] = []
-    state, last = State(), None
-    history: list[Group] = []
-    start = 0
-    for day, todays in groupby(day_groups, key=lambda g: g.day):
-        todays = list(todays)
-        prior = (history, start, len(history))
-        before = state.faded((day - last).days) if last else State()
-        today = State()
-        for g in todays:
-            today.add(g)
-        on_record = any(g.on_record for g in todays)
-        base = State() if on_record else before
-        after = State(base.w + today.w, base.wp + today.wp, base.wq + today.wq)
-        steps.append(Step(day, before, today, after, todays, on_record, prior))
-        if on_record:
-            start = len(history)
-        history.extend(todays)
-        state, last = after, day
-    return steps
+class Walk:
+    """One party's days on one issue (sorted by day) folded into sums before, on and after each day:
+    fade by age, supersede on record, add. Plain lists, not objects per day, because a big ledger has
+    tens of thousands of days; ``walk[k]`` builds the ``Step`` of day k when a caller needs it."""
+
+    def __init__(self, rows: list[Day]):
+        self.rows = rows
+        self.days = [r.day for r in rows]
+        n = len(rows)
+        self.before = [(0.0, 0.0, 0.0)] * n
+        self.after = [(0.0, 0.0, 0.0)] * n
+        self.starts = [0] * n
+        w = wp = wq = 0.0
+        start, last = 0, None
+        for k, r in enumerate(rows):
+            t = r.day.toordinal()
+            if last is not None:
+                f = 0.5 ** ((t - last) / weights.HALF_LIFE_DAYS)
+                w, wp, wq = w * f, wp * f, wq * f
+            self.before[k] = (w, wp, wq)
+            self.starts[k] = start
+            if r.rw > 0:
+                w = wp = wq = 0.0
+                start = k
+            w, wp, wq = w + r.w, wp + r.wp, wq + r.wq
+            self.after[k] = (w, wp, wq)
+            last = t
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, k: int) -> Step:
+        r = self.rows[k]
+        return Step(r.day, State(*self.before[k]), State(r.w, r.wp, r.wq), State(*self.after[k]), r,
+                    (self.rows, self.starts[k], k))
+
+    def before_mean(self, k: int) -> float | None:
+        w, wp, _ = self.before[k]
+        return wp / w if w > 0 else None
+
+    def today_mean(self, k: int) -> float:
+        return self.rows[k].wp / self.rows[k].w
+
+    def after_mean(self, k: int) -> float:
+        w, wp, _ = self.after[k]
+        return wp / w
+
+    def point(self, k: int) -> PositionPoint:
+        r = self.rows[k]
+        w, wp, wq = self.after[k]
+        mean = wp / w
+        sd = math.sqrt(max(wq / w - mean * mean, 0.0))
+        return PositionPoint(
+            date=r.day, position=round(mean, 2), low=round(max(mean - sd, 0.0), 2), high=round(min(mean + sd, 100.0), 2),
+            sd=round(sd, 2), observed=round(r.wp / r.w, 2), weight=round(r.w, 3), on_record=r.rw > 0, claim_ids=r.ids)
 
 
-def by_pair(gs: list[Group]):
-    """Groups per (party, issue); ``gs`` is sorted by party, issue, day."""
-    for key, items in groupby(gs, key=lambda g: (g.party, g.issue)):
+def walk(rows: list[Day]) -> Walk:
+    return Walk(rows)
+
+
+def by_pair(rows: list):
+    """Rows per (party, issue); ``rows`` are sorted by party, issue, day."""
+    for key, items in groupby(rows, key=lambda g: (g.party, g.issue)):
         yield key, list(items)
 
 
-def point(step: Step) -> PositionPoint:
-    mean, sd = step.after.mean, step.after.sd
-    return PositionPoint(date=step.day, position=round(mean, 2), low=round(max(mean - sd, 0.0), 2),
-                         high=round(min(mean + sd, 100.0), 2), sd=round(sd, 2),
-                         observed=round(step.today.mean, 2), weight=round(step.today.w, 3),
-                         on_record=step.on_record, claim_ids=sorted(i for g in step.groups for i in g.ids))
-
-
 def positions(ledger, *, party: str | None = None, issue: str | None = None, until: dt.date | None = None,
-              codebook: Codebook | None = None) -> list[PositionSeries]:
-    """Every party's position series on every issue it has positioned claims on (dated ones only)."""
+              codebook: Codebook | None = None, rows: list[Day] | None = None) -> list[PositionSeries]:
+    """Every party's position series on every issue it has positioned claims on (dated ones only).
+
+    ``rows``: ``groups.days()`` already read for the same ledger and ``until`` (the brief reads them once).
+    """
     cb = codebook_of(ledger, codebook)
     out = []
-    for (p, i), gs in by_pair(groups(ledger, cb, party=party, issue=issue, until=until)):
-        points = [point(s) for s in walk(gs)]
-        out.append(PositionSeries(party=p, issue=i, issue_name=cb.issue(i).name, points=points,
-                                  current=points[-1] if points else None,
-                                  claim_ids=sorted(x for pt in points for x in pt.claim_ids)))
+    if rows is None:
+        rows = days(ledger, cb, party=party, issue=issue, until=until)
+    rows = [r for r in rows if (not party or r.party == party) and (not issue or r.issue == issue)]
+    for (p, i), rows in by_pair(rows):
+        track = walk(rows)
+        points = [track.point(k) for k in range(len(track))]
+        out.append(PositionSeries(
+            party=p, issue=i, issue_name=cb.issue(i).name, points=points, current=points[-1] if points else None,
+            claim_ids=sorted(x for pt in points for x in pt.claim_ids)))
     return out
 
 
