@@ -47,3 +47,50 @@ def test_seed_move_to_de_jure_is_an_unconfirmed_escalation(tmp_path, shared_dir)
     assert move["after"]["source_type"] == "anonymous"
     leaks = json.loads(runner.invoke(app, ["leaks", "--format", "json", "--db", db]).output)
     assert any(k["claim"]["id"] == move["after"]["id"] and k["status"] == "unconfirmed" for k in leaks)
+
+
+def _small_ledger(tmp_path) -> str:
+    db = str(tmp_path / "ledger.sqlite")
+    with Ledger(db, codebook=Codebook.bundled()) as ledger:
+        add_claim(ledger, "RUS", "territory", 90, 0)
+        add_claim(ledger, "UKR", "territory", 0, 0)
+        add_claim(ledger, "RUS", "territory", 100, 9, source="anonymous", hedged=True)
+    return db
+
+
+def test_forecast_seal_score_scenario_and_brief_commands(tmp_path):
+    db = _small_ledger(tmp_path)
+    sealed, outcomes = tmp_path / "sealed.json", tmp_path / "outcomes.yaml"
+    out = runner.invoke(app, ["forecast", "--draws", "50", "--seal", str(sealed), "--db", db])
+    assert out.exit_code == 0, out.output
+    data = json.loads(sealed.read_text())
+    assert len(data["commitment"]) == 64 and data["forecast"]["issues"][0]["issue"] == "territory"
+    outcomes.write_text("territory: {outcome: 60, deadlock: true}\n")
+    scored = runner.invoke(app, ["forecast", "score", str(sealed), str(outcomes)])
+    assert scored.exit_code == 0, scored.output
+    assert json.loads(scored.output)["brier"] is not None
+    scen = runner.invoke(app, ["scenario", "--set", "RUS.territory=40", "--draws", "20", "--format", "json", "--db", db])
+    assert scen.exit_code == 0, scen.output
+    [diff] = json.loads(scen.output)["differences"]
+    assert diff["compromise_after"] < diff["compromise_before"]
+    bad = runner.invoke(app, ["scenario", "--set", "RUS.territory=lots", "--db", db])
+    assert bad.exit_code != 0
+    page = tmp_path / "brief.html"
+    assert runner.invoke(app, ["brief", "--format", "html", "--out", str(page), "--db", db]).exit_code == 0
+    assert "Where the talks stand" in page.read_text()
+    md = runner.invoke(app, ["brief", "--format", "markdown", "--db", db])
+    assert md.exit_code == 0 and "## Latest shifts" in md.output
+
+
+def test_charts_are_written_as_html(tmp_path):
+    db = _small_ledger(tmp_path)
+    chart = tmp_path / "positions.html"
+    out = runner.invoke(app, ["positions", "--chart", str(chart), "--db", db])
+    assert out.exit_code == 0, out.output
+    html = chart.read_text()
+    assert "plotly" in html.lower() and "RUS" in html and "UKR" in html
+    talks = tmp_path / "talks.html"
+    assert runner.invoke(app, ["talks-vs-war", "--chart", str(talks), "--db", db]).exit_code == 0
+    assert talks.stat().st_size > 0
+    missing = runner.invoke(app, ["positions", "--chart", str(tmp_path / "no" / "dir.html"), "--db", db])
+    assert missing.exit_code == 1 and "cannot write" in missing.output

@@ -68,7 +68,7 @@ def positions(party: str | None = typer.Option(None, "--party"), issue: str | No
         if chart:
             from detente.analysis.charts import positions_chart
 
-            _write(chart, positions_chart(series, ledger))
+            _write(chart, positions_chart(series))
     table = Table("party", "issue", "now", "band", "since", "points", "claims", title="Positions (0–100)",
                   title_justify="left")
     rows = ((s.party, s.issue, f"{s.current.position:g}", f"{s.current.low:g}–{s.current.high:g}",
@@ -139,6 +139,7 @@ def talks_vs_war(freq: str = typer.Option("week", "--freq", help="week or day"),
                  since: str | None = typer.Option(None, "--since", metavar="DATE"),
                  until: str | None = typer.Option(None, "--until", metavar="DATE"),
                  fmt: str = typer.Option("table", "--format", help=FMT_HELP),
+                 chart: Path | None = typer.Option(None, "--chart", metavar="PATH", help="also write a Plotly HTML chart"),
                  db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP)) -> None:
     """Talks (meetings, progress vs deadlock claims) beside strikes and fighting, per week or day."""
     from detente.analysis import talks_vs_war as compute
@@ -147,6 +148,10 @@ def talks_vs_war(freq: str = typer.Option("week", "--freq", help="week or day"),
     check_choice(freq, ("week", "day"), "--freq")
     with open_ledger(db) as ledger:
         result = compute(ledger, freq=freq, since=parse_date(since, "--since"), until=parse_date(until, "--until"))
+    if chart:
+        from detente.analysis.charts import talks_chart
+
+        _write(chart, talks_chart(result))
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=1))
         return
