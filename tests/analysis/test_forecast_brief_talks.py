@@ -99,4 +99,21 @@ def test_brief_cites_positions_shifts_and_open_leaks(ledger):
     page = markdown(b)
     assert f"[claim #{leak}]" in page and "escalation" in page
     assert "<li>" in to_html(b) and "<script" not in to_html(b)
+    assert b.render("html") == to_html(b) and "**" not in b.render("text")
     assert brief(ledger, date=day(5)).leaks == []
+
+
+def test_talks_vs_war_reads_a_users_acled_rows_beside_the_ledger(ledger):
+    _event(ledger, 1, "strike", 0, "Kharkiv")
+    add_claim(ledger, "RUS", "process_talks", 75, 7, stance="assessment")
+    rows = [{"event_date": day(7).isoformat(), "event_type": "Explosions/Remote violence", "fatalities": "3"},
+            {"event_date": day(9).isoformat(), "event_type": "Explosions/Remote violence", "fatalities": "0"},
+            {"event_date": day(8).strftime("%d %B %Y"), "event_type": "Battles", "fatalities": "1"},
+            {"event_date": "not a date", "event_type": "Battles", "fatalities": "9"}]
+    result = talks_vs_war(ledger, acled=rows)
+    week = result.buckets[-1]
+    assert (week.acled_strikes, week.acled_battles, week.acled_fatalities) == (2, 1, 4)
+    assert result.buckets[0].acled_strikes is None
+    # progress claimed while strikes (ACLED's two against the ledger's one the week before) rose
+    assert [d.start for d in result.divergences] == [week.start]
+    assert talks_vs_war(ledger).divergences == []

@@ -55,6 +55,13 @@ class Brief(BaseModel):
     divergences: list[Divergence]
     ledger_hash: str | None = None
 
+    def render(self, fmt: str = "markdown") -> str:
+        """The page as ``markdown``, ``text`` or ``html``."""
+        renderers = {"markdown": markdown, "text": text, "html": to_html}
+        if fmt not in renderers:
+            raise ValueError(f"unknown brief format {fmt!r}; use {', '.join(renderers)}")
+        return renderers[fmt](self)
+
 
 def brief(ledger, *, date: dt.date | None = None, codebook: Codebook | None = None) -> Brief:
     cb = codebook_of(ledger, codebook)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 from sqlalchemy import String, cast, func, select
@@ -35,6 +36,9 @@ class Bucket(BaseModel):
     strikes: int = 0
     fighting: int = 0
     places: list[str] = Field(default_factory=list)
+    acled_strikes: int | None = Field(None, description="from the user's ACLED export, where given")
+    acled_battles: int | None = None
+    acled_fatalities: int | None = None
     claim_ids: list[int] = Field(default_factory=list)
     event_ids: list[int] = Field(default_factory=list)
 
@@ -53,7 +57,10 @@ class TalksVsWar(BaseModel):
 
 
 def talks_vs_war(ledger, *, freq: str = "week", since: dt.date | None = None, until: dt.date | None = None,
-                 codebook: Codebook | None = None) -> TalksVsWar:
+                 codebook: Codebook | None = None, acled: Iterable[dict] | None = None) -> TalksVsWar:
+    """``acled``: rows of a user's own ACLED export (``csv.DictReader`` over it; ACLED's column names
+    ``event_date``, ``event_type``, ``fatalities``): explosions/remote violence count as strikes,
+    battles as fighting, beside what detente read itself. ACLED data is never bundled."""
     if freq not in ("week", "day"):
         raise ValueError(f"freq must be 'week' or 'day', not {freq!r}")
     cb = codebook_of(ledger, codebook)
@@ -106,6 +113,14 @@ def talks_vs_war(ledger, *, freq: str = "week", since: dt.date | None = None, un
             places = bucket(day).places
             if name not in places:
                 places.append(name)
+    for row in acled or ():
+        day, kind = acled_day(row), row.get("event_type", "")
+        if day is None or (since and day < since) or (until and day > until):
+            continue
+        b = bucket(day)
+        b.acled_strikes = (b.acled_strikes or 0) + (kind == "Explosions/Remote violence")
+        b.acled_battles = (b.acled_battles or 0) + (kind == "Battles")
+        b.acled_fatalities = (b.acled_fatalities or 0) + _int(row.get("fatalities"))
     for (start, party), (total, n) in tone.items():
         buckets[start].tone[party] = round(total / n, 1)
     ordered = [buckets[k] for k in sorted(buckets)]
@@ -116,12 +131,33 @@ def talks_vs_war(ledger, *, freq: str = "week", since: dt.date | None = None, un
     return TalksVsWar(freq=freq, buckets=ordered, divergences=_divergences(ordered))
 
 
+def acled_day(row: dict) -> dt.date | None:
+    """ACLED writes ``event_date`` as ISO or as '06 February 2026', by export."""
+    text = (row.get("event_date") or "").strip()
+    for parse in (dt.date.fromisoformat, lambda t: dt.datetime.strptime(t, "%d %B %Y").date()):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    return None
+
+
+def _int(value) -> int:
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return 0
+
+
 def _divergences(buckets: list[Bucket]) -> list[Divergence]:
     out = []
+    def strikes(b: Bucket | None) -> int:
+        return 0 if b is None else b.strikes + (b.acled_strikes or 0)
+
     for prev, b in zip([None, *buckets], buckets):
-        rising = b.strikes > (prev.strikes if prev else 0)
+        rising = strikes(b) > strikes(prev)
         if b.progress > b.deadlock and rising:
             where = f" ({', '.join(b.places[:5])})" if b.places else ""
             out.append(Divergence(start=b.start, text=f"progress claimed ({b.progress} vs {b.deadlock} deadlock) while "
-                                  f"strikes rose to {b.strikes}{where}", claim_ids=b.claim_ids, event_ids=b.event_ids))
+                                  f"strikes rose to {strikes(b)}{where}", claim_ids=b.claim_ids, event_ids=b.event_ids))
     return out

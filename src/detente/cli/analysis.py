@@ -140,6 +140,8 @@ def talks_vs_war(freq: str = typer.Option("week", "--freq", help="week or day"),
                  until: str | None = typer.Option(None, "--until", metavar="DATE"),
                  fmt: str = typer.Option("table", "--format", help=FMT_HELP),
                  chart: Path | None = typer.Option(None, "--chart", metavar="PATH", help="also write a Plotly HTML chart"),
+                 acled: Path | None = typer.Option(None, "--acled", metavar="CSV",
+                                                   help="your own ACLED export (ACLED's column names), shown beside"),
                  db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP)) -> None:
     """Talks (meetings, progress vs deadlock claims) beside strikes and fighting, per week or day."""
     from detente.analysis import talks_vs_war as compute
@@ -147,7 +149,8 @@ def talks_vs_war(freq: str = typer.Option("week", "--freq", help="week or day"),
     check_choice(fmt, FORMATS, "--format")
     check_choice(freq, ("week", "day"), "--freq")
     with open_ledger(db) as ledger:
-        result = compute(ledger, freq=freq, since=parse_date(since, "--since"), until=parse_date(until, "--until"))
+        result = compute(ledger, freq=freq, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
+                         acled=_acled(acled))
     if chart:
         from detente.analysis.charts import talks_chart
 
@@ -155,10 +158,11 @@ def talks_vs_war(freq: str = typer.Option("week", "--freq", help="week or day"),
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=1))
         return
-    table = Table("from", "meetings", "progress", "deadlock", "tone", "strikes", "fighting", "places",
+    table = Table("from", "meetings", "progress", "deadlock", "tone", "strikes", "fighting", "ACLED", "places",
                   title="Talks against the war", title_justify="left", expand=True)
     rows = ((str(b.start), str(b.meetings), str(b.progress), str(b.deadlock),
              " ".join(f"{p}:{v:g}" for p, v in sorted(b.tone.items())), str(b.strikes), str(b.fighting),
+             "" if b.acled_strikes is None else f"{b.acled_strikes}/{b.acled_battles}/{b.acled_fatalities}",
              cell(", ".join(b.places), 60)) for b in result.buckets)
     emit(result.buckets, fmt, table, rows)
     for d in result.divergences:
@@ -303,6 +307,21 @@ def _yaml(path: Path | None) -> dict | None:
     if not isinstance(data, dict):
         raise DetenteError(f"{path}: expected a mapping")
     return data
+
+
+def _acled(path: Path | None) -> list[dict] | None:
+    from detente.errors import DetenteError
+
+    if path is None:
+        return None
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise DetenteError(f"cannot read ACLED export {path}: {exc}") from None
+    if rows and not {"event_date", "event_type"} <= set(rows[0]):
+        raise DetenteError(f"{path}: not an ACLED export (needs the columns event_date and event_type)")
+    return rows
 
 
 def _json(path: Path) -> dict:
