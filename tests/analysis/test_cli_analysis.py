@@ -65,6 +65,8 @@ def test_forecast_seal_score_scenario_and_brief_commands(tmp_path):
     assert out.exit_code == 0, out.output
     data = json.loads(sealed.read_text())
     assert len(data["commitment"]) == 64 and data["forecast"]["issues"][0]["issue"] == "territory"
+    again = runner.invoke(app, ["forecast", "--draws", "50", "--seal", str(sealed), "--db", db])
+    assert again.exit_code == 1 and json.loads(sealed.read_text()) == data   # a seal is never overwritten
     outcomes.write_text("territory: {outcome: 60, deadlock: true}\n")
     scored = runner.invoke(app, ["forecast", "score", str(sealed), str(outcomes)])
     assert scored.exit_code == 0, scored.output

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from detente.cli.app import app
-from detente.cli.common import DB_HELP, cell, check_choice, console, fails_plainly, open_ledger, parse_date
+from detente.cli.common import DB_HELP, cell, check_choice, console, errors, fails_plainly, open_ledger, parse_date
 
 FORMATS = ("table", "json", "csv")
 FMT_HELP = "table (for reading), json (a list of objects) or csv (one row per item)"
@@ -130,7 +130,7 @@ def _write(path: Path, html: str) -> None:
         tmp.replace(path)
     except OSError as exc:
         raise DetenteError(f"cannot write {path}: {exc}") from None
-    console.print(f"chart written to {path}")
+    errors.print(f"written: {path}")  # stderr: stdout may be JSON
 
 
 @app.command("talks-vs-war")
@@ -191,6 +191,10 @@ def forecast(ctx: typer.Context, date: str | None = typer.Option(None, "--date",
     from detente.analysis.forecast import seal as make_seal
 
     check_choice(fmt, ("table", "json"), "--format")
+    if seal and seal.exists():
+        from detente.errors import DetenteError
+
+        raise DetenteError(f"{seal} exists: a sealed forecast is never overwritten; choose another path")
     with open_ledger(db) as ledger:
         f = compute(ledger, date=parse_date(date, "--date"), draws=draws, seed=seed, overrides=_yaml(overrides))
     if seal:
