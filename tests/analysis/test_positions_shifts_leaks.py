@@ -126,3 +126,12 @@ def test_process_and_catch_all_issues_give_no_shifts(ledger):
     add_claim(ledger, "RUS", "other", 0, 0)
     assert shifts(ledger) == []
     assert [s.issue for s in positions(ledger)] == ["process_talks"]
+
+
+def test_shifts_a_mediator_is_measured_against_the_side_it_leans_from(ledger):
+    add_claim(ledger, "RUS", "territory", 90, 0)
+    add_claim(ledger, "UKR", "territory", 0, 0)
+    add_claim(ledger, "USA", "territory", 25, 0, name="Marco Rubio")
+    add_claim(ledger, "USA", "territory", 60, 30, name="Marco Rubio")   # toward Moscow, the side farther away
+    [s] = [s for s in shifts(ledger, party="USA") if s.kind != "new_demand"]
+    assert (s.direction, s.other_side, s.confirmed) == ("softening", "RUS", True)

@@ -188,9 +188,14 @@ def _corrected(session, cb: Codebook, ids: set[int], party, issue, since, until)
     return out
 
 
-def _group(cb: Codebook, *fields) -> Group:
+def _group(cb: Codebook, *fields, speakers: dict | None = None) -> Group:
+    """A claim with ``own`` set; ``speakers`` caches name -> party across many claims."""
     g = Group(*fields)
-    g.own = speaker_party(cb, g.source_name) in (None, g.party)
+    if speakers is None:
+        speakers = {}
+    if g.source_name not in speakers:
+        speakers[g.source_name] = speaker_party(cb, g.source_name)
+    g.own = speakers[g.source_name] in (None, g.party)
     return g
 
 
@@ -204,11 +209,13 @@ def details(ledger, cb: Codebook, ids) -> dict[int, Group]:
     with ledger.session() as session:
         corrected, _ = reviewed_ids(session)
         plain = sorted(ids - corrected)
+        speakers: dict = {}
         for k in range(0, len(plain), 900):
             stmt = (select(c.id, c.party, c.issue, d.published, c.source_type, c.hedged, c.source_name, c.stance,
                            c.position).join(d, c.document_id == d.id).where(c.id.in_(plain[k:k + 900])))
             for row in session.connection().execute(stmt):
-                out[row[0]] = _group(cb, row[0], row[1], row[2], row[3], row[4], bool(row[5]), *row[6:8], float(row[8]))
+                out[row[0]] = _group(cb, row[0], row[1], row[2], row[3], row[4], bool(row[5]), *row[6:8],
+                                     float(row[8]), speakers=speakers)
         for g in _corrected(session, cb, ids & corrected, None, None, None, None):
             out[g.id] = g
     return out
