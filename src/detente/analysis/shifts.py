@@ -1,0 +1,179 @@
+"""Shifts: per party, per issue, per day, did the position move, which way, and how sure are we?
+
+Like ACLED's trend alerts and CrisisWatch's monthly verdicts, a change is measured against a
+baseline with a threshold, but here per day and with the claims on both sides:
+
+- baseline: the position in force before the day (``positions.walk``: provenance-weighted,
+  faded, superseded by the party's own record);
+- a move: that day's claims (weighted mean) sit at least ``weights.SHIFT_THRESHOLD`` points
+  from the baseline, and the claims on the moving side weigh at least as much as one hedged
+  anonymous claim (an author's background sentence alone does not move a party);
+- direction: escalation = farther from the other side's position in force that day, softening =
+  closer. The other side of a belligerent is the codebook's other belligerent; a mediator or
+  any other party is measured against the belligerent farther from its baseline (the side it
+  leans against). Where the other side has said nothing on the issue, the scale's end farther
+  from the baseline stands in for it;
+- reversal: a move against the direction of the party's previous shift on the issue;
+- new demand: the first positioned claim of a party on an issue, when it is a demand;
+- restating the position in force (a move under the threshold) is no shift;
+- confirmed: stated that day on the party's own record, or a leak of that day later confirmed on
+  record (``leaks``); otherwise "reported, not confirmed", naming who reported it.
+
+Issues flagged ``process`` in the codebook (how the talks go) carry assessments, not demands:
+they are left to ``talks_vs_war``.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from detente.analysis import weights
+from detente.analysis.groups import Group, claim_refs, days, details
+from detente.analysis.leaks import leak_verdicts
+from detente.analysis.positions import Walk, by_pair, codebook_of, walk
+from detente.analysis.records import Shift
+from detente.codebook import Codebook
+
+REPORTERS = {"anonymous": "anonymous sources", "media": "another outlet", "expert": "an expert",
+             "author": "the article's author", "official": "an official of another party",
+             "document": "a document"}
+MIN_EVIDENCE = weights.weight("anonymous", hedged=True)
+
+
+def shifts(ledger, *, party: str | None = None, issue: str | None = None, since: dt.date | None = None,
+           until: dt.date | None = None, codebook: Codebook | None = None, latest: int | None = None,
+           rows: list | None = None) -> list[Shift]:
+    """Every shift found, oldest first (``latest``: only the newest N, for a brief).
+
+    ``rows``: ``groups.days()`` already read for the same ledger and ``until``.
+    """
+    cb = codebook_of(ledger, codebook)
+    process = {i.id for i in cb.issues if i.process}
+    if rows is None:
+        rows = days(ledger, cb, issue=issue, until=until)
+    rows = [r for r in rows if r.issue not in process and (not issue or r.issue == issue)]
+    tracks = {key: walk(items) for key, items in by_pair(rows)}
+    candidates = []   # (pair, index) of days that may hold a shift: a first claim, or a day far from the baseline
+    for (p, i), track in tracks.items():
+        if party and p != party:
+            continue
+        for k in range(len(track)):
+            if k == 0 or abs(track.today_mean(k) - track.before_mean(k)) >= weights.SHIFT_THRESHOLD:
+                candidates.append(((p, i), k))
+    wanted = set()
+    for pair, k in candidates:
+        step = tracks[pair][k]
+        wanted.update(step.sums.ids)
+        base = step.baseline_day() if k else None
+        wanted.update(base.ids if base else [])
+    claims = details(ledger, cb, wanted)
+    index = {key: track.days for key, track in tracks.items()}
+    found, last_direction = [], {}
+    for pair, k in candidates:
+        steps = tracks[pair]
+        verdict = _verdict(pair[0], pair[1], k, steps, (tracks, index), cb, last_direction.get(pair), claims)
+        if verdict is None:
+            continue
+        if verdict["direction"]:
+            last_direction[pair] = verdict["direction"]
+        if since is None or steps[k].day >= since:
+            found.append((pair, steps[k], verdict))
+    if latest is not None:
+        found = sorted(found, key=lambda f: (f[1].day, f[0]))[-latest:] if latest else []
+    return _records(ledger, found, rows)
+
+
+def _verdict(party: str, issue: str, k: int, steps: Walk, tracks: tuple, cb: Codebook,
+             last_direction: str | None, claims: dict[int, Group]) -> dict | None:
+    step = steps[k]
+    today = [claims[i] for i in step.sums.ids if i in claims]
+    base = step.before.mean if k else None
+    if base is None:
+        demands = [g for g in today if g.stance == "demand"]
+        if not demands:
+            return None
+        return {"kind": "new_demand", "direction": None, "baseline": None, "moving": demands,
+                "other": None, "other_position": None}
+    delta = step.today.mean - base
+    sign = 1 if delta > 0 else -1
+    moving = [g for g in today if (g.position - base) * sign >= weights.SHIFT_THRESHOLD]
+    if sum(g.w for g in moving) < MIN_EVIDENCE - 1e-9:
+        return None
+    other, other_pos = _other_side(party, issue, step.day, base, tracks, cb)
+    direction = "escalation" if abs(step.today.mean - other_pos) > abs(base - other_pos) else "softening"
+    kind = "reversal" if last_direction and direction != last_direction else direction
+    base_day = step.baseline_day()
+    return {"kind": kind, "direction": direction, "baseline": base, "moving": moving,
+            "other": other, "other_position": other_pos,
+            "before": _nearest([claims[i] for i in (base_day.ids if base_day else []) if i in claims], base)}
+
+
+def _nearest(claims: list[Group], base: float) -> Group | None:
+    """The heaviest claim of the baseline's day, the nearest to the baseline among equals."""
+    return min(claims, key=lambda g: (-g.w, abs(g.position - base), g.id), default=None)
+
+
+def _other_side(party: str, issue: str, day: dt.date, base: float, tracks: dict, cb: Codebook) -> tuple[str, float]:
+    """Who the direction is measured against, and where they stand on ``day``."""
+    tracks, index = tracks
+
+    def standing(code: str) -> float | None:
+        track = tracks.get((code, issue))
+        k = bisect.bisect_right(index[(code, issue)], day) if track else 0
+        return track.after_mean(k - 1) if k else None
+
+    opponent = cb.opponent(party)
+    if opponent:
+        pos = standing(opponent)
+        if pos is not None:
+            return opponent, pos
+    elif party not in cb.belligerents:
+        known = [(abs(pos - base), code, pos) for code in cb.belligerents if (pos := standing(code)) is not None]
+        if known:
+            _, code, pos = max(known)
+            return code, pos
+    return "pole", 0.0 if base >= 50 else 100.0
+
+
+def _records(ledger, found: list, rows: list) -> list[Shift]:
+    """Shift records with their before/after claims fetched in one query."""
+    cited = set()
+    for _, _, v in found:
+        v["moving"] = sorted(v["moving"], key=lambda g: (-g.w, g.id))
+        cited.add(v["moving"][0].id)
+        if v["baseline"] is not None and v.get("before"):
+            cited.add(v["before"].id)
+    refs = claim_refs(ledger, cited)
+    confirmations = leak_verdicts(rows, [g for _, _, v in found for g in v["moving"]])
+    out = []
+    for (p, i), step, v in found:
+        moving = v["moving"]
+        before = refs[v["before"].id] if v["baseline"] is not None and v.get("before") else None
+        confirmed, status = _status(moving, confirmations)
+        weight = sum(g.w for g in moving)
+        out.append(Shift(
+            party=p, issue=i, kind=v["kind"], direction=v["direction"], date=step.day, confirmed=confirmed,
+            status=status, baseline=_round(v["baseline"]),
+            position=round(sum(g.position * g.w for g in moving) / weight, 2),
+            delta=_round(step.today.mean - v["baseline"]) if v["baseline"] is not None else None,
+            other_side=v["other"], other_position=_round(v["other_position"]), before=before,
+            after=refs[moving[0].id],
+            claim_ids=sorted({g.id for g in moving} | ({before.id} if before else set()))))
+    out.sort(key=lambda s: (s.date, s.party, s.issue))
+    return out
+
+
+def _status(moving: list[Group], confirmations: dict[int, tuple[str, dt.date | None]]) -> tuple[bool, str]:
+    if any(g.on_record for g in moving):
+        return True, "stated on record"
+    for g in moving:
+        state, day = confirmations.get(g.id, ("unconfirmed", None))
+        if state == "confirmed":
+            return True, f"reported by {REPORTERS[g.source_type]}, confirmed on record on {day}"
+    top = moving[0]
+    hedge = ", hedged" if top.hedged else ""
+    return False, f"reported by {REPORTERS.get(top.source_type, top.source_type)}{hedge}; not confirmed"
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
