@@ -51,6 +51,10 @@ class QuoteRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     actor_ref: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    # Declared so the unit of work writes a document (and an actor) before rows that point to it;
+    # never loaded (lazy="raise"): queries join explicitly.
+    document: Mapped[DocumentRow] = relationship(lazy="raise")
+    actor: Mapped[ActorRow | None] = relationship(lazy="raise")
     text: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -70,6 +74,7 @@ class ClaimRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document: Mapped[DocumentRow] = relationship(lazy="raise")
     party: Mapped[str] = mapped_column(String(16), index=True)
     issue: Mapped[str] = mapped_column(String(64), index=True)
     stance: Mapped[str] = mapped_column(String(16))
@@ -94,6 +99,7 @@ class EventRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document: Mapped[DocumentRow] = relationship(lazy="raise")
     type: Mapped[str] = mapped_column(String(32), index=True)
     actor: Mapped[str | None] = mapped_column(Text)
     date: Mapped[dt.date | None] = mapped_column(Date)

@@ -39,8 +39,14 @@ def _stored(sessions: sessionmaker[Session], document_id: str) -> bool:
 
 
 def _write(session: Session, extraction: Extraction) -> None:
+    """Rows in dependency order: the document, then its speakers, then what points to them.
+
+    The models' relationships let the unit of work order one flush the same way; flushing the
+    document first keeps the order plain whatever rows a later change adds.
+    """
     document = extraction.document
     session.add(document_row(document, dt.datetime.now(dt.timezone.utc)))
+    session.flush()
     actors: dict[str, ActorRow] = {}
     for quote in extraction.quotes:
         session.add(quote_row(quote, document.id, _actor(session, quote.speaker, actors)))
