@@ -27,15 +27,26 @@ FORMAT_HELP = "table (for reading) or jsonl (one JSON object per line, for progr
 
 
 def fails_plainly(command: Callable) -> Callable:
-    """A DetenteError becomes one line on stderr and exit code 1, never a traceback."""
+    """A DetenteError becomes one line on stderr and exit code 1, never a traceback; so does a
+    database error (a corrupt or unreachable ledger), as its driver's first line, not the SQL."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except DetenteError as exc:
-            errors.print(Text(f"error: {exc}", style="red"), soft_wrap=True)
-            raise typer.Exit(1) from None
+            message = str(exc)
+        except SQLAlchemyError as exc:
+            message = f"ledger {kwargs.get('db') or settings.database_url(None)}: {db_reason(exc)}"
+        errors.print(Text(f"error: {message}", style="red"), soft_wrap=True)
+        raise typer.Exit(1) from None
     return wrapper
+
+
+def db_reason(exc: Exception) -> str:
+    """The driver's own first line ("database disk image is malformed"), without the SQL."""
+    return (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["unknown database error"])[0]
 
 
 def open_ledger(db: str | None, codebook: str | None = None, *, must_exist: bool = True):

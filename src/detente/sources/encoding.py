@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -22,23 +24,41 @@ COMMON_ENCODINGS = ("utf_8", "cp1252", "latin_1", "cp1251", "koi8_r", "koi8_u", 
 # Share of control characters (other than whitespace) above which decoded text is binary noise.
 MAX_CONTROL_SHARE = 0.01
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+NOT_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISDIR, "a folder"))
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's bytes, refusing oversized files before reading them."""
+    """The file's bytes, refusing oversized files and anything but a regular file before reading.
+
+    A named pipe (FIFO) or a device would block or never end: it is refused on its ``stat`` and
+    never opened; the open itself is non-blocking and checked again, in case the path changed.
+    """
     try:
-        size = path.stat().st_size
+        info = os.stat(path)
+        _regular(path, info)
+        size = info.st_size
         if size > max_bytes:
             raise SourceError(f"{path}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
-        with path.open("rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            _regular(path, os.fstat(fh.fileno()))
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    if len(data) > max_bytes:  # grew since stat, or a device that reports no size
+    if len(data) > max_bytes:  # grew since stat
         raise SourceError(f"{path}: file is over the limit of {max_bytes:,} bytes")
     if not data:
         raise SourceError(f"{path}: file is empty")
     return data
+
+
+def _regular(path: Path, info: os.stat_result) -> None:
+    if stat.S_ISREG(info.st_mode):
+        return
+    kind = next((name for test, name in NOT_FILES if test(info.st_mode)), "not a file")
+    raise SourceError(f"{path}: is {kind}, not a regular file; not read")
 
 
 def decode(data: bytes, path: Path | str) -> str:
