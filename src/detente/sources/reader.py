@@ -44,13 +44,16 @@ def read_items(path: Path, *, reference_date: dt.date | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Documents and per-entry failures of one file; raises ``SourceError`` if the file fails."""
     path = Path(path)
-    text = read_text(path, max_bytes)
+    text, warnings = read_text(path, max_bytes)
     expected = EXTENSIONS.get(path.suffix.lower(), "text")
     fmt = expected
     options = ReadOptions(path=path, reference_date=reference_date)
     try:
         fmt = sniff_format(text, expected) or expected
-        yield from READERS[fmt](text, options)
+        for item in READERS[fmt](text, options):
+            if warnings and isinstance(item, Document):
+                item = item.model_copy(update={"warnings": [*warnings, *item.warnings]})
+            yield item
     except SourceError:
         raise
     except Exception as exc:  # a third-party parser's own error: report it against the file
