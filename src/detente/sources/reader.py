@@ -34,10 +34,11 @@ EXTENSIONS = {
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }
 
-# Databases (a ledger kept beside its articles, with SQLite's -wal/-shm/-journal companions) are
+# Databases (a ledger kept beside its articles, with SQLite's -wal/-shm/-journal companions and
+# the -lock file detente migrates under) are
 # passed over in folder walks rather than reported as unreadable articles on every ingest;
 # named explicitly, they are still tried and refused.
-DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".duckdb", "-wal", "-shm", "-journal")
+DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".duckdb", "-wal", "-shm", "-journal", "-lock")
 
 
 def read_items(path: Path, *, reference_date: dt.date | None = None,
