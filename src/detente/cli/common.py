@@ -38,15 +38,12 @@ def fails_plainly(command: Callable) -> Callable:
         except DetenteError as exc:
             message = str(exc)
         except SQLAlchemyError as exc:
-            message = f"ledger {kwargs.get('db') or settings.database_url(None)}: {db_reason(exc)}"
+            from detente.ledger.db import reason
+
+            message = f"ledger {kwargs.get('db') or settings.database_url(None)}: {reason(exc)}"
         errors.print(Text(f"error: {message}", style="red"), soft_wrap=True)
         raise typer.Exit(1) from None
     return wrapper
-
-
-def db_reason(exc: Exception) -> str:
-    """The driver's own first line ("database disk image is malformed"), without the SQL."""
-    return (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["unknown database error"])[0]
 
 
 def open_ledger(db: str | None, codebook: str | None = None, *, must_exist: bool = True):
@@ -79,7 +76,7 @@ def check_choice(value: str, choices: Iterable[str], option: str) -> str:
 def print_jsonl(items: Iterable[BaseModel | dict]) -> None:
     for item in items:
         data = item.model_dump(mode="json") if isinstance(item, BaseModel) else item
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        typer.echo(json.dumps(data, ensure_ascii=False, allow_nan=False))  # strict JSON: no NaN
 
 
 def plural(n: int, word: str) -> str:

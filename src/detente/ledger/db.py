@@ -87,7 +87,7 @@ def upgrade(engine: Engine, revision: str = HEAD) -> None:
             if _already_there(exc) and attempt + 1 < MIGRATE_TRIES:
                 time.sleep(0.2 * (attempt + 1))
                 continue
-            raise LedgerError(f"cannot migrate ledger {engine.url!r}: {_reason(exc)}") from exc
+            raise LedgerError(f"cannot migrate ledger {engine.url!r}: {reason(exc)}") from exc
         except Exception as exc:  # alembic raises CommandError/KeyError for revisions it does not know
             if type(exc).__module__.startswith("alembic") or isinstance(exc, KeyError):
                 raise LedgerError(f"ledger {engine.url!r} has a schema this detente does not know "
@@ -130,5 +130,25 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
-def _reason(exc: SQLAlchemyError) -> str:
-    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
+def integrity_problems(connection) -> list[str]:
+    """What the database's own checks find: SQLite's integrity and foreign-key checks; on
+    PostgreSQL (whose pages are checksummed by the server), rows whose document is missing."""
+    if connection.dialect.name == "sqlite":
+        found = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+        problems = [] if found == ["ok"] else [f"integrity check: {line}" for line in found]
+        problems += [f"{table} row {rowid} points to a missing {parent} row"
+                     for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check")]
+        return problems
+    problems = []
+    for table in ("quotes", "claims", "events"):
+        orphans = connection.execute(text(f"SELECT count(*) FROM {table} t LEFT JOIN documents d "
+                                          "ON d.id = t.document_id WHERE d.id IS NULL")).scalar()
+        if orphans:
+            problems.append(f"{orphans} {table} rows point to a missing document")
+    return problems
+
+
+def reason(exc: Exception) -> str:
+    """The driver's first line, without the SQL statement SQLAlchemy appends."""
+    return (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["unknown database error"])[0]
+

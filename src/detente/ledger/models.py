@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -129,10 +129,15 @@ class EventLocationRow(Base):
 
 
 class ReviewRow(Base):
-    """An analyst's verdict on one record, kept as history: the machine's row is never changed."""
+    """An analyst's verdict on one record, kept as history: the machine's row is never changed.
+
+    Append-only (triggers refuse UPDATE and DELETE) and chained: ``hash`` covers the review and
+    ``prev_hash``, the hash of the review before it (``chain.py``).
+    """
 
     __tablename__ = "reviews"
-    __table_args__ = (Index("ix_reviews_kind_record", "kind", "record_id"),)
+    __table_args__ = (Index("ix_reviews_kind_record", "kind", "record_id"),
+                      UniqueConstraint("prev_hash", name="uq_reviews_prev_hash"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(16))
@@ -142,6 +147,8 @@ class ReviewRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     note: Mapped[str | None] = mapped_column(Text)
     changes: Mapped[dict | None] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 ROWS = {"quote": QuoteRow, "claim": ClaimRow, "event": EventRow}
