@@ -43,6 +43,8 @@ def read_json(text: str, options: ReadOptions) -> Iterator[Item]:
     if isinstance(data, dict):
         yield article_from_object(data, options, where=str(options.path))
     elif isinstance(data, list):
+        if not data:
+            raise SourceError(f"{options.path}: JSON array holds no articles")
         for i, entry in enumerate(data):
             yield _entry_or_failure(entry, options, where=f"{options.path}[{i}]")
     else:
