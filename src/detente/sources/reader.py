@@ -35,9 +35,8 @@ EXTENSIONS = {
 }
 
 # Databases (a ledger kept beside its articles, with SQLite's -wal/-shm/-journal companions and
-# the -lock file detente migrates under) are
-# passed over in folder walks rather than reported as unreadable articles on every ingest;
-# named explicitly, they are still tried and refused.
+# the -lock file detente migrates under) are passed over in folder walks rather than reported as
+# unreadable articles on every ingest; named explicitly, they are still tried and refused.
 DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".duckdb", "-wal", "-shm", "-journal", "-lock")
 
 
