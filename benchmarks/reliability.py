@@ -163,11 +163,15 @@ def kill_runs(make_url, moments: int, folder: Path) -> tuple[int, int, int]:
     total = clean["documents"]
     equal = problems = 0
     for k in range(moments):
-        after = round(k * (total + 1) / max(moments - 1, 1))  # 0 = while opening, then spread over the batch
+        # the first kill lands while the process starts and migrates the new ledger; the others
+        # after 0..all of its outcomes, a few milliseconds later each time
+        after = -1 if k == 0 else round((k - 1) * total / max(moments - 2, 1))
         with make_url() as url:
             proc = subprocess.Popen([sys.executable, __file__, "--worker", url, str(folder)], stdout=subprocess.PIPE,
                                     stderr=subprocess.DEVNULL, text=True, env=_env())
             lines = 0
+            if after < 0:
+                time.sleep(1.5)
             while lines <= after:
                 if not proc.stdout.readline():
                     break
