@@ -18,7 +18,8 @@ DatePrecision = Literal["day", "month", "year", "range", "unknown"]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    # NaN and infinity are no values: they break strict JSON parsers and every comparison.
+    model_config = ConfigDict(extra="forbid", frozen=False, allow_inf_nan=False)
 
 
 class Document(Record):
@@ -90,7 +91,7 @@ class Claim(Record):
     source: Source
     hedged: bool = False
     hedges: list[str] = Field(default_factory=list)
-    confidence: float = 0.5
+    confidence: float = Field(default=0.5, ge=0, le=1)
 
 
 class Location(Record):

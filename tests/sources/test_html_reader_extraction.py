@@ -66,7 +66,7 @@ def test_dateline_in_page_text_when_metadata_has_no_date(tmp_path):
 
 
 def test_folder_given_as_a_file_is_a_clear_error(tmp_path):
-    with pytest.raises(SourceError, match="cannot be read"):
+    with pytest.raises(SourceError, match="is a folder, not a regular file"):
         read_file(tmp_path)
 
 

@@ -6,8 +6,8 @@ from rich.table import Table
 from rich.text import Text
 
 from detente.cli.app import app
-from detente.cli.common import (DB_HELP, FORMAT_HELP, cell, check_choice, console, fails_plainly, open_ledger,
-                                parse_date, print_jsonl)
+from detente.cli.common import (DB_HELP, FORMAT_HELP, cell, check_choice, console, errors, fails_plainly,
+                                open_ledger, parse_date, print_jsonl)
 
 STATUS_STYLE = {"unreviewed": "", "confirmed": "green", "corrected": "yellow", "rejected": "red"}
 DB = typer.Option(None, "--db", metavar="URL", help=DB_HELP)
@@ -95,6 +95,9 @@ def history(kind: str = typer.Argument(..., help="quote, claim or event"),
         reviews.add_row(str(r.id), r.created_at.strftime("%Y-%m-%d %H:%M"), cell(r.reviewer), r.action,
                         cell(r.changes or ""), cell(r.note))
     console.print(reviews if found.reviews else Text("no reviews yet", style="dim"))
+    if found.trail != "intact":
+        errors.print(Text(f"warning: the ledger's review trail is {found.trail}; run `detente verify`",
+                          style="red"), soft_wrap=True)
 
 
 def _dotted(data: dict, prefix: str = "") -> dict:

@@ -27,14 +27,22 @@ FORMAT_HELP = "table (for reading) or jsonl (one JSON object per line, for progr
 
 
 def fails_plainly(command: Callable) -> Callable:
-    """A DetenteError becomes one line on stderr and exit code 1, never a traceback."""
+    """A DetenteError becomes one line on stderr and exit code 1, never a traceback; so does a
+    database error (a corrupt or unreachable ledger), as its driver's first line, not the SQL."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
         except DetenteError as exc:
-            errors.print(Text(f"error: {exc}", style="red"), soft_wrap=True)
-            raise typer.Exit(1) from None
+            message = str(exc)
+        except SQLAlchemyError as exc:
+            from detente.ledger.db import reason
+
+            message = f"ledger {kwargs.get('db') or settings.database_url(None)}: {reason(exc)}"
+        errors.print(Text(f"error: {message}", style="red"), soft_wrap=True)
+        raise typer.Exit(1) from None
     return wrapper
 
 
@@ -68,7 +76,7 @@ def check_choice(value: str, choices: Iterable[str], option: str) -> str:
 def print_jsonl(items: Iterable[BaseModel | dict]) -> None:
     for item in items:
         data = item.model_dump(mode="json") if isinstance(item, BaseModel) else item
-        typer.echo(json.dumps(data, ensure_ascii=False))
+        typer.echo(json.dumps(data, ensure_ascii=False, allow_nan=False))  # strict JSON: no NaN
 
 
 def plural(n: int, word: str) -> str:

@@ -5,7 +5,7 @@ import typer
 from rich.text import Text
 
 from detente.cli.app import app
-from detente.cli.common import DB_HELP, console, fails_plainly, open_ledger
+from detente.cli.common import DB_HELP, console, errors, fails_plainly, open_ledger
 
 
 @app.command()
@@ -32,6 +32,24 @@ def review(kind: str = typer.Argument(..., help="quote, claim or event"),
     what = ", ".join(f"{k}={v}" for k, v in (done.changes or {}).items())
     console.print(Text(f"{kind} {record_id}: {STATUS[done.action]} by {done.reviewer} (review {done.id})"
                        + (f": {what}" if what else "")), soft_wrap=True)
+
+
+@app.command()
+@fails_plainly
+def verify(db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP)) -> None:
+    """Check the ledger: the database's integrity and the review trail, link by link.
+
+    Exits 1 at the first problem found. Note the head hash it prints: a trail cut at its very
+    end can only be seen against a head noted before.
+    """
+    with open_ledger(db) as ledger:
+        found = ledger.verify()
+    for problem in found.problems:
+        errors.print(Text(f"problem: {problem}", style="red"), soft_wrap=True)
+    if not found.ok:
+        raise typer.Exit(1)
+    console.print(Text(f"ledger intact: integrity check clean, {found.reviews} reviews chained"
+                       + (f", head {found.head}" if found.reviews else "")), soft_wrap=True)
 
 
 def _action(confirm: bool, correct: bool, reject: bool) -> str:

@@ -5,6 +5,10 @@ foreign keys (SQLite leaves them off unless asked).
 """
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,13 +16,22 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from detente.errors import LedgerError
 
+try:
+    import fcntl
+except ImportError:  # not on Windows: there, concurrent first opens rely on the retry alone
+    fcntl = None
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "head"
+# Held while migrating: a PostgreSQL advisory lock key (any fixed number) and the SQLite lock file.
+ADVISORY_KEY = 0x64E7E27E
+LOCK_SUFFIX = "-lock"
+MIGRATE_TRIES = 5
 
 
 def open_engine(url: str) -> Engine:
@@ -53,21 +66,58 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = HEAD) -> None:
-    """Migrate the database to ``revision`` (the newest by default); a no-op when already there."""
+    """Migrate the database to ``revision`` (the newest by default); a no-op when already there.
+
+    Safe when several processes open a new ledger at once: the migration runs under a lock
+    (a PostgreSQL advisory lock, a file lock beside an SQLite file), so one creates the schema
+    and the others find it there; a clash with a writer outside the lock is retried.
+    """
     config = alembic_config(engine.url.render_as_string(hide_password=False))
+    for attempt in range(MIGRATE_TRIES):
+        try:
+            if revision == HEAD and current_revision(engine) == head_revision():
+                return  # the common case: a quick look instead of a full Alembic run
+            with _migration_lock(engine), engine.begin() as connection:
+                if engine.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_KEY})
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+            return
+        except SQLAlchemyError as exc:
+            if _already_there(exc) and attempt + 1 < MIGRATE_TRIES:
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            raise LedgerError(f"cannot migrate ledger {engine.url!r}: {reason(exc)}") from exc
+        except Exception as exc:  # alembic raises CommandError/KeyError for revisions it does not know
+            if type(exc).__module__.startswith("alembic") or isinstance(exc, KeyError):
+                raise LedgerError(f"ledger {engine.url!r} has a schema this detente does not know "
+                                  f"(newer version?): {exc}") from exc
+            raise
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """An exclusive lock on ``<ledger file>-lock`` for SQLite files; nothing for other databases.
+
+    Not a lock on the database file itself: closing any descriptor of that file would drop the
+    POSIX locks SQLite holds on it in this process.
+    """
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or fcntl is None:
+        yield
+        return
+    fd = os.open(f"{database}{LOCK_SUFFIX}", os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        if revision == HEAD and current_revision(engine) == head_revision():
-            return  # the common case: a quick look instead of a full Alembic run
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-    except SQLAlchemyError as exc:
-        raise LedgerError(f"cannot migrate ledger {engine.url!r}: {_reason(exc)}") from exc
-    except Exception as exc:  # alembic raises CommandError/KeyError for revisions it does not know
-        if type(exc).__module__.startswith("alembic") or isinstance(exc, KeyError):
-            raise LedgerError(f"ledger {engine.url!r} has a schema this detente does not know "
-                              f"(newer version?): {exc}") from exc
-        raise
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _already_there(exc: SQLAlchemyError) -> bool:
+    """Another process created the same table or revision row first."""
+    reason = str(getattr(exc, "orig", None) or exc).lower()
+    return "already exists" in reason or "duplicate key" in reason or "unique constraint" in reason
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -80,5 +130,25 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
-def _reason(exc: SQLAlchemyError) -> str:
-    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
+def integrity_problems(connection) -> list[str]:
+    """What the database's own checks find: SQLite's integrity and foreign-key checks; on
+    PostgreSQL (whose pages are checksummed by the server), rows whose document is missing."""
+    if connection.dialect.name == "sqlite":
+        found = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+        problems = [] if found == ["ok"] else [f"integrity check: {line}" for line in found]
+        problems += [f"{table} row {rowid} points to a missing {parent} row"
+                     for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check")]
+        return problems
+    problems = []
+    for table in ("quotes", "claims", "events"):
+        orphans = connection.execute(text(f"SELECT count(*) FROM {table} t LEFT JOIN documents d "
+                                          "ON d.id = t.document_id WHERE d.id IS NULL")).scalar()
+        if orphans:
+            problems.append(f"{orphans} {table} rows point to a missing document")
+    return problems
+
+
+def reason(exc: Exception) -> str:
+    """The driver's first line, without the SQL statement SQLAlchemy appends."""
+    return (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["unknown database error"])[0]
+

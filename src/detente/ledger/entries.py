@@ -62,6 +62,7 @@ class Review(Record):
     created_at: dt.datetime
     note: str | None = None
     changes: dict[str, Any] | None = None
+    hash: str | None = Field(default=None, description="SHA-256 over this review and the hash before it")
 
 
 class History(Record):
@@ -73,6 +74,17 @@ class History(Record):
     reviews: list[Review]
     effective: dict[str, Any]
     status: Status
+    trail: str = Field(default="intact", description="the whole review chain: intact, or where it breaks")
+
+
+class Verification(BaseModel):
+    """``detente verify``: the database's integrity check and the review chain."""
+
+    ok: bool
+    problems: list[str]
+    reviews: int
+    head: str | None = Field(description="hash of the last review, to note down: a trail cut at its end "
+                                          "is only seen against a head noted before")
 
 
 class Count(BaseModel):

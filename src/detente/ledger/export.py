@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -52,21 +55,43 @@ def export(ledger: Ledger, to: str | Path, fmt: str, what: str = "all",
 
 
 def write(entries: Iterable[Stored], kind: str, path: Path, fmt: str) -> Path:
-    if fmt == "jsonl":
-        with path.open("w", encoding="utf-8") as out:
-            for entry in entries:
-                out.write(json.dumps(entry.model_dump(mode="json"), ensure_ascii=False) + "\n")
-        return path
-    header = flat_columns(kind)
-    rows = (flat_row(e) for e in entries)
-    if fmt == "csv":
-        with path.open("w", encoding="utf-8", newline="") as out:
-            writer = csv.DictWriter(out, fieldnames=header)
-            writer.writeheader()
-            writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
-    else:  # Parquet infers one schema from all rows, so it holds them in memory
-        pq.write_table(_table(list(rows), header), path)
+    with atomic(path) as tmp:
+        if fmt == "jsonl":
+            with tmp.open("w", encoding="utf-8") as out:
+                for entry in entries:
+                    out.write(_json(entry.model_dump(mode="json")) + "\n")
+            return path
+        header = flat_columns(kind)
+        rows = (flat_row(e) for e in entries)
+        if fmt == "csv":
+            with tmp.open("w", encoding="utf-8", newline="") as out:
+                writer = csv.DictWriter(out, fieldnames=header)
+                writer.writeheader()
+                writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+        else:  # Parquet infers one schema from all rows, so it holds them in memory
+            pq.write_table(_table(list(rows), header), tmp)
     return path
+
+
+@contextmanager
+def atomic(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` that replaces it only once fully written: a full disk,
+    a missing permission or an interruption leaves the old file (or none), never half of one."""
+    if path.exists() and not path.is_file():  # never replace a folder or a device (/dev/full)
+        raise LedgerError(f"cannot write {path}: it exists and is not a regular file")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise LedgerError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise LedgerError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def flat_columns(kind: str) -> list[str]:
@@ -81,12 +106,17 @@ def flat_row(entry: Stored) -> dict[str, Any]:
 
 
 def write_plover(ledger: Ledger, path: Path, kinds: list[str], codebook: Codebook | None) -> Path:
-    with path.open("w", encoding="utf-8") as out:
+    with atomic(path) as tmp, tmp.open("w", encoding="utf-8") as out:
         for kind in kinds:
             for entry in ledger.all(kind):
                 record = plover_event(entry, codebook) if kind == "event" else plover_claim(entry, codebook)
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(_json(record) + "\n")
     return path
+
+
+def _json(data: Any) -> str:
+    """Strict JSON (no NaN or Infinity, which many parsers refuse); records hold finite numbers."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False)
 
 
 def plover_event(e: EventEntry, codebook: Codebook | None) -> dict[str, Any]:
@@ -155,7 +185,7 @@ def _prepare(folder: Path) -> None:
 
 
 def _cell(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+    return _json(value) if isinstance(value, list | dict) else value
 
 
 def _table(rows: list[dict[str, Any]], header: Iterable[str]) -> pa.Table:

@@ -5,13 +5,16 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from detente import settings
 from detente.codebook import Codebook
 from detente.errors import LedgerError
-from detente.ledger import db, queries, reviews, store
-from detente.ledger.entries import ENTRY, RECORD, ClaimEntry, EventEntry, History, LedgerSummary, QuoteEntry, Review
+from detente.ledger import chain, db, queries, reviews, store
+from detente.ledger.checks import check_record
+from detente.ledger.entries import (ENTRY, RECORD, ClaimEntry, EventEntry, History, LedgerSummary, QuoteEntry, Review,
+                                    Verification)
 from detente.ledger.filters import AnyOf, Filter, Place, dates
 from detente.ledger.models import ROWS, DocumentRow, ReviewRow
 from detente.ledger.rows import document_from_row, record_data
@@ -19,6 +22,7 @@ from detente.ledger.summary import summarize
 from detente.records import Document, Extraction
 
 KINDS = tuple(ENTRY)
+APPEND_TRIES = 5
 
 
 class Ledger:
@@ -112,7 +116,12 @@ class Ledger:
     # --- reviewing -------------------------------------------------------------------
     def review(self, kind: str, record_id: int, action: str, reviewer: str,
                changes: dict | None = None, note: str | None = None) -> Review:
-        """Record an analyst's verdict beside the machine's record, which stays as it was."""
+        """Record an analyst's verdict beside the machine's record, which stays as it was.
+
+        A correction is checked against the record type, the codebook and the article's text;
+        the review is appended to the hash chain (a writer appending at the same moment makes
+        this one retry on the chain's new end).
+        """
         kind = _kind(kind)
         if action not in reviews.ACTIONS:
             raise LedgerError(f"unknown review action {action!r}; use one of {', '.join(reviews.ACTIONS)}")
@@ -120,6 +129,14 @@ class Ledger:
             raise LedgerError("a review needs the reviewer's name")
         if changes and action != "correct":
             raise LedgerError(f"only a correction changes fields, not {action!r}")
+        for attempt in range(APPEND_TRIES):
+            try:
+                return self._append_review(kind, record_id, action, reviewer.strip(), changes, note)
+            except IntegrityError as exc:
+                if attempt + 1 == APPEND_TRIES:
+                    raise LedgerError(f"cannot append the review: {db.reason(exc)}") from exc
+
+    def _append_review(self, kind, record_id, action, reviewer, changes, note) -> Review:
         with self._sessions.begin() as session:
             current = queries.entry(session, kind, record_id)
             if current is None:
@@ -128,11 +145,28 @@ class Ledger:
             if action == "correct":
                 record = current.model_dump(include=set(RECORD[kind].model_fields))
                 checked = reviews.checked_changes(kind, record, changes or {})
-            row = ReviewRow(kind=kind, record_id=record_id, action=action, reviewer=reviewer.strip(),
-                            created_at=dt.datetime.now(dt.timezone.utc), note=note, changes=checked)
+                corrected = RECORD[kind].model_validate(reviews.applied(record, checked)).model_dump()
+                text = session.get(DocumentRow, current.document_id).text
+                check_record(kind, corrected, self.codebook or settings.codebook(), text)
+            last = session.scalar(select(ReviewRow.hash).order_by(ReviewRow.id.desc()).limit(1))
+            row = ReviewRow(kind=kind, record_id=record_id, action=action, reviewer=reviewer,
+                            created_at=dt.datetime.now(dt.timezone.utc), note=note, changes=checked,
+                            prev_hash=last or chain.GENESIS)
+            row.hash = chain.review_hash(row, row.prev_hash)
             session.add(row)
             session.flush()
             return _review(row)
+
+    def verify(self) -> Verification:
+        """The database's own integrity check and the review chain, link by link."""
+        with self._sessions() as session:
+            problems = db.integrity_problems(session.connection())
+            rows = session.scalars(select(ReviewRow).order_by(ReviewRow.id))
+            broken_at, why, count, head = chain.first_break(rows)
+        if broken_at is not None:
+            problems.append(f"review trail broken at review {broken_at}: it {why}")
+        return Verification(ok=not problems, problems=problems, reviews=count,
+                            head=head if broken_at is None else None)
 
     def history(self, kind: str, record_id: int) -> History:
         kind = _kind(kind)
@@ -144,7 +178,9 @@ class Ledger:
             rows = queries.reviews_by_record(session, kind).get(record_id, [])
             effective, state = reviews.apply(original, rows)
             record = RECORD[kind]
+            broken_at, why, _, _ = chain.first_break(session.scalars(select(ReviewRow).order_by(ReviewRow.id)))
             return History(kind=kind, record_id=record_id,
+                           trail="intact" if broken_at is None else f"broken at review {broken_at}: it {why}",
                            original=record.model_validate(original).model_dump(mode="json"),
                            reviews=[_review(r) for r in rows],
                            effective=record.model_validate(effective).model_dump(mode="json"),
@@ -174,4 +210,4 @@ def _kind(kind: str) -> str:
 
 def _review(row: ReviewRow) -> Review:
     return Review(id=row.id, kind=row.kind, record_id=row.record_id, action=row.action, reviewer=row.reviewer,
-                  created_at=row.created_at, note=row.note, changes=row.changes)
+                  created_at=row.created_at, note=row.note, changes=row.changes, hash=row.hash)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -51,6 +51,10 @@ class QuoteRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     actor_ref: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    # Declared so the unit of work writes a document (and an actor) before rows that point to it;
+    # never loaded (lazy="raise"): queries join explicitly.
+    document: Mapped[DocumentRow] = relationship(lazy="raise")
+    actor: Mapped[ActorRow | None] = relationship(lazy="raise")
     text: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
@@ -70,6 +74,7 @@ class ClaimRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document: Mapped[DocumentRow] = relationship(lazy="raise")
     party: Mapped[str] = mapped_column(String(16), index=True)
     issue: Mapped[str] = mapped_column(String(64), index=True)
     stance: Mapped[str] = mapped_column(String(16))
@@ -94,6 +99,7 @@ class EventRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document: Mapped[DocumentRow] = relationship(lazy="raise")
     type: Mapped[str] = mapped_column(String(32), index=True)
     actor: Mapped[str | None] = mapped_column(Text)
     date: Mapped[dt.date | None] = mapped_column(Date)
@@ -123,10 +129,15 @@ class EventLocationRow(Base):
 
 
 class ReviewRow(Base):
-    """An analyst's verdict on one record, kept as history: the machine's row is never changed."""
+    """An analyst's verdict on one record, kept as history: the machine's row is never changed.
+
+    Append-only (triggers refuse UPDATE and DELETE) and chained: ``hash`` covers the review and
+    ``prev_hash``, the hash of the review before it (``chain.py``).
+    """
 
     __tablename__ = "reviews"
-    __table_args__ = (Index("ix_reviews_kind_record", "kind", "record_id"),)
+    __table_args__ = (Index("ix_reviews_kind_record", "kind", "record_id"),
+                      UniqueConstraint("prev_hash", name="uq_reviews_prev_hash"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     kind: Mapped[str] = mapped_column(String(16))
@@ -136,6 +147,8 @@ class ReviewRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     note: Mapped[str | None] = mapped_column(Text)
     changes: Mapped[dict | None] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 ROWS = {"quote": QuoteRow, "claim": ClaimRow, "event": EventRow}

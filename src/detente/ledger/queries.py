@@ -5,9 +5,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
+from pydantic import ValidationError
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
+from detente.errors import LedgerError
 from detente.ledger.entries import ENTRY, Stored
 from detente.ledger.models import ROWS, DocumentRow, EventRow, ReviewRow
 from detente.ledger.reviews import apply
@@ -92,5 +94,11 @@ def entry(session: Session, kind: str, record_id: int) -> Stored | None:
 
 def _entry(kind: str, row, document: DocumentRow, reviews: dict[int, list[ReviewRow]]) -> Stored:
     data, state = apply(record_data(kind, row), reviews.get(row.id, []))
-    return ENTRY[kind](**data, id=row.id, document_id=document.id, published=document.published,
-                       url=document.url, title=document.title, outlet=document.outlet, review=state)
+    try:
+        return ENTRY[kind](**data, id=row.id, document_id=document.id, published=document.published,
+                           url=document.url, title=document.title, outlet=document.outlet, review=state)
+    except ValidationError as exc:  # written before values were checked (a NaN position of an old review)
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise LedgerError(f"{kind} {row.id} holds an invalid value ({where}: {err['msg']}); "
+                          "review it again with a valid value") from None

@@ -50,6 +50,14 @@ def checked_changes(kind: str, data: dict[str, Any], changes: dict[str, Any]) ->
     return {path: _get(checked, path) for path in changes}
 
 
+def applied(data: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with ``changes`` (dotted paths) set, as a new dict."""
+    out = copy.deepcopy(data)
+    for path, value in changes.items():
+        _set(out, path, value)
+    return out
+
+
 def _parse(value: Any) -> Any:
     """CLI values are strings; JSON lists/objects and null are read as such."""
     if isinstance(value, str) and (value[:1] in "[{" or value == "null"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from detente.codebook.names import person_keys
@@ -14,23 +14,32 @@ from detente.ledger.rows import claim_row, document_row, event_row, quote_row
 from detente.records import Extraction, Speaker
 
 Outcome = Literal["added", "skipped"]
+WRITE_TRIES = 3
 
 
 def ingest(sessions: sessionmaker[Session], extraction: Extraction) -> Outcome:
-    """All of the document or none of it: an interrupted batch keeps every document already added."""
+    """All of the document or none of it: an interrupted batch keeps every document already added.
+
+    Another process writing at the same moment may store this document first (then it is
+    skipped) or a speaker this document shares (then the write is tried again: the speaker's
+    row is there by then).
+    """
     document = extraction.document
-    try:
-        with sessions.begin() as session:
-            if session.get(DocumentRow, document.id) is not None:
+    for attempt in range(WRITE_TRIES):
+        try:
+            with sessions.begin() as session:
+                if session.get(DocumentRow, document.id) is not None:
+                    return "skipped"
+                _write(session, extraction)
+            return "added"
+        except SQLAlchemyError as exc:
+            # another writer stored it first (PostgreSQL: a key clash; SQLite: a stale snapshot)
+            if _stored(sessions, document.id):
                 return "skipped"
-            _write(session, extraction)
-    except SQLAlchemyError as exc:
-        # another writer stored it first (PostgreSQL: a key clash; SQLite: a stale snapshot)
-        if _stored(sessions, document.id):
-            return "skipped"
-        raise LedgerError(f"cannot store document {document.id} ({document.path or document.url}): "
-                          f"{str(getattr(exc, 'orig', exc)).splitlines()[0]}") from exc
-    return "added"
+            if isinstance(exc, (IntegrityError, OperationalError)) and attempt + 1 < WRITE_TRIES:
+                continue
+            raise LedgerError(f"cannot store document {document.id} ({document.path or document.url}): "
+                              f"{str(getattr(exc, 'orig', exc)).splitlines()[0]}") from exc
 
 
 def _stored(sessions: sessionmaker[Session], document_id: str) -> bool:
@@ -39,9 +48,14 @@ def _stored(sessions: sessionmaker[Session], document_id: str) -> bool:
 
 
 def _write(session: Session, extraction: Extraction) -> None:
+    """Rows in dependency order: the document, then its speakers, then what points to them.
+
+    The models' relationships let the unit of work order one flush the same way; flushing the
+    document first keeps the order plain whatever rows a later change adds.
+    """
     document = extraction.document
     session.add(document_row(document, dt.datetime.now(dt.timezone.utc)))
-    session.flush()  # the rows below point at it; without a quote (whose actor lookup flushes) nothing else orders them
+    session.flush()
     actors: dict[str, ActorRow] = {}
     for quote in extraction.quotes:
         session.add(quote_row(quote, document.id, _actor(session, quote.speaker, actors)))

@@ -17,10 +17,24 @@ OUTLET_KEYS = ("outlet", "sitename", "source")
 DATE_KEYS = ("published", "date", "published_at")
 
 
+def loads(text: str):
+    """``json.loads``, with nesting too deep for Python's parser as a ``ValueError`` of its own."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise TooDeep("JSON nested too deeply to read (an article object is a few levels deep)") from None
+
+
+class TooDeep(ValueError):
+    pass
+
+
 def read_json(text: str, options: ReadOptions) -> Iterator[Item]:
     """One article object, or an array of them (each bad entry is its own failure)."""
     try:
-        data = json.loads(text)
+        data = loads(text)
+    except TooDeep as exc:
+        raise SourceError(f"{options.path}: {exc}") from None
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":  # one object per line in a .json file
             yield from read_jsonl(text, options)
@@ -29,6 +43,8 @@ def read_json(text: str, options: ReadOptions) -> Iterator[Item]:
     if isinstance(data, dict):
         yield article_from_object(data, options, where=str(options.path))
     elif isinstance(data, list):
+        if not data:
+            raise SourceError(f"{options.path}: JSON array holds no articles")
         for i, entry in enumerate(data):
             yield _entry_or_failure(entry, options, where=f"{options.path}[{i}]")
     else:
@@ -42,7 +58,10 @@ def read_jsonl(text: str, options: ReadOptions) -> Iterator[Item]:
             continue
         where = f"{options.path}:{lineno}"
         try:
-            entry = json.loads(line)
+            entry = loads(line)
+        except TooDeep as exc:
+            yield SourceFailure(path=where, reason=str(exc))
+            continue
         except json.JSONDecodeError as exc:
             yield SourceFailure(path=where, reason=f"not valid JSON ({exc.msg})")
             continue

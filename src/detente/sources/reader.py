@@ -34,22 +34,26 @@ EXTENSIONS = {
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }
 
-# Databases (a ledger kept beside its articles, with SQLite's -wal/-shm/-journal companions) are
-# passed over in folder walks rather than reported as unreadable articles on every ingest;
-# named explicitly, they are still tried and refused.
-DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".duckdb", "-wal", "-shm", "-journal")
+# Databases (a ledger kept beside its articles, with SQLite's -wal/-shm/-journal companions and
+# the -lock file detente migrates under) are passed over in folder walks rather than reported as
+# unreadable articles on every ingest; named explicitly, they are still tried and refused.
+DATABASE_SUFFIXES = (".sqlite", ".sqlite3", ".db", ".duckdb", "-wal", "-shm", "-journal", "-lock")
 
 
 def read_items(path: Path, *, reference_date: dt.date | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Documents and per-entry failures of one file; raises ``SourceError`` if the file fails."""
     path = Path(path)
-    text = read_text(path, max_bytes)
+    text, warnings = read_text(path, max_bytes)
     expected = EXTENSIONS.get(path.suffix.lower(), "text")
-    fmt = sniff_format(text, expected) or expected
+    fmt = expected
     options = ReadOptions(path=path, reference_date=reference_date)
     try:
-        yield from READERS[fmt](text, options)
+        fmt = sniff_format(text, expected) or expected
+        for item in READERS[fmt](text, options):
+            if warnings and isinstance(item, Document):
+                item = item.model_copy(update={"warnings": [*warnings, *item.warnings]})
+            yield item
     except SourceError:
         raise
     except Exception as exc:  # a third-party parser's own error: report it against the file
@@ -76,6 +80,9 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, reference_date: dt.dat
     (``keep_duplicates``: yielded too, for a caller that reports them)."""
     seen: set[str] = set()
     for path in iter_files(paths):
+        if isinstance(path, SourceFailure):
+            yield path
+            continue
         try:
             for item in read_items(path, reference_date=reference_date, max_bytes=max_bytes):
                 if isinstance(item, Document):
@@ -87,25 +94,61 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, reference_date: dt.dat
             yield SourceFailure(path=str(path), reason=_reason(exc, path))
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files in the order given; folders walked recursively, sorted, hidden entries skipped."""
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | SourceFailure]:
+    """Files in the order given; folders walked in name order, hidden entries skipped.
+
+    Each real folder is walked once (a symlink loop, or a folder given twice, ends there), and a
+    folder that cannot be listed is a failure naming it while the walk goes on.
+    """
     if isinstance(paths, (str, os.PathLike)):  # one path, not an iterable of its characters
         paths = [paths]
+    walked: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, walked)
         else:
             yield path
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Depth-first in name order (a/c, a/z, b), one folder listing in memory at a time."""
-    with os.scandir(folder) as entries:
-        names = sorted((e.name, e.is_dir()) for e in entries
-                       if not e.name.startswith(".") and not e.name.lower().endswith(DATABASE_SUFFIXES))
-    for name, is_dir in names:
-        yield from _walk(folder / name) if is_dir else [folder / name]
+def _walk(top: Path, walked: set[tuple[int, int]]) -> Iterator[Path | SourceFailure]:
+    """Depth-first in name order (a/c, a/z, b) with a stack, not recursion: depth is unbounded."""
+    stack = [iter([(top, True)])]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path, is_dir = entry
+        if not is_dir:
+            yield path  # files that are not regular (a FIFO, a socket) are refused unopened
+            continue
+        listing = _listing(path, walked)
+        if isinstance(listing, SourceFailure):
+            yield listing
+        else:
+            stack.append(iter(listing))
+
+
+def _listing(folder: Path, walked: set[tuple[int, int]]) -> list[tuple[Path, bool]] | SourceFailure:
+    """(path, is folder) of the entries to read, sorted; empty when this folder was walked already."""
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in walked:
+            return []
+        walked.add((info.st_dev, info.st_ino))
+        with os.scandir(folder) as entries:
+            return sorted((folder / e.name, _is_dir(e)) for e in entries
+                          if not e.name.startswith(".") and not e.name.lower().endswith(DATABASE_SUFFIXES))
+    except OSError as exc:
+        return SourceFailure(path=str(folder), reason=f"folder cannot be read ({exc.strerror or exc})")
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows a symlink; a broken one is a file that then fails by name
+    except OSError:
+        return False
 
 
 def _reason(exc: SourceError, path: Path) -> str:
