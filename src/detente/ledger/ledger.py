@@ -135,7 +135,8 @@ class Ledger:
                 stmt = stmt.where(DocumentRow.outlet == outlet)
             return [document_from_row(r) for r in session.scalars(stmt)]
 
-    def actors(self, after: str | None = None, limit: int = 50, party: str | None = None) -> list[dict]:
+    def actors(self, after: str | None = None, limit: int = 50, party: str | None = None,
+               only: str | None = None) -> list[dict]:
         """Speakers met so far (codebook actors and people known only by name), with their quote counts."""
         with self._sessions() as session:
             counts = (select(QuoteRow.actor_ref, func.count(QuoteRow.id).label("n"))
@@ -146,6 +147,8 @@ class Ledger:
                 stmt = stmt.where(ActorRow.id > after)
             if party:
                 stmt = stmt.where(ActorRow.party == party)
+            if only is not None:
+                stmt = stmt.where(ActorRow.id == only)
             return [{"id": a.id, "name": a.name, "party": a.party, "role": a.role, "quotes": n or 0}
                     for a, n in session.execute(stmt)]
 

@@ -60,7 +60,7 @@ def facets(session: Session, kind: str, fields: Sequence[str], filters: Sequence
         else:
             key = cols[field]
             stmt = select(key, func.count()).select_from(row)
-            if field in ("outlet", "published") or needs_documents:
+            if field in ("outlet", "published", "when") or needs_documents:
                 stmt = stmt.join(DocumentRow, row.document_id == DocumentRow.id)
             stmt = stmt.where(*(f.sql(cols) for f in filters), row.id.not_in(reviewed)).group_by(key)
         for value, n in session.execute(stmt):

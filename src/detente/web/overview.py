@@ -1,0 +1,38 @@
+"""The overview: parties × issues, each cell the party's standing on the issue.
+
+With the analysis layer: current position, trend, confidence, last shift and open leaks. Until it
+answers, the ledger's own view: claim counts and the latest claim per cell.
+"""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from detente.web.pages import render
+
+pages = APIRouter(include_in_schema=False)
+
+
+@pages.get("/", name="overview")
+def overview(request: Request):
+    ledger = request.app.state.ledger
+    summary = ledger.summary(latest=5)
+    counts = summary.claims_by_party_issue
+    issues = [i for i in ledger.codebook.issues] if ledger.codebook else []
+    issue_ids = [i.id for i in issues] + sorted({i for row in counts.values() for i in row} - {i.id for i in issues})
+    parties = _parties(ledger, counts)
+    cells = {}
+    for party in parties:
+        for issue in issue_ids:
+            n = counts.get(party, {}).get(issue, 0)
+            latest = ledger.claims(party=party, issue=issue, limit=1) if n else []
+            cells[party, issue] = {"count": n, "latest": latest[0] if latest else None}
+    names = {i.id: i.name for i in issues}
+    return render(request, "overview.html", summary=summary, parties=parties, issues=issue_ids, names=names,
+                  cells=cells)
+
+
+def _parties(ledger, counts: dict) -> list[str]:
+    """Codebook parties with claims first (in codebook order), then any other party seen."""
+    order = [p.code for p in ledger.codebook.parties] if ledger.codebook else []
+    seen = set(counts)
+    return [p for p in order if p in seen] + sorted(seen - set(order))
