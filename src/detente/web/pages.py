@@ -27,8 +27,16 @@ templates.filters["dumps"] = charts.dumps
 def render(request: Request, name: str, status: int = 200, headers: dict | None = None, **context) -> HTMLResponse:
     section = request.url.path.split("/")[1]
     page = templates.get_template(name).render(request=request, nav=NAV, section=SECTION.get(section, section),
-                                               codebook=request.app.state.ledger.codebook, **context)
+                                               codebook=_codebook(request), **context)
     return HTMLResponse(page, status_code=status, headers=headers)
+
+
+def _codebook(request: Request):
+    """The case, for the page header; an error page still renders when the ledger is unreachable."""
+    try:
+        return request.app.state.ledger.codebook
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def error_page(request: Request, error: dict, headers: dict | None = None) -> HTMLResponse:

@@ -16,14 +16,16 @@ MAX_POINTS = 5000
 def timeline(request: Request, issue: str | None = Query(None), party: str | None = Query(None)):
     ledger = request.app.state.ledger
     issues = ledger.codebook.issues if ledger.codebook else []
-    issue = issue or (issues[0].id if issues else None)
     known = {i.id: i for i in issues}
-    if issue is None or (known and issue not in known):
+    if not known:  # no codebook: the issues the claims name
+        known = {i: None for i in ledger.facets("claim", ["issue"])["issue"]}
+    issue = issue or next(iter(known), None)
+    if issue not in known:
         raise ApiError(404, f"no issue {issue!r} in the codebook")
     claims = ledger.claims(issue=issue, party=party, limit=MAX_POINTS)
     positions = function("positions")
     series = positions(ledger, party=party, issue=issue) if positions else []
-    title = known[issue].name if issue in known else issue
+    title = known[issue].name if known[issue] else issue
     fig = charts.claims_timeline(claims, series, title=title)
     placed = [c for c in claims if c.position is not None]
     return render(request, "timeline.html", issue=issue, issue_info=known.get(issue), issues=issues, party=party,
