@@ -41,16 +41,17 @@ def ingest(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
 @fails_plainly
 def demo(db: str = typer.Option(DEMO_DB, "--db", metavar="URL", help="ledger for the demo"),
          workers: int = typer.Option(1, "--workers", min=1, help=WORKERS_HELP)) -> None:
-    """Ingest the bundled sample articles into a demo ledger and show the report."""
-    from detente.cli.report import show_report
+    """Ingest the bundled sample articles into a demo ledger and show the brief: where the talks stand."""
+    from detente.cli.analysis import show_brief
     from detente.sources import sample_paths
 
     console.rule("detente demo: reading the bundled sample articles")
     _ingest(sample_paths(), db, None, workers, None, short_paths=True)
+    console.rule("the brief")
     with open_ledger(db) as ledger:
-        show_report(ledger.summary(), title=f"Ledger {db}")
-    console.print(Text("Next: detente quotes --db " + db + "   detente claims --db " + db
-                       + "   detente events --db " + db, style="dim"))
+        show_brief(ledger)
+    console.print(Text("Next: detente shifts --db " + db + "   detente leaks --db " + db
+                       + "   detente claims --db " + db + "   detente report --db " + db, style="dim"))
 
 
 @app.command()

@@ -90,6 +90,8 @@ class Issue(Model):
     scale_meaning: str = Field(default="", description="what low and high mean")
     process: bool = Field(default=False, description="the negotiation itself: a party's bare statement "
                           "about it ('X said it has not received the plan') is its assessment of the talks")
+    shared_scale: bool = Field(default=True, description="false for a catch-all issue whose 0–100 is per item: "
+                               "positions of different claims are not comparable, so analysis draws no series")
 
     @field_validator("scale")
     @classmethod

@@ -36,6 +36,10 @@ class Ledger:
         db.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
+    def session(self):
+        """A read session for analysis queries that group in SQL (``with ledger.session() as s:``)."""
+        return self._sessions()
+
     def close(self) -> None:
         self.engine.dispose()
 

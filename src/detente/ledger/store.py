@@ -41,7 +41,7 @@ def _stored(sessions: sessionmaker[Session], document_id: str) -> bool:
 def _write(session: Session, extraction: Extraction) -> None:
     document = extraction.document
     session.add(document_row(document, dt.datetime.now(dt.timezone.utc)))
-    session.flush()  # the article first: rows without a relationship to it are not ordered after it
+    session.flush()  # the rows below point at it; without a quote (whose actor lookup flushes) nothing else orders them
     actors: dict[str, ActorRow] = {}
     for quote in extraction.quotes:
         session.add(quote_row(quote, document.id, _actor(session, quote.speaker, actors)))

@@ -1,0 +1,168 @@
+"""The brief: one page saying where the talks stand, every statement with the claims or events behind it.
+
+Per issue, each party's current position and its trend (the move over ``TREND_DAYS`` up to the
+brief's date), the forecast's compromise point, zone of agreement and deadlock probability; the
+latest shifts; the leaks still unconfirmed; talks against the war for the last weeks. Rendered as
+Markdown (terminals render it too) or HTML; the data is the ``Brief`` record.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from pydantic import BaseModel, Field
+
+from detente.analysis.forecast import IssueForecast, forecast
+from detente.analysis.leaks import leaks
+from detente.analysis.positions import codebook_of, positions
+from detente.analysis.records import Leak, Shift
+from detente.analysis.shifts import shifts
+from detente.analysis.talks import Bucket, Divergence, talks_vs_war
+from detente.codebook import Codebook
+
+TREND_DAYS = 30
+LATEST = 8
+WEEKS = 6
+BRIEF_DRAWS = 300
+
+
+class PartyLine(BaseModel):
+    party: str
+    position: float
+    low: float
+    high: float
+    since: dt.date
+    trend: float | None = Field(None, description=f"change over the last {TREND_DAYS} days")
+    claim_ids: list[int]
+
+
+class IssueBrief(BaseModel):
+    issue: str
+    name: str
+    scale: str
+    parties: list[PartyLine]
+    forecast: IssueForecast | None = None
+
+
+class Brief(BaseModel):
+    date: dt.date
+    issues: list[IssueBrief]
+    shifts: list[Shift]
+    leaks: list[Leak]
+    talks: list[Bucket]
+    divergences: list[Divergence]
+    ledger_hash: str | None = None
+
+
+def brief(ledger, *, date: dt.date | None = None, codebook: Codebook | None = None) -> Brief:
+    cb = codebook_of(ledger, codebook)
+    series = positions(ledger, until=date, codebook=cb)
+    day = date or max((s.current.date for s in series), default=dt.date.today())
+    f = forecast(ledger, date=day, draws=BRIEF_DRAWS, codebook=cb)
+    by_issue = {i.issue: i for i in f.issues}
+    issues = []
+    for issue in cb.issues:
+        lines = []
+        for s in (s for s in series if s.issue == issue.id):
+            past = [p for p in s.points if p.date <= day - dt.timedelta(days=TREND_DAYS)]
+            trend = round(s.current.position - past[-1].position, 1) if past else None
+            lines.append(PartyLine(party=s.party, position=s.current.position, low=s.current.low, high=s.current.high,
+                                   since=s.current.date, trend=trend, claim_ids=s.current.claim_ids))
+        if lines:
+            lines.sort(key=lambda line: (line.party not in cb.belligerents, line.party))
+            issues.append(IssueBrief(issue=issue.id, name=issue.name, scale=issue.scale_meaning, parties=lines,
+                                     forecast=by_issue.get(issue.id)))
+    found = shifts(ledger, until=date, codebook=cb)[-LATEST:][::-1]
+    open_leaks = leaks(ledger, status="unconfirmed", until=date, codebook=cb, limit=LATEST)
+    talks = talks_vs_war(ledger, until=day, codebook=cb)
+    return Brief(date=day, issues=issues, shifts=found, leaks=open_leaks, talks=talks.buckets[-WEEKS:],
+                 divergences=talks.divergences[-3:], ledger_hash=f.ledger_hash)
+
+
+def _cite(ids: list[int], kind: str = "claim") -> str:
+    shown = ", ".join(f"#{i}" for i in ids[:6]) + (" …" if len(ids) > 6 else "")
+    return f"[{kind} {shown}]" if ids else ""
+
+
+def _trend(t: float | None) -> str:
+    if t is None:
+        return "new"
+    return "steady" if abs(t) < 1 else f"{t:+.0f}"
+
+
+def markdown(b: Brief) -> str:
+    """The brief as Markdown; ``[claim #id]`` cites the ledger (``detente claims``/``history``)."""
+    out = [f"# Where the talks stand, {b.date}", ""]
+    out += ["## Positions by issue (0–100, the codebook's scale)", ""]
+    for i in b.issues:
+        out.append(f"### {i.name}  ")
+        out.append(f"*{i.scale}*  ")
+        for p in i.parties:
+            out.append(f"- **{p.party}** at {p.position:g} (band {p.low:g}–{p.high:g}), since {p.since}, "
+                       f"trend {_trend(p.trend)} {_cite(p.claim_ids)}")
+        f = i.forecast
+        if f:
+            zone = (f"zone of agreement {f.zone[0]:g}–{f.zone[1]:g}" if f.zone else
+                    "no zone of agreement" if f.deadlock is not None else "zone unknown (one side silent)")
+            dead = f", deadlock probability {f.deadlock:.0%}" if f.deadlock is not None else ""
+            out.append(f"- forecast: compromise {f.outcomes.get('compromise')} "
+                       f"(90% {f.low}–{f.high}); {zone}{dead}")
+        out.append("")
+    out += ["## Latest shifts", ""]
+    for s in b.shifts:
+        move = f"{s.baseline:g} → {s.position:g}" if s.baseline is not None else f"at {s.position:g}"
+        before = f"; before: “{_short(s.before.evidence)}” ({s.before.date}, {s.before.source_type}) [claim #{s.before.id}]" \
+            if s.before else ""
+        out.append(f"- {s.date} **{s.party}** {s.issue}: {s.kind.replace('_', ' ')} ({move}), {s.status}: "
+                   f"“{_short(s.after.evidence)}” ({s.after.source_type}) [claim #{s.after.id}]{before}")
+    if not b.shifts:
+        out.append("- none")
+    out += ["", "## Open leaks (unconfirmed)", ""]
+    for k in b.leaks:
+        out.append(f"- {k.reported} **{k.party}** {k.issue} at {k.claim.position:g}: “{_short(k.claim.evidence)}” "
+                   f"({k.claim.source_type}{', hedged' if k.claim.hedged else ''}) [claim #{k.claim.id}]")
+    if not b.leaks:
+        out.append("- none")
+    out += ["", "## Talks against the war", ""]
+    for t in b.talks:
+        tone = ", ".join(f"{p} {v:g}" for p, v in sorted(t.tone.items()))
+        out.append(f"- week of {t.start}: {t.meetings} meetings, {t.progress} progress / {t.deadlock} deadlock claims"
+                   f"{' (' + tone + ')' if tone else ''}; {t.strikes} strikes, {t.fighting} fighting"
+                   f"{' in ' + ', '.join(t.places[:6]) if t.places else ''} {_cite(t.event_ids, 'event')}")
+    for d in b.divergences:
+        out.append(f"- **divergence**, week of {d.start}: {d.text} {_cite(d.claim_ids)} {_cite(d.event_ids, 'event')}")
+    return "\n".join(out) + "\n"
+
+
+def text(b: Brief) -> str:
+    """Plain text (no Markdown marks) for logs and pipes."""
+    return markdown(b).replace("**", "").replace("### ", "").replace("## ", "").replace("# ", "")
+
+
+def to_html(b: Brief) -> str:
+    """A standalone HTML page of the brief (lists and headings; every text escaped)."""
+    body = []
+    for line in markdown(b).splitlines():
+        esc = html.escape(line)
+        if line.startswith("### "):
+            body.append(f"<h3>{esc[4:].strip()}</h3>")
+        elif line.startswith("## "):
+            body.append(f"<h2>{esc[3:]}</h2>")
+        elif line.startswith("# "):
+            body.append(f"<h1>{esc[2:]}</h1>")
+        elif line.startswith("- "):
+            body.append(f"<li>{_bold(esc[2:])}</li>")
+        elif line.strip():
+            body.append(f"<p>{_bold(esc)}</p>")
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>detente brief</title></head><body>"
+            + "\n".join(body) + "</body></html>\n")
+
+
+def _bold(s: str) -> str:
+    parts = s.split("**")
+    return "".join(f"<b>{p}</b>" if k % 2 else p for k, p in enumerate(parts))
+
+
+def _short(s: str, n: int = 140) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"

@@ -1,0 +1,266 @@
+"""Forecasts from the ledger: bargaining inputs built for a date, the registered models, Monte Carlo.
+
+Inputs on ``date``: each party's position in force on each issue (``positions``) with its band as
+the Monte Carlo spread; capability and salience from the codebook (``Party.capability``,
+``Party.salience``; ``DEFAULT_CAPABILITY`` and ``DEFAULT_SALIENCE`` where the codebook is silent);
+an analyst's overrides from a mapping (YAML): ``positions: {RUS: {territory: 50}}``,
+``capability: {UKR: 0.8}``, ``salience: {RUS: {territory: 100}}``, ``drop: [USA]``,
+``concession: 20``. Red lines are not stated as such in the ledger, so the zone of agreement is
+the overlap of what the belligerents (veto players) could accept: each up to ``concession``
+points beyond its own position toward the other side. Every model in
+``detente.bargaining.registry`` runs on the positions in force; the Monte Carlo over the position
+bands gives the spread and, with the zone, the deadlock probability (the share of draws whose zone
+is empty). A scenario is a set of overrides, compared with the baseline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import warnings
+
+import numpy as np
+from pydantic import BaseModel, Field
+from sqlalchemy import func, select
+
+from detente.analysis.positions import codebook_of, positions
+from detente.bargaining import registry
+from detente.bargaining.inputs import AT_LEAST, AT_MOST, BargainingInputs, Uncertainty
+from detente.bargaining.montecarlo import monte_carlo
+from detente.codebook import Codebook
+from detente.errors import BargainingInputError, DetenteError
+from detente.ledger.models import DocumentRow, ReviewRow
+
+DEFAULT_CAPABILITY = 0.2
+DEFAULT_SALIENCE = 50.0
+DEFAULT_CONCESSION = 25.0
+MODELS = ("compromise", "median", "nash", "zopa", "eu")
+OVERRIDE_KEYS = {"positions", "capability", "salience", "drop", "concession"}
+
+
+class IssueForecast(BaseModel):
+    issue: str
+    positions: dict[str, float]
+    outcomes: dict[str, float | None] = Field(description="model -> predicted outcome on the 0–100 scale")
+    mean: float | None = Field(None, description="Monte Carlo mean of the compromise outcome")
+    low: float | None = Field(None, description="5th percentile")
+    high: float | None = Field(None, description="95th percentile")
+    zone: list[float] | None = Field(None, description="[low, high] of the zone of agreement; None when empty or unknown")
+    deadlock: float | None = Field(description="probability that the zone of agreement is empty; None when the "
+                                   "belligerents' positions are not both known")
+    claim_ids: list[int]
+
+
+class Forecast(BaseModel):
+    date: dt.date
+    ledger_hash: str
+    draws: int
+    seed: int
+    models: list[str]
+    issues: list[IssueForecast]
+    overrides: dict = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+
+class IssueChange(BaseModel):
+    issue: str
+    compromise_before: float | None
+    compromise_after: float | None
+    deadlock_before: float | None
+    deadlock_after: float | None
+
+
+class ScenarioResult(BaseModel):
+    changes: dict
+    baseline: Forecast
+    changed: Forecast
+    differences: list[IssueChange]
+
+
+def ledger_hash(ledger) -> str:
+    """SHA-256 over the stored articles' content hashes and the reviews: any new article or verdict changes it."""
+    h = hashlib.sha256()
+    with ledger.session() as session:
+        for (doc_id,) in session.execute(select(DocumentRow.id).order_by(DocumentRow.id)):
+            h.update(doc_id.encode() + b"\n")
+        n, last = session.execute(select(func.count(ReviewRow.id), func.max(ReviewRow.id))).one()
+    h.update(f"reviews:{n}:{last}".encode())
+    return h.hexdigest()
+
+
+def check_overrides(overrides: dict | None) -> dict:
+    overrides = dict(overrides or {})
+    unknown = set(overrides) - OVERRIDE_KEYS
+    if unknown:
+        raise DetenteError(f"unknown override(s) {sorted(unknown)}; use {', '.join(sorted(OVERRIDE_KEYS))}")
+    return overrides
+
+
+def inputs(ledger, *, date: dt.date | None = None, overrides: dict | None = None,
+           codebook: Codebook | None = None) -> tuple[BargainingInputs | None, dict, list[str]]:
+    """(inputs or None, claim ids per issue, notes) for ``date`` with the overrides applied."""
+    cb = codebook_of(ledger, codebook)
+    ov = check_overrides(overrides)
+    process = {i.id for i in cb.issues if i.process}
+    series = [s for s in positions(ledger, until=date, codebook=cb) if s.issue not in process]
+    drop = set(ov.get("drop", []))
+    cells: dict[tuple[str, str], tuple[float, float]] = {(s.party, s.issue): (s.current.position, s.current.sd)
+                                                         for s in series if s.party not in drop}
+    for party, per_issue in (ov.get("positions") or {}).items():
+        for issue, value in per_issue.items():
+            if cb.issue(issue) is None:
+                raise DetenteError(f"override names unknown issue {issue!r}")
+            cells[(party, issue)] = (float(value), 0.0)
+    claims = {}
+    for s in series:
+        if s.party not in drop:
+            claims.setdefault(s.issue, []).extend(s.current.claim_ids)
+    actors = sorted({p for p, _ in cells})
+    issues = sorted({i for _, i in cells})
+    notes = []
+    if len(actors) < 2:
+        notes.append(f"not enough parties with positions to bargain ({len(actors)})")
+        return None, claims, notes
+    n, d = len(actors), len(issues)
+    pos, sd, present = np.zeros((n, d)), np.zeros((n, d)), np.zeros((n, d), bool)
+    for (p, i), (value, spread) in cells.items():
+        pos[actors.index(p), issues.index(i)], sd[actors.index(p), issues.index(i)] = value, spread
+        present[actors.index(p), issues.index(i)] = True
+    cap = np.array([_capability(cb, p, ov) for p in actors])
+    sal = np.array([[_salience(cb, p, i, ov) for i in issues] for p in actors])
+    red, red_dir, veto = _zone_lines(cb, actors, issues, pos, present, float(ov.get("concession", DEFAULT_CONCESSION)))
+    unc = Uncertainty(np.clip(pos - sd, 0, 100), np.clip(pos + sd, 0, 100), sd, np.zeros((n, d)), np.zeros(n))
+    try:
+        x = BargainingInputs(tuple(actors), tuple(issues), cap, pos, sal, present, red, red_dir, veto, uncertainty=unc)
+    except BargainingInputError as exc:
+        raise DetenteError(f"cannot build bargaining inputs: {exc}") from None
+    return x, claims, notes
+
+
+def _capability(cb: Codebook, party: str, ov: dict) -> float:
+    given = (ov.get("capability") or {}).get(party)
+    if given is not None:
+        return float(given)
+    p = cb.party(party)
+    return p.capability if p and p.capability is not None else DEFAULT_CAPABILITY
+
+
+def _salience(cb: Codebook, party: str, issue: str, ov: dict) -> float:
+    given = (ov.get("salience") or {}).get(party, {}).get(issue)
+    if given is not None:
+        return float(given)
+    p = cb.party(party)
+    return p.salience.get(issue, DEFAULT_SALIENCE) if p else DEFAULT_SALIENCE
+
+
+def _zone_lines(cb: Codebook, actors, issues, pos, present, concession: float):
+    """Each belligerent accepts outcomes up to ``concession`` points past its position toward the other."""
+    n, d = pos.shape
+    red, red_dir, veto = np.full((n, d), np.nan), np.zeros((n, d), int), np.zeros(n, bool)
+    for a, party in enumerate(actors):
+        other = cb.opponent(party)
+        if other not in actors:
+            continue
+        veto[a] = True
+        b = actors.index(other)
+        for j in range(d):
+            if not (present[a, j] and present[b, j]):
+                continue
+            if pos[a, j] >= pos[b, j]:
+                red[a, j], red_dir[a, j] = max(pos[a, j] - concession, 0.0), AT_LEAST
+            else:
+                red[a, j], red_dir[a, j] = min(pos[a, j] + concession, 100.0), AT_MOST
+    return red, red_dir, veto
+
+
+def forecast(ledger, *, date: dt.date | None = None, draws: int = 1000, seed: int = 0,
+             overrides: dict | None = None, codebook: Codebook | None = None,
+             models: tuple[str, ...] = MODELS) -> Forecast:
+    """Per issue: each model's predicted outcome, the Monte Carlo spread, the zone and the deadlock probability."""
+    x, claims, notes = inputs(ledger, date=date, overrides=overrides, codebook=codebook)
+    day = date or dt.date.today()
+    base = dict(date=day, ledger_hash=ledger_hash(ledger), draws=draws, seed=seed, overrides=overrides or {})
+    if x is None:
+        return Forecast(**base, models=[], issues=[], notes=notes)
+    wanted = [m for m in models if m in registry.available()]
+    results = {m: registry.run(m, x) for m in wanted}
+    mc = monte_carlo(x, "compromise", draws=draws, seed=seed)
+    dead = monte_carlo(x, "zopa", draws=draws, seed=seed)
+    zone = results["zopa"].zone if "zopa" in results else None
+    out = []
+    for j, issue in enumerate(x.issues):
+        members = {a: round(float(x.position[k, j]), 1) for k, a in enumerate(x.actors) if x.present[k, j]}
+        bound = bool((x.red_dir[:, j] != 0).any())  # both belligerents have a position on the issue
+        z = None if zone is None or not bound or not np.isfinite(zone[j]).all() else [round(float(v), 1) for v in zone[j]]
+        out.append(IssueForecast(
+            issue=issue, positions=members,
+            outcomes={m: _num(r.outcome[j]) for m, r in results.items()},
+            mean=_num(mc.outcome[j]), low=_num(mc.details["quantiles"]["q05"][j]),
+            high=_num(mc.details["quantiles"]["q95"][j]), zone=z,
+            deadlock=round(float(dead.deadlock[j]), 3) if bound else None, claim_ids=sorted(set(claims.get(issue, [])))))
+    return Forecast(**base, models=wanted, issues=out, notes=notes)
+
+
+def scenario(ledger, changes: dict, *, date: dt.date | None = None, draws: int = 1000, seed: int = 0,
+             codebook: Codebook | None = None) -> ScenarioResult:
+    """The forecast with and without ``changes`` (overrides: a position, a dropped party, weights)."""
+    before = forecast(ledger, date=date, draws=draws, seed=seed, codebook=codebook)
+    after = forecast(ledger, date=date, draws=draws, seed=seed, overrides=changes, codebook=codebook)
+    a = {i.issue: i for i in before.issues}
+    b = {i.issue: i for i in after.issues}
+    diffs = [IssueChange(issue=k, compromise_before=_get(a, k, "compromise"), compromise_after=_get(b, k, "compromise"),
+                         deadlock_before=a[k].deadlock if k in a else None,
+                         deadlock_after=b[k].deadlock if k in b else None) for k in sorted(set(a) | set(b))]
+    return ScenarioResult(changes=changes, baseline=before, changed=after, differences=diffs)
+
+
+def seal(f: Forecast, sealed_at: dt.datetime | None = None) -> dict:
+    """The forecast with its commitment: SHA-256 of its canonical JSON, so it can later be shown unchanged."""
+    body = f.model_dump(mode="json")
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return {"sealed_at": (sealed_at or dt.datetime.now(dt.timezone.utc)).isoformat(),
+            "ledger_hash": f.ledger_hash, "commitment": hashlib.sha256(canonical.encode()).hexdigest(),
+            "forecast": body}
+
+
+def verify(sealed: dict) -> bool:
+    canonical = json.dumps(sealed["forecast"], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest() == sealed["commitment"]
+
+
+def score(sealed: dict, outcomes: dict) -> dict:
+    """Absolute error per model and issue against recorded outcomes ``{issue: {outcome, deadlock}}``;
+    Brier score of the deadlock probability. A tampered seal is refused."""
+    if not verify(sealed):
+        raise DetenteError("the sealed forecast does not match its commitment: it was changed after sealing")
+    errors: dict[str, list[float]] = {}
+    brier, rows = [], []
+    for item in sealed["forecast"]["issues"]:
+        got = outcomes.get(item["issue"])
+        if not got:
+            continue
+        row = {"issue": item["issue"]}
+        if got.get("outcome") is not None:
+            for m, v in item["outcomes"].items():
+                if v is not None:
+                    err = abs(v - float(got["outcome"]))
+                    errors.setdefault(m, []).append(err)
+                    row[m] = round(err, 2)
+        if got.get("deadlock") is not None and item["deadlock"] is not None:
+            b = (item["deadlock"] - (1.0 if got["deadlock"] else 0.0)) ** 2
+            brier.append(b)
+            row["brier"] = round(b, 4)
+        rows.append(row)
+    return {"commitment": sealed["commitment"], "issues": rows,
+            "mae": {m: round(sum(v) / len(v), 2) for m, v in errors.items()},
+            "brier": round(sum(brier) / len(brier), 4) if brier else None}
+
+
+def _get(items: dict, key: str, model: str) -> float | None:
+    return items[key].outcomes.get(model) if key in items else None
+
+
+def _num(v) -> float | None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return round(float(v), 1) if v is not None and np.isfinite(v) else None

@@ -1,0 +1,102 @@
+"""Forecasts, scenarios, sealing, talks against the war and the brief on hand-made ledgers."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from detente.analysis import brief, forecast, scenario, talks_vs_war
+from detente.analysis.brief import markdown, to_html
+from detente.analysis.forecast import score, seal
+from detente.errors import DetenteError
+from detente.records import Document, Event, Extraction, Location
+from tests.analysis.factories import add_claim, day
+
+
+def _territory(ledger, rus=90, ukr=0):
+    add_claim(ledger, "RUS", "territory", rus, 0)
+    add_claim(ledger, "UKR", "territory", ukr, 0)
+    add_claim(ledger, "USA", "territory", 50, 0)
+
+
+def test_forecast_far_apart_sides_deadlock_and_close_ones_agree(ledger):
+    _territory(ledger, rus=100, ukr=0)
+    far = forecast(ledger, draws=200)
+    [t] = far.issues
+    assert t.zone is None and t.deadlock > 0.9
+    assert 0 < t.outcomes["compromise"] < 100 and set(t.positions) == {"RUS", "UKR", "USA"}
+    near = scenario(ledger, {"positions": {"RUS": {"territory": 25}}}, draws=200)
+    [d] = near.differences
+    assert d.deadlock_after < 0.1 and d.compromise_after < d.compromise_before
+    assert near.changed.issues[0].zone is not None
+
+
+def test_scenario_dropping_the_mediator_moves_the_compromise(ledger):
+    _territory(ledger)
+    result = scenario(ledger, {"drop": ["USA"]}, draws=50)
+    assert "USA" not in result.changed.issues[0].positions
+    assert result.differences[0].compromise_after != result.differences[0].compromise_before
+
+
+def test_forecast_refuses_unknown_overrides_and_needs_two_parties(ledger):
+    add_claim(ledger, "RUS", "territory", 90, 0)
+    assert forecast(ledger, draws=10).issues == []
+    with pytest.raises(DetenteError):
+        forecast(ledger, overrides={"positons": {}})
+
+
+def test_sealed_forecast_scores_and_refuses_tampering(ledger):
+    _territory(ledger, rus=100, ukr=0)
+    sealed = seal(forecast(ledger, draws=100))
+    result = score(sealed, {"territory": {"outcome": 50, "deadlock": True}})
+    expected = abs(sealed["forecast"]["issues"][0]["outcomes"]["compromise"] - 50)
+    assert result["mae"]["compromise"] == pytest.approx(expected, abs=0.01)
+    assert result["brier"] == pytest.approx((sealed["forecast"]["issues"][0]["deadlock"] - 1) ** 2, abs=1e-3)
+    sealed["forecast"]["issues"][0]["outcomes"]["compromise"] = 50.0
+    with pytest.raises(DetenteError):
+        score(sealed, {"territory": {"outcome": 50}})
+
+
+def test_ledger_hash_changes_with_a_new_article(ledger):
+    _territory(ledger)
+    first = forecast(ledger, draws=10).ledger_hash
+    add_claim(ledger, "RUS", "ceasefire", 75, 1)
+    assert forecast(ledger, draws=10).ledger_hash != first
+
+
+def _event(ledger, n: int, kind: str, on: int, place: str | None = None):
+    text = f"Event {n} happened."
+    loc = [Location(name=place)] if place else []
+    ledger.ingest(Extraction(document=Document(id=f"ev-{n}", text=text, published=day(on)),
+                             events=[Event(type=kind, date=day(on), evidence=text, start=0, end=len(text),
+                                           locations=loc)]))
+
+
+def test_talks_vs_war_flags_progress_while_strikes_rise(ledger):
+    _event(ledger, 1, "strike", 0, "Kharkiv")
+    _event(ledger, 2, "strike", 7, "Dnipro")
+    _event(ledger, 3, "strike", 8, "Odesa")
+    _event(ledger, 4, "meeting", 8)
+    progress = add_claim(ledger, "RUS", "process_talks", 75, 8, stance="assessment")
+    result = talks_vs_war(ledger)
+    weeks = {b.start: b for b in result.buckets}
+    week = weeks[day(7) - dt.timedelta(days=day(7).weekday())]
+    assert (week.strikes, week.meetings, week.progress, week.places) == (2, 1, 1, ["Dnipro", "Odesa"])
+    [div] = result.divergences
+    assert div.start == week.start and progress in div.claim_ids
+    assert len(talks_vs_war(ledger, freq="day").buckets) == 3
+
+
+def test_brief_cites_positions_shifts_and_open_leaks(ledger):
+    _territory(ledger)
+    leak = add_claim(ledger, "RUS", "territory", 100, 20, source="anonymous", hedged=True)
+    b = brief(ledger)
+    assert b.date == day(20)
+    [territory] = b.issues
+    assert [p.party for p in territory.parties][:2] == ["RUS", "UKR"]
+    assert [k.claim.id for k in b.leaks] == [leak]
+    assert b.shifts[0].kind == "escalation" and b.shifts[0].after.id == leak
+    page = markdown(b)
+    assert f"[claim #{leak}]" in page and "escalation" in page
+    assert "<li>" in to_html(b) and "<script" not in to_html(b)
+    assert brief(ledger, date=day(5)).leaks == []

@@ -1,0 +1,128 @@
+"""Positions, shifts and leaks on hand-made ledgers (territory: 0 = Ukraine's 1991 borders, 100 = Russia's
+annexations recognised; RUS and UKR are the codebook's belligerents)."""
+from __future__ import annotations
+
+from detente.analysis import leaks, positions, shifts
+from tests.analysis.factories import add_claim, day
+
+
+def test_positions_escalation_up_the_scale_is_reported_not_confirmed(ledger):
+    before = add_claim(ledger, "RUS", "territory", 75, 0, name="Vladimir Putin")
+    add_claim(ledger, "UKR", "territory", 0, 0, name="Volodymyr Zelensky")
+    after = add_claim(ledger, "RUS", "territory", 100, 10, source="anonymous", hedged=True)
+    [s] = [s for s in shifts(ledger, party="RUS") if s.kind != "new_demand"]
+    assert (s.kind, s.direction, s.date, s.confirmed) == ("escalation", "escalation", day(10), False)
+    assert "anonymous" in s.status and "not confirmed" in s.status
+    assert (s.before.id, s.after.id) == (before, after)
+    assert s.before.source_type == "official" and s.after.source_type == "anonymous"
+    assert s.other_side == "UKR"
+
+
+def test_shifts_escalation_down_the_scale_and_softening_up(ledger):
+    add_claim(ledger, "RUS", "territory", 90, 0)
+    add_claim(ledger, "UKR", "territory", 25, 0)
+    add_claim(ledger, "UKR", "territory", 0, 20)    # farther from Russia: escalation, though the number falls
+    add_claim(ledger, "UKR", "territory", 50, 40)   # toward Russia after an escalation: a reversal, softening
+    found = [s for s in shifts(ledger, party="UKR") if s.kind != "new_demand"]
+    assert [(s.kind, s.direction, s.date) for s in found] == [("escalation", "escalation", day(20)),
+                                                               ("reversal", "softening", day(40))]
+    assert all(s.confirmed and s.status == "stated on record" for s in found)
+
+
+def test_positions_newer_official_statement_supersedes_older_claims(ledger):
+    add_claim(ledger, "RUS", "territory", 100, 0, source="anonymous")
+    add_claim(ledger, "RUS", "territory", 100, 5, source="media")
+    add_claim(ledger, "RUS", "territory", 50, 30, name="Dmitry Peskov")
+    [series] = positions(ledger, party="RUS", issue="territory")
+    assert [p.date for p in series.points] == [day(0), day(5), day(30)]
+    assert series.points[1].position == 100
+    assert series.current.position == 50 and series.current.on_record
+    assert series.current.low < 50 < series.current.high
+
+
+def test_positions_older_claims_fade_but_still_count_without_an_official(ledger):
+    add_claim(ledger, "RUS", "territory", 100, 0, source="anonymous")
+    add_claim(ledger, "RUS", "territory", 50, 90, source="anonymous")
+    [series] = positions(ledger, party="RUS", issue="territory")
+    # one half-life later the old leak weighs half the new one: (100·½ + 50·1) / 1½
+    assert abs(series.current.position - 200 / 3) < 0.5
+
+
+def test_positions_hedging_widens_the_band(ledger):
+    add_claim(ledger, "RUS", "territory", 100, 0, source="anonymous")
+    add_claim(ledger, "UKR", "territory", 0, 0, source="anonymous", hedged=True)
+    by_party = {s.party: s.current for s in positions(ledger, issue="territory")}
+    assert by_party["UKR"].high - by_party["UKR"].low > by_party["RUS"].high - by_party["RUS"].low
+
+
+def test_leaks_confirmed_by_an_official_of_the_same_party(ledger):
+    leak = add_claim(ledger, "RUS", "territory", 100, 0, source="anonymous", hedged=True)
+    add_claim(ledger, "RUS", "territory", 75, -10, name="Vladimir Putin")
+    assert [k.status for k in leaks(ledger)] == ["unconfirmed"]
+    official = add_claim(ledger, "RUS", "territory", 100, 7, name="Sergey Lavrov")
+    [k] = leaks(ledger)
+    assert (k.status, k.reported, k.resolved, k.claim.id, k.resolved_by.id) == ("confirmed", day(0), day(7),
+                                                                                leak, official)
+    [s] = [s for s in shifts(ledger, party="RUS") if s.date == day(0)]
+    assert s.confirmed and "confirmed on record" in s.status
+
+
+def test_leaks_denied_when_the_official_states_something_else(ledger):
+    add_claim(ledger, "RUS", "territory", 100, 0, source="media")
+    add_claim(ledger, "RUS", "territory", 50, 3, name="Dmitry Peskov")
+    [k] = leaks(ledger)
+    assert (k.status, k.resolved) == ("denied", day(3))
+    assert leaks(ledger, status="confirmed") == []
+
+
+def test_leaks_another_partys_official_neither_confirms_nor_supersedes(ledger):
+    add_claim(ledger, "RUS", "territory", 100, 0, source="anonymous")
+    add_claim(ledger, "RUS", "territory", 50, 3, name="Volodymyr Zelensky")   # Kyiv telling what Moscow wants
+    assert [k.status for k in leaks(ledger)] == ["unconfirmed"]
+    [series] = positions(ledger, party="RUS")
+    assert not series.current.on_record and 50 < series.current.position < 100
+
+
+def test_shifts_restatement_is_not_a_shift(ledger):
+    add_claim(ledger, "RUS", "territory", 75, 0)
+    add_claim(ledger, "UKR", "territory", 0, 0)
+    add_claim(ledger, "RUS", "territory", 75, 60)
+    add_claim(ledger, "RUS", "territory", 75, 120, source="anonymous", hedged=True)
+    add_claim(ledger, "RUS", "territory", 80, 150, source="media")   # within the threshold
+    assert [s.kind for s in shifts(ledger, party="RUS")] == ["new_demand"]
+
+
+def test_shifts_an_authors_background_alone_does_not_move_a_party(ledger):
+    add_claim(ledger, "RUS", "territory", 50, 0)
+    add_claim(ledger, "RUS", "territory", 100, 10, source="author")
+    assert [s.kind for s in shifts(ledger, party="RUS")] == ["new_demand"]
+
+
+def test_a_party_with_one_claim_and_an_issue_with_none(ledger):
+    add_claim(ledger, "TUR", "ceasefire", 0, 0, stance="proposal")
+    [series] = positions(ledger, party="TUR")
+    assert len(series.points) == 1 and series.current.position == 0
+    assert shifts(ledger, party="TUR") == []       # a proposal is not a new demand
+    assert positions(ledger, issue="nuclear_plant") == [] and shifts(ledger, issue="nuclear_plant") == []
+    assert leaks(ledger, issue="nuclear_plant") == []
+
+
+def test_reviews_correct_and_reject_positions(ledger):
+    first = add_claim(ledger, "RUS", "territory", 75, 0)
+    second = add_claim(ledger, "RUS", "territory", 100, 10)
+    assert [s.kind for s in shifts(ledger, party="RUS")] == ["new_demand", "escalation"]
+    ledger.review("claim", second, "correct", "analyst", changes={"position": "75"})
+    [series] = positions(ledger, party="RUS")
+    assert series.current.position == 75 and series.current.claim_ids == [second]
+    assert [s.kind for s in shifts(ledger, party="RUS")] == ["new_demand"]
+    ledger.review("claim", first, "reject", "analyst")
+    [series] = positions(ledger, party="RUS")
+    assert [p.claim_ids for p in series.points] == [[second]]
+
+
+def test_process_and_catch_all_issues_give_no_shifts(ledger):
+    add_claim(ledger, "RUS", "process_talks", 75, 0, stance="assessment")
+    add_claim(ledger, "RUS", "process_talks", 25, 5, stance="assessment")
+    add_claim(ledger, "RUS", "other", 0, 0)
+    assert shifts(ledger) == []
+    assert [s.issue for s in positions(ledger)] == ["process_talks"]
