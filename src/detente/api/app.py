@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from detente import __version__
-from detente.api import actors, claims, documents, errors, events, quotes
+from detente.api import actors, analysis, claims, documents, errors, events, quotes
 from detente.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from detente.api.lists import Cache
 from detente.ledger import Ledger
@@ -44,7 +44,7 @@ def create_app(ledger: Ledger | str | None = None, *, cors_origins: Sequence[str
     app.state.extractor = None
     app.state.make_extractor = make_extractor or (lambda: _extractor(ledger))
     errors.install(app)
-    for module in (documents, quotes, claims, events, actors):
+    for module in (documents, quotes, claims, events, actors, analysis):
         app.include_router(module.api)
     pages.install(app)
     if cors_origins:

@@ -69,6 +69,26 @@ def rhetoric_vs_strikes(weeks: list, rhetoric: list[int], strikes: list[int], ti
     return fig
 
 
+def talks_vs_war_figure(found) -> go.Figure:
+    """The analysis' buckets: strikes and fighting as bars; meetings, progress and deadlock claims as lines."""
+    xs = [b.start for b in found.buckets]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=xs, y=[b.strikes for b in found.buckets], name="strikes", marker_color="#922b21",
+                         opacity=0.75))
+    fig.add_trace(go.Bar(x=xs, y=[b.fighting for b in found.buckets], name="ground fighting", marker_color="#dc7633",
+                         opacity=0.75))
+    for label, attr, colour in (("meetings", "meetings", "#1f618d"), ("progress claims", "progress", "#1e8449"),
+                                ("deadlock claims", "deadlock", "#7d3c98")):
+        fig.add_trace(go.Scatter(x=xs, y=[getattr(b, attr) for b in found.buckets], name=label, mode="lines+markers",
+                                 yaxis="y2", line=dict(color=colour)))
+    for d in found.divergences:
+        fig.add_vline(x=d.start, line=dict(color="#c0392b", dash="dot"))
+    fig.update_layout(title=f"Talks against the war, per {found.freq}", barmode="stack",
+                      yaxis=dict(title="strikes and fighting"), xaxis=dict(title=found.freq),
+                      yaxis2=dict(title="talks", overlaying="y", side="right"), **LAYOUT)
+    return fig
+
+
 def strike_map(points: list[dict], landmarks: list[dict]) -> go.Figure:
     """Strike places on longitude/latitude axes (equal scale, no tiles): big cities as landmarks."""
     fig = go.Figure()
@@ -88,7 +108,8 @@ def strike_map(points: list[dict], landmarks: list[dict]) -> go.Figure:
     return fig
 
 
-def positions_on_scales(rows: list[dict], issues: list, outcomes: dict | None = None) -> go.Figure:
+def positions_on_scales(rows: list[dict], issues: list, outcomes: dict | None = None,
+                        zones: list[dict] | None = None) -> go.Figure:
     """Each party's position on each issue's 0–100 scale; model outcomes as diamonds, a zone as a band."""
     fig = go.Figure()
     names = [i.name for i in issues]
@@ -97,6 +118,9 @@ def positions_on_scales(rows: list[dict], issues: list, outcomes: dict | None = 
         fig.add_trace(go.Scatter(x=[r["position"] for r in mine], y=[r["issue_name"] for r in mine], mode="markers",
                                  name=party, marker=dict(color=color(party), size=13),
                                  hovertext=[plain(r.get("label") or "") for r in mine], hoverinfo="text+x"))
+    for zone in zones or ():
+        fig.add_shape(type="rect", x0=zone["low"], x1=zone["high"], y0=zone["issue_name"], y1=zone["issue_name"],
+                      line=dict(color="#27ae60", width=14), opacity=0.35)
     for model, points in (outcomes or {}).items():
         fig.add_trace(go.Scatter(x=[p["value"] for p in points], y=[p["issue_name"] for p in points],
                                  mode="markers", name=f"outcome: {model}",

@@ -20,7 +20,13 @@ LANDMARK_POPULATION = 400_000
 def war(request: Request):
     ledger = request.app.state.ledger
     talks_vs_war = function("talks_vs_war")
-    analysed = talks_vs_war(ledger) if talks_vs_war else None
+    if talks_vs_war:
+        from detente.api.analysis import cached
+
+        analysed = cached(request, "talks", {"freq": "week", "since": None, "until": None},
+                          lambda: talks_vs_war(ledger))
+    else:
+        analysed = None
     if analysed is not None:
         fig = charts.talks_vs_war_figure(analysed)
     else:
