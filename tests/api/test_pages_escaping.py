@@ -20,3 +20,9 @@ def test_article_markup_is_escaped_on_every_page(client, ledger, token):
     record = client.get(f"/record/claim/{claim.id}").text
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in record
     assert '<mark class="evidence">' in record
+
+
+def test_empty_form_fields_mean_any_on_pages_but_not_in_the_api(client):
+    page = client.get("/ledger/claims?party=RUS&stance=&source_type=&since=")
+    assert page.status_code == 200 and 'data-value="RUS"' in page.text
+    assert client.get("/api/claims?stance=").status_code == 422

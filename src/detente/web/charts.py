@@ -116,7 +116,7 @@ def positions_on_scales(rows: list[dict], issues: list, outcomes: dict | None = 
     for party in sorted({r["party"] for r in rows}):
         mine = [r for r in rows if r["party"] == party]
         fig.add_trace(go.Scatter(x=[r["position"] for r in mine], y=[r["issue_name"] for r in mine], mode="markers",
-                                 name=party, marker=dict(color=color(party), size=13),
+                                 name=party, marker=dict(color=color(party), size=16, opacity=0.85),
                                  hovertext=[plain(r.get("label") or "") for r in mine], hoverinfo="text+x"))
     for zone in zones or ():
         fig.add_shape(type="rect", x0=zone["low"], x1=zone["high"], y0=zone["issue_name"], y1=zone["issue_name"],
@@ -124,7 +124,7 @@ def positions_on_scales(rows: list[dict], issues: list, outcomes: dict | None = 
     for model, points in (outcomes or {}).items():
         fig.add_trace(go.Scatter(x=[p["value"] for p in points], y=[p["issue_name"] for p in points],
                                  mode="markers", name=f"outcome: {model}",
-                                 marker=dict(symbol="diamond", size=11, line=dict(width=1, color="#17202a"))))
+                                 marker=dict(symbol="diamond-tall", size=9, line=dict(width=1, color="#17202a"))))
     fig.update_layout(xaxis=dict(range=[-3, 103], title="position on the issue's scale"),
                       yaxis=dict(categoryorder="array", categoryarray=names[::-1]),
                       **{**LAYOUT, "height": 140 + 34 * max(len(names), 1)})

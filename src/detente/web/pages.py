@@ -43,6 +43,20 @@ def error_page(request: Request, error: dict, headers: dict | None = None) -> HT
     return render(request, "error.html", status=error["status"], headers=headers, error=error)
 
 
+class DropEmptyQuery:
+    """A submitted filter form sends its empty fields (``stance=``); on pages they mean "any", so they
+    are dropped before routing rather than refused as invalid values. API calls are left as sent."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and not scope["path"].startswith("/api") and scope.get("query_string"):
+            pairs = [p for p in scope["query_string"].split(b"&") if p and not p.endswith(b"=")]
+            scope = {**scope, "query_string": b"&".join(pairs)}
+        await self.app(scope, receive, send)
+
+
 def install(app: FastAPI) -> None:
     from detente.web import bargaining, ledger_view, overview, record, reference, timeline, war
 
@@ -53,5 +67,6 @@ def install(app: FastAPI) -> None:
                             headers={"Cache-Control": "public, max-age=86400"})
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(DropEmptyQuery)
     for module in (overview, timeline, ledger_view, record, bargaining, war, reference):
         app.include_router(module.pages)
