@@ -1,6 +1,8 @@
 """detente serve (the REST API and the dashboard) and detente token create/revoke/list."""
 from __future__ import annotations
 
+import threading
+
 import typer
 from rich.table import Table
 from rich.text import Text
@@ -34,6 +36,8 @@ def serve(db: str | None = DB,
     web = create_app(ledger, cors_origins=cor_list(cors_origin), max_body=max_body, open_reads=open_reads)
     console.print(Text(f"detente: ledger {ledger.url}; dashboard at http://{host}:{port}/ (Ctrl+C stops)"),
                   soft_wrap=True)
+    # count the claims for the facets now, not on the first visitor's request
+    threading.Thread(target=ledger.facets, args=("claim", ["party"]), daemon=True).start()
     try:
         uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
     finally:

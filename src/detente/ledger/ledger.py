@@ -16,6 +16,7 @@ from detente.ledger.filters import AnyOf, Filter, Place, dates
 from detente.ledger.models import ROWS, ActorRow, DocumentRow, QuoteRow, ReviewRow
 from detente.ledger.rows import document_from_row, record_data
 from detente.ledger.summary import summarize
+from detente.ledger.tally import ClaimTally
 from detente.records import Document, Extraction
 
 KINDS = tuple(ENTRY)
@@ -35,6 +36,7 @@ class Ledger:
         self.engine = db.open_engine(url)
         db.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._tally = ClaimTally()  # claim counts for facets, built on first use
 
     def session(self):
         """A read session for analysis queries that group in SQL (``with ledger.session() as s:``)."""
@@ -117,7 +119,7 @@ class Ledger:
     def facets(self, kind: str, fields: list[str], filters: list = ()) -> dict:
         """Counts per value of each of ``fields`` (dotted record names) among the records the filters keep."""
         with self._sessions() as session:
-            return listing.facets(session, _kind(kind), fields, filters)
+            return listing.facets(session, _kind(kind), fields, filters, tally=self._tally)
 
     def version(self) -> tuple:
         """A value that changes whenever a record is ingested or reviewed."""
