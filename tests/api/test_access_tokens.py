@@ -81,6 +81,7 @@ def test_reads_from_another_machine_need_a_token_unless_opened(ledger):
     secret = ledger.create_token("remote")[1]
     remote = TestClient(app, client=("203.0.113.7", 5000))
     assert remote.get("/api/claims").status_code == 401
+    assert remote.get("/", headers={"Accept": "text/html"}).status_code == 401  # pages are reads too
     assert remote.get("/api/claims", headers=auth(secret)).status_code == 200
     assert TestClient(app, client=("127.0.0.1", 5000)).get("/api/claims").status_code == 200
     opened = create_app(ledger, open_reads=True, make_extractor=FirstSentenceExtractor)
@@ -114,3 +115,16 @@ def test_token_commands(tmp_path, monkeypatch):
         assert ledger.check_token(secret) is None
     again = runner.invoke(app, ["token", "revoke", "newsroom", "--db", db])
     assert again.exit_code == 1 and "no live token" in again.output
+
+
+def test_serve_picks_the_demo_ledger_when_no_other_is_named(tmp_path, monkeypatch):
+    from detente.cli.serve import _ledger_to_serve
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DETENTE_DATABASE_URL", raising=False)
+    assert _ledger_to_serve(None) is None  # nothing there: the usual "no ledger" error follows
+    (tmp_path / "detente-demo.sqlite").write_bytes(b"")
+    assert _ledger_to_serve(None) == "detente-demo.sqlite"
+    assert _ledger_to_serve("mine.sqlite") == "mine.sqlite"
+    (tmp_path / "detente.sqlite").write_bytes(b"")
+    assert _ledger_to_serve(None) is None

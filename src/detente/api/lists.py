@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator
 from typing import Literal
 
 from fastapi import Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from detente.ledger.export import flat_columns, flat_row
 
@@ -44,9 +45,11 @@ def listing(request: Request, kind: str, criteria: dict, paging: Paging):
     more = len(items) > paging.limit
     items = items[:paging.limit]
     nxt = str(request.url.include_query_params(before=items[-1].id)) if more else None
-    return {"kind": kind, "count": len(items), "limit": paging.limit, "next": nxt,
-            "filters": {k: v for k, v in criteria.items() if v is not None},
-            "items": [e.model_dump(mode="json") for e in items]}
+    # already JSON-ready: a JSONResponse skips FastAPI's generic (slow, per-value) encoder
+    return JSONResponse({"kind": kind, "count": len(items), "limit": paging.limit, "next": nxt,
+                         "filters": {k: str(v) if isinstance(v, dt.date) else v for k, v in criteria.items()
+                                     if v is not None},
+                         "items": [e.model_dump(mode="json") for e in items]})
 
 
 def all_pages(ledger, kind: str, filters: list, before: int | None) -> Iterator:

@@ -1,6 +1,7 @@
 """detente serve (the REST API and the dashboard) and detente token create/revoke/list."""
 from __future__ import annotations
 
+import os
 import threading
 
 import typer
@@ -32,7 +33,7 @@ def serve(db: str | None = DB,
 
     from detente.api import create_app
 
-    ledger = open_ledger(db, codebook)
+    ledger = open_ledger(_ledger_to_serve(db), codebook)
     web = create_app(ledger, cors_origins=cor_list(cors_origin), max_body=max_body, open_reads=open_reads)
     console.print(Text(f"detente: ledger {ledger.url}; dashboard at http://{host}:{port}/ (Ctrl+C stops)"),
                   soft_wrap=True)
@@ -42,6 +43,21 @@ def serve(db: str | None = DB,
         uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
     finally:
         ledger.close()
+
+
+def _ledger_to_serve(db: str | None) -> str | None:
+    """The ledger asked for; with none asked and no ./detente.sqlite, the demo's (after `detente demo`)."""
+    from pathlib import Path
+
+    from detente import settings
+    from detente.cli.articles import DEMO_DB
+
+    if db or os.environ.get(settings.DATABASE_ENV) or Path(settings.DEFAULT_DATABASE_FILE).exists():
+        return db
+    if Path(DEMO_DB).exists():
+        console.print(Text(f"no ./{settings.DEFAULT_DATABASE_FILE}: serving the demo ledger ./{DEMO_DB}", style="dim"))
+        return DEMO_DB
+    return db
 
 
 def cor_list(origins: list[str]) -> list[str]:

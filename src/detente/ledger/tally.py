@@ -1,9 +1,10 @@
 """Claim counts per (party, issue, stance, source type, outlet), held in memory for facets.
 
 Counting a million claims per facet in SQL takes seconds; this tally is built once (one grouped
-scan) and then brought up to date by id, since new claims only ever get higher ids. A count
-check catches anything else (a write committed out of id order, a deleted article): the tally
-is then rebuilt. Facets under equality filters on these five fields are sums over the tally
+scan) and then brought up to date by id, since new claims only ever get higher ids. Whenever claims were
+added, a count checks the rest (a write committed out of id order, an article deleted meanwhile):
+the tally is then rebuilt. (The ledger itself never deletes; a deletion made by hand shows once
+the next article is stored.) Facets under equality filters on these five fields are sums over the tally
 (numpy, a few thousand cells); reviewed records are moved from their machine values to their
 reviewed ones, as everywhere else in the ledger.
 """
@@ -30,6 +31,7 @@ class ClaimTally:
         self.total = 0
         self.counts: Counter = Counter()
         self.lock = threading.Lock()
+        self.built = False
         self._arrays: tuple | None = None
 
     @staticmethod
@@ -39,10 +41,14 @@ class ClaimTally:
             isinstance(f, Filter) and f.op == "eq" and f.field in FIELDS for f in filters)
 
     def refresh(self, session: Session) -> None:
+        """Add the claims stored since; checked by a count whenever claims were added (not on every call)."""
         with self.lock:
             top = session.scalar(select(func.max(ClaimRow.id))) or 0
+            if top == self.upto and self.built:
+                return
             if top > self.upto:
                 self._add(session, self.upto, top)
+            self.built = True
             held = session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.id <= self.upto)) if self.upto else 0
             if held != self.total:  # something arrived out of order or went away: count afresh
                 self.counts, self.total, self.upto = Counter(), 0, 0

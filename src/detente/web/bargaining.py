@@ -2,14 +2,15 @@
 of agreement, the probability of deadlock, and a scenario form (all from the analysis layer)."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
+from detente.api.access import reader
 from detente.api.errors import ApiError
 from detente.web import charts
 from detente.web.analysis import function
 from detente.web.pages import render
 
-pages = APIRouter(include_in_schema=False)
+pages = APIRouter(include_in_schema=False, dependencies=[Depends(reader)])  # reads: open here, by token elsewhere
 DRAWS = 500
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
 
+from detente.api.access import reader
 from detente.api import claims, events, quotes
 from detente.api.lists import FACETS, PLURAL, facet_counts
 from detente.web.pages import render
 
-pages = APIRouter(include_in_schema=False)
+pages = APIRouter(include_in_schema=False, dependencies=[Depends(reader)])  # reads: open here, by token elsewhere
 PAGE = 50
 # the filter form of each kind: (query name, label, choices or None for free text)
 FORMS = {

@@ -5,12 +5,13 @@ answers, the ledger's own view: claim counts and the latest claim per cell.
 """
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 
+from detente.api.access import reader
 from detente.web.analysis import function
 from detente.web.pages import render
 
-pages = APIRouter(include_in_schema=False)
+pages = APIRouter(include_in_schema=False, dependencies=[Depends(reader)])  # reads: open here, by token elsewhere
 
 
 @pages.get("/", name="overview")

@@ -1,11 +1,12 @@
 """/docs: the API reference, rendered here from the OpenAPI schema (no Swagger assets from a CDN)."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 
+from detente.api.access import reader
 from detente.web.pages import render
 
-pages = APIRouter(include_in_schema=False)
+pages = APIRouter(include_in_schema=False, dependencies=[Depends(reader)])  # reads: open here, by token elsewhere
 
 
 @pages.get("/docs", name="api_docs")

@@ -1,14 +1,15 @@
 """A timeline per issue: each party's position over time, with its claims as points."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
+from detente.api.access import reader
 from detente.api.errors import ApiError
 from detente.web import charts
 from detente.web.analysis import function
 from detente.web.pages import render
 
-pages = APIRouter(include_in_schema=False)
+pages = APIRouter(include_in_schema=False, dependencies=[Depends(reader)])  # reads: open here, by token elsewhere
 MAX_POINTS = 5000
 
 

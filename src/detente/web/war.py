@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 
+from detente.api.access import reader
 from detente.web import charts
 from detente.web.analysis import function
 from detente.web.pages import render
 
-pages = APIRouter(include_in_schema=False)
+pages = APIRouter(include_in_schema=False, dependencies=[Depends(reader)])  # reads: open here, by token elsewhere
 MAX_STRIKES = 5000
 LANDMARK_POPULATION = 400_000
 

@@ -11,16 +11,18 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-# Lists page by id within a filter (an index on a column ends in the row id, so
-# ``WHERE party = ? AND id < ? ORDER BY id DESC`` walks one index); facets group by one column
-# under another's filter, which the two-column indexes answer without reading the table.
+# Lists page by id within a filter, and the ledger's filters compare codes case-insensitively
+# (``lower(party) = 'rus'``): an index on the lowered column ends in the row id, so
+# ``WHERE lower(party) = ? AND id < ? ORDER BY id DESC`` walks one index instead of the table.
 INDEXES = {
-    "ix_claims_stance": ("claims", ["stance"]),
-    "ix_claims_source_type": ("claims", ["source_type"]),
-    "ix_claims_party_issue": ("claims", ["party", "issue", "stance", "source_type"]),
-    "ix_claims_issue_party": ("claims", ["issue", "party", "stance", "source_type"]),
-    "ix_documents_outlet": ("documents", ["outlet"]),
-    "ix_quotes_kind": ("quotes", ["kind"]),
+    "ix_claims_lower_party": ("claims", [sa.text("lower(party)")]),
+    "ix_claims_lower_issue": ("claims", [sa.text("lower(issue)")]),
+    "ix_claims_lower_party_issue": ("claims", [sa.text("lower(party)"), sa.text("lower(issue)")]),
+    "ix_claims_lower_stance": ("claims", [sa.text("lower(stance)")]),
+    "ix_claims_lower_source_type": ("claims", [sa.text("lower(source_type)")]),
+    "ix_documents_lower_outlet": ("documents", [sa.text("lower(outlet)")]),
+    "ix_quotes_lower_speaker_party": ("quotes", [sa.text("lower(speaker_party)")]),
+    "ix_events_lower_type": ("events", [sa.text("lower(type)")]),
 }
 
 
