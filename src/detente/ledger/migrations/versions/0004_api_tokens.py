@@ -20,7 +20,6 @@ INDEXES = {
     "ix_claims_lower_party_issue": ("claims", [sa.text("lower(party)"), sa.text("lower(issue)")]),
     "ix_claims_lower_stance": ("claims", [sa.text("lower(stance)")]),
     "ix_claims_lower_source_type": ("claims", [sa.text("lower(source_type)")]),
-    "ix_documents_lower_outlet": ("documents", [sa.text("lower(outlet)")]),
     "ix_quotes_lower_speaker_party": ("quotes", [sa.text("lower(speaker_party)")]),
     "ix_events_lower_type": ("events", [sa.text("lower(type)")]),
 }
