@@ -75,6 +75,8 @@ def test_a_record_opens_its_article_with_the_evidence_highlighted(server, page):
     mark = page.locator("#article mark.evidence")
     mark.wait_for()
     assert mark.inner_text() == claim["evidence"] and mark.is_visible()
+    assert mark.evaluate("m => { const a = m.closest('#article').getBoundingClientRect(), b = m.getBoundingClientRect();"
+                         " return b.top >= a.top && b.bottom <= a.bottom; }"), "the evidence is scrolled into view"
     assert claim["source"]["type"] in page.locator("#provenance").inner_text()
 
 
