@@ -11,7 +11,7 @@ from detente.ledger.models import Base
 
 def test_empty_to_head_builds_every_model_table(db_url):
     with Ledger(db_url) as led:
-        assert db.current_revision(led.engine) == db.head_revision() == "0003"
+        assert db.current_revision(led.engine) == db.head_revision() == "0004"
         inspector = sa.inspect(led.engine)
         for table in Base.metadata.sorted_tables:
             have = {c["name"] for c in inspector.get_columns(table.name)}
@@ -21,7 +21,7 @@ def test_empty_to_head_builds_every_model_table(db_url):
 def test_open_twice_is_a_no_op(db_url):
     Ledger(db_url).close()
     with Ledger(db_url) as led:
-        assert db.current_revision(led.engine) == "0003"
+        assert db.current_revision(led.engine) == db.head_revision()
 
 
 def test_0001_to_0002_keeps_quotes(db_url):
@@ -35,7 +35,7 @@ def test_0001_to_0002_keeps_quotes(db_url):
                              "VALUES ('d1', 'yes', 9, 12, 'direct', 'Someone', 'NONE')"))
     engine.dispose()
     with Ledger(db_url) as led:
-        assert db.current_revision(led.engine) == "0003"
+        assert db.current_revision(led.engine) == db.head_revision()
         [quote] = led.quotes()
         assert (quote.text, quote.speaker.name, quote.published) == ("yes", "Someone", dt.date(2026, 2, 6))
         assert led.claims() == [] and led.events() == []
@@ -79,6 +79,6 @@ def test_migrations_render_for_postgresql_offline():
     config.output_buffer = io.StringIO()
     command.upgrade(config, "head", sql=True)
     ddl = config.output_buffer.getvalue()
-    for table in ("documents", "actors", "quotes", "claims", "events", "event_locations", "reviews"):
+    for table in ("documents", "actors", "quotes", "claims", "events", "event_locations", "reviews", "api_tokens"):
         assert f"CREATE TABLE {table} (" in ddl
     assert '"end" INTEGER NOT NULL' in ddl and "extras JSON" in ddl

@@ -1,6 +1,6 @@
 """detente's command line. Each module registers its commands on ``app``."""
 from detente.cli.app import app
-from detente.cli import analysis, articles, bargain, browse, codebook, export, report, review  # noqa: F401  (registers commands)
+from detente.cli import analysis, articles, bargain, browse, codebook, export, report, review, serve  # noqa: F401  (registers commands)
 
 
 def main() -> None:

@@ -11,14 +11,15 @@ from sqlalchemy.orm import sessionmaker
 from detente import settings
 from detente.codebook import Codebook
 from detente.errors import LedgerError
-from detente.ledger import chain, db, queries, reviews, store
+from detente.ledger import chain, db, listing, queries, reviews, store, tokens
 from detente.ledger.checks import check_record
 from detente.ledger.entries import (ENTRY, RECORD, ClaimEntry, EventEntry, History, LedgerSummary, QuoteEntry, Review,
                                     Verification)
 from detente.ledger.filters import AnyOf, Filter, Place, dates
-from detente.ledger.models import ROWS, DocumentRow, ReviewRow
+from detente.ledger.models import ROWS, ActorRow, DocumentRow, QuoteRow, ReviewRow
 from detente.ledger.rows import document_from_row, record_data
 from detente.ledger.summary import summarize
+from detente.ledger.tally import ClaimTally
 from detente.records import Document, Extraction
 
 KINDS = tuple(ENTRY)
@@ -39,6 +40,7 @@ class Ledger:
         self.engine = db.open_engine(url)
         db.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._tally = ClaimTally()  # claim counts for facets, built on first use
 
     def session(self):
         """A read session for analysis queries that group in SQL (``with ledger.session() as s:``)."""
@@ -75,28 +77,107 @@ class Ledger:
     def quotes(self, speaker: str | None = None, party: str | None = None, text: str | None = None,
                since: dt.date | None = None, until: dt.date | None = None, document: str | None = None,
                limit: int | None = None) -> list[QuoteEntry]:
-        filters: list = dates(since, until)
-        if speaker:
-            filters.append(self._speaker(speaker))
-        filters += _given(("speaker.party", "eq", party), ("text", "contains", text),
-                          ("document_id", "prefix", document))
-        return self._fetch("quote", filters, limit)
+        return self._fetch("quote", self.filters("quote", speaker=speaker, party=party, text=text, since=since,
+                                                 until=until, document=document), limit)
 
     def claims(self, party: str | None = None, issue: str | None = None, stance: str | None = None,
                source_type: str | None = None, hedged: bool | None = None, since: dt.date | None = None,
                until: dt.date | None = None, limit: int | None = None) -> list[ClaimEntry]:
-        filters = dates(since, until) + _given(
-            ("party", "eq", party), ("issue", "eq", issue), ("stance", "eq", stance),
-            ("source.type", "eq", source_type), ("hedged", "is", hedged))
-        return self._fetch("claim", filters, limit)
+        return self._fetch("claim", self.filters("claim", party=party, issue=issue, stance=stance,
+                                                 source_type=source_type, hedged=hedged, since=since,
+                                                 until=until), limit)
 
     def events(self, type: str | None = None, actor: str | None = None, place: str | None = None,
                since: dt.date | None = None, until: dt.date | None = None,
                limit: int | None = None) -> list[EventEntry]:
-        filters: list = dates(since, until, field="when") + _given(("type", "eq", type), ("actor", "contains", actor))
-        if place:
-            filters.append(Place(place))
-        return self._fetch("event", filters, limit)
+        return self._fetch("event", self.filters("event", type=type, actor=actor, place=place, since=since,
+                                                 until=until), limit)
+
+    def filters(self, kind: str, *, since: dt.date | None = None, until: dt.date | None = None,
+                outlet: str | None = None, document: str | None = None, **given) -> list:
+        """The filters of ``quotes``/``claims``/``events`` (their keyword names), plus ``outlet`` for any kind."""
+        kind = _kind(kind)
+        filters: list = dates(since, until, field="when" if kind == "event" else "published")
+        filters += _given(("outlet", "eq", outlet), ("document_id", "prefix", document))
+        if kind == "quote":
+            if given.get("speaker"):
+                filters.append(self._speaker(given["speaker"]))
+            filters += _given(("speaker.party", "eq", given.get("party")), ("text", "contains", given.get("text")),
+                              ("kind", "eq", given.get("quote_kind")))
+        elif kind == "claim":
+            filters += _given(("party", "eq", given.get("party")), ("issue", "eq", given.get("issue")),
+                              ("stance", "eq", given.get("stance")), ("source.type", "eq", given.get("source_type")),
+                              ("hedged", "is", given.get("hedged")), ("evidence", "contains", given.get("text")))
+        else:
+            filters += _given(("type", "eq", given.get("type")), ("actor", "contains", given.get("actor")),
+                              ("evidence", "contains", given.get("text")))
+            if given.get("place"):
+                filters.append(Place(given["place"]))
+        return filters
+
+    def page(self, kind: str, filters: list = (), before: int | None = None, limit: int = 50) -> list:
+        """A keyset page: up to ``limit`` records with id below ``before``, newest stored first."""
+        with self._sessions() as session:
+            return listing.page(session, _kind(kind), filters, before, limit)
+
+    def facets(self, kind: str, fields: list[str], filters: list = ()) -> dict:
+        """Counts per value of each of ``fields`` (dotted record names) among the records the filters keep."""
+        with self._sessions() as session:
+            return listing.facets(session, _kind(kind), fields, filters, tally=self._tally)
+
+    def version(self) -> tuple:
+        """A value that changes whenever a record is ingested or reviewed."""
+        with self._sessions() as session:
+            return listing.version(session)
+
+    def entry(self, kind: str, record_id: int):
+        """One record with its article's details and its review state, or None."""
+        with self._sessions() as session:
+            return queries.entry(session, _kind(kind), record_id)
+
+    def documents(self, after: str | None = None, limit: int = 50, outlet: str | None = None) -> list[Document]:
+        """Articles in id order, a keyset page at a time (ids are content hashes, so order is stable)."""
+        with self._sessions() as session:
+            stmt = select(DocumentRow).order_by(DocumentRow.id).limit(limit)
+            if after:
+                stmt = stmt.where(DocumentRow.id > after)
+            if outlet:
+                stmt = stmt.where(DocumentRow.outlet == outlet)
+            return [document_from_row(r) for r in session.scalars(stmt)]
+
+    def actors(self, after: str | None = None, limit: int = 50, party: str | None = None,
+               only: str | None = None) -> list[dict]:
+        """Speakers met so far (codebook actors and people known only by name), with their quote counts."""
+        with self._sessions() as session:
+            counts = (select(QuoteRow.actor_ref, func.count(QuoteRow.id).label("n"))
+                      .group_by(QuoteRow.actor_ref).subquery())
+            stmt = (select(ActorRow, counts.c.n).outerjoin(counts, counts.c.actor_ref == ActorRow.id)
+                    .order_by(ActorRow.id).limit(limit))
+            if after:
+                stmt = stmt.where(ActorRow.id > after)
+            if party:
+                stmt = stmt.where(ActorRow.party == party)
+            if only is not None:
+                stmt = stmt.where(ActorRow.id == only)
+            return [{"id": a.id, "name": a.name, "party": a.party, "role": a.role, "quotes": n or 0}
+                    for a, n in session.execute(stmt)]
+
+    # --- API tokens ------------------------------------------------------------------
+    def create_token(self, name: str) -> tuple[tokens.ApiToken, str]:
+        with self._sessions.begin() as session:
+            return tokens.create(session, name)
+
+    def revoke_token(self, token: str) -> tokens.ApiToken:
+        with self._sessions.begin() as session:
+            return tokens.revoke(session, token)
+
+    def list_tokens(self) -> list[tokens.ApiToken]:
+        with self._sessions() as session:
+            return tokens.listed(session)
+
+    def check_token(self, secret: str) -> tokens.ApiToken | None:
+        with self._sessions() as session:
+            return tokens.verify(session, secret)
 
     def all(self, kind: str, include_rejected: bool = False) -> Iterator:
         """Every record of a kind in the order stored, streamed (for exports)."""

@@ -151,4 +151,16 @@ class ReviewRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class ApiTokenRow(Base):
+    """A REST API write token: only the SHA-256 of its secret is kept, never the secret itself."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 ROWS = {"quote": QuoteRow, "claim": ClaimRow, "event": EventRow}

@@ -24,7 +24,7 @@ def columns(kind: str) -> dict[str, ColumnElement]:
     cols: dict[str, ColumnElement] = {
         name.replace("_", ".", 1) if name.startswith(nested) else name: getattr(row, name)
         for name in COLUMNS[kind] if name in own}
-    cols.update(published=DocumentRow.published, document_id=row.document_id)
+    cols.update(published=DocumentRow.published, outlet=DocumentRow.outlet, document_id=row.document_id)
     if kind == "event":
         cols["when"] = func.coalesce(EventRow.date, DocumentRow.published)
     return cols

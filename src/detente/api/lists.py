@@ -1,0 +1,130 @@
+"""What every record list shares: keyset pages with a next link, facets, CSV and JSON Lines downloads."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator
+from typing import Literal
+
+from fastapi import Query, Request
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from detente.ledger.export import flat_columns, flat_row
+
+PLURAL = {"quote": "quotes", "claim": "claims", "event": "events"}
+# facet name (also its filter's query parameter) -> the record field it counts
+FACETS = {
+    "quote": {"party": "speaker.party", "kind": "kind", "outlet": "outlet"},
+    "claim": {"party": "party", "issue": "issue", "stance": "stance", "source_type": "source.type",
+              "outlet": "outlet"},
+    "event": {"type": "type", "outlet": "outlet"},
+}
+MAX_LIMIT = 500
+DOWNLOAD_PAGE = 1000
+Format = Literal["json", "csv", "jsonl"]
+
+
+class Paging:
+    """The query parameters of every list."""
+
+    def __init__(self, before: int | None = Query(None, ge=1, description="keyset cursor: records with ids below this "
+                                                                     "(the `next` link sets it)"),
+                 limit: int = Query(50, ge=1, le=MAX_LIMIT, description="records per page"),
+                 format: Format = Query("json", description="json (a page), csv or jsonl (every matching record)")):
+        self.before, self.limit, self.format = before, limit, format
+
+
+def listing(request: Request, kind: str, criteria: dict, paging: Paging):
+    ledger = request.app.state.ledger
+    filters = ledger.filters(kind, **criteria)
+    if paging.format != "json":
+        return download(ledger, kind, filters, paging)
+    items = ledger.page(kind, filters, paging.before, paging.limit + 1)
+    more = len(items) > paging.limit
+    items = items[:paging.limit]
+    nxt = str(request.url.include_query_params(before=items[-1].id)) if more else None
+    # already JSON-ready: a JSONResponse skips FastAPI's generic (slow, per-value) encoder
+    return JSONResponse({"kind": kind, "count": len(items), "limit": paging.limit, "next": nxt,
+                         "filters": {k: str(v) if isinstance(v, dt.date) else v for k, v in criteria.items()
+                                     if v is not None},
+                         "items": [e.model_dump(mode="json") for e in items]})
+
+
+def all_pages(ledger, kind: str, filters: list, before: int | None) -> Iterator:
+    while True:
+        page = ledger.page(kind, filters, before, DOWNLOAD_PAGE)
+        yield from page
+        if len(page) < DOWNLOAD_PAGE:
+            return
+        before = page[-1].id
+
+
+def download(ledger, kind: str, filters: list, paging: Paging) -> StreamingResponse:
+    """Every matching record, streamed a keyset page at a time (never the whole list in memory)."""
+    entries = all_pages(ledger, kind, filters, paging.before)
+    name = f"{PLURAL[kind]}.{paging.format}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if paging.format == "jsonl":
+        lines = (json.dumps(e.model_dump(mode="json"), ensure_ascii=False) + "\n" for e in entries)
+        return StreamingResponse(lines, media_type="application/x-ndjson", headers=headers)
+    return StreamingResponse(csv_lines(kind, entries), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def csv_lines(kind: str, entries) -> Iterator[str]:
+    header = flat_columns(kind)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore")
+    writer.writeheader()
+    for entry in entries:
+        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                         for k, v in flat_row(entry).items()})
+        if buffer.tell() > 64 * 1024:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def facet_counts(app, kind: str, criteria: dict, base, names: list[str] | None = None) -> dict:
+    """Datasette-style facets: per facet, each value's count and the link (``base``, the list's URL)
+    that adds or removes its filter.
+
+    Counts are kept per ledger version (anything ingested or reviewed changes it), so a busy
+    dashboard does not recount a large ledger for every visitor.
+    """
+    ledger = app.state.ledger
+    names = names or list(FACETS[kind])
+    fields = [FACETS[kind][n] for n in names]
+    key = (kind, tuple(sorted((k, str(v)) for k, v in criteria.items() if v is not None)), tuple(names))
+    cache = app.state.facet_cache
+    version = ledger.version()
+    hit = cache.get(key)
+    if hit is None or hit[0] != version:
+        counts = ledger.facets(kind, fields, ledger.filters(kind, **criteria))
+        hit = (version, counts)
+        cache.put(key, hit)
+    counts = hit[1]
+    base = base.remove_query_params(["before", "format"])
+    return {name: [{"value": value, "count": n, "selected": criteria.get(name) == value,
+                    "toggle": str(base.remove_query_params(name) if criteria.get(name) == value
+                                  else base.include_query_params(**{name: value}))}
+                   for value, n in counts[field].most_common()]
+            for name, field in zip(names, fields)}
+
+
+class Cache:
+    """A small bounded mapping (oldest entry out first)."""
+
+    def __init__(self, size: int = 512):
+        self.size, self.data = size, {}
+
+    def get(self, key):
+        return self.data.get(key)
+
+    def put(self, key, value) -> None:
+        self.data.pop(key, None)
+        self.data[key] = value
+        while len(self.data) > self.size:
+            self.data.pop(next(iter(self.data)))
