@@ -75,7 +75,12 @@ async def ingest_file(request: Request, file: UploadFile = File(...),
 
     raw = await file.read()
     name = Path(file.filename or "upload.html").name
-    return store(request, read(request, decode(raw, name), None, name, published))
+    try:
+        decoded = decode(raw, name)
+    except SourceError as exc:
+        raise ApiError(400, str(exc)) from None
+    doc = read(request, decoded.text, None, name, published)
+    return store(request, doc.model_copy(update={"warnings": [*decoded.warnings, *doc.warnings]}))
 
 
 def read(request: Request, text: str, fmt: str | None, name: str, published: dt.date | None) -> Document:
