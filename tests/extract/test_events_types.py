@@ -6,7 +6,7 @@ import pytest
 
 from detente.codebook import Codebook
 from detente.extract.context import ArticleContext
-from detente.extract.events import find_events
+from detente.extract.events.finder import find_events
 from detente.records import Document
 
 FRI = dt.date(2026, 2, 6)

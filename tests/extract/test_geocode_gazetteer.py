@@ -2,7 +2,7 @@
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.geocode import geocode
+from detente.extract.places.gazetteer import geocode
 
 
 @pytest.fixture(scope="module")

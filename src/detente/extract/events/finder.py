@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.extract import event_words as W
+from detente.extract.events import words as W
 from detente.extract.context import ArticleContext
 from detente.extract.dates import Resolved, resolve
-from detente.extract.event_actor import strike_actor
-from detente.extract.event_index import DocIndex, index_of
-from detente.extract.event_merge import Mention, merge
-from detente.extract.event_places import PlaceHit, anchor, attached, places_in
-from detente.extract.event_reality import topic_of_other, unreal
+from detente.extract.events.actor import strike_actor
+from detente.extract.events.index import DocIndex, index_of
+from detente.extract.events.merge import Mention, merge
+from detente.extract.events.places import PlaceHit, anchor, attached, places_in
+from detente.extract.events.reality import topic_of_other, unreal
 from detente.records import Event, EventType
 
 

@@ -14,7 +14,7 @@ import numpy as np
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
-from detente.extract import event_words as W
+from detente.extract.events import words as W
 from detente.extract.context import ArticleContext
 
 TRIGGER_LEMMAS = (W.AGREEMENT_NOUNS | W.EXCHANGE_WORDS | W.MEETING_NOUNS | W.GROUND_NOUNS

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from detente.extract.dates import Resolved
-from detente.extract.event_places import PlaceHit
-from detente.extract.geocode import place_key
+from detente.extract.events.places import PlaceHit
+from detente.extract.places.gazetteer import place_key
 from detente.records import Event, EventType
 
 NEAR_KM = 25     # a city and its districts

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.extract import event_words as W
+from detente.extract.events import words as W
 from detente.extract.context import ArticleContext
-from detente.extract.geocode import CASE_REASON, Match, Place, geocode, place_key
+from detente.extract.places.gazetteer import CASE_REASON, Match, Place, geocode, place_key
 from detente.records import Location
 
 MAX_NAME_TOKENS = 4

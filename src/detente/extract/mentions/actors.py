@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from detente.codebook.names import name_key, person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
-from detente.extract.cues import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS, PRONOUN_GENDER, PRONOUNS,
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS, PRONOUN_GENDER, PRONOUNS,
                                  ROLE_NOUNS, ROLE_SYNONYMS)
 from detente.records import Speaker
 

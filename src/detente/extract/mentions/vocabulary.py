@@ -180,3 +180,38 @@ SENTENCE_END = frozenset({".", "!", "?"})
 # Opening mark -> closing marks it accepts. Straight marks pair by flanking (see quotes.py).
 QUOTE_PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", "‚": "‘’"}
 STRAIGHT_MARKS = '"'
+
+# Verbs whose subject is a link in a claim's source chain (lemmas): the core of REPORTING_VERBS
+# plus verbs of view ("considers", "views") and of precision ("clarified", "specified").
+REPORTING_LEMMAS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        say tell state claim report note warn stress add announce indicate write emphasize
+        emphasise explain declare confirm reveal describe insist argue suggest assert accuse
+        label reiterate signal acknowledge believe think post
+        specify clarify make view consider
+    """.split()),
+}
+
+# Office holders: 'the Russian president', 'the Ukrainian leader' name one identifiable
+# official (a subset of ROLE_NOUNS: the jobs one person of a side holds).
+OFFICE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        president minister spokesman spokeswoman spokesperson envoy leader adviser advisor
+        chancellor secretary premier ambassador negotiator aide chief head commander
+    """.split()),
+}
+
+# Lemmas of an unnamed source, as a claim's provenance counts them: ANONYMOUS_HEADS plus those
+# who stay unnamed in talks ("a negotiator", "a participant", "diplomatic circles").
+ANONYMOUS_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"source", "official", "diplomat", "insider", "person", "people", "aide",
+                     "negotiator", "participant", "circle"}),
+}
+
+# Lemmas of people who speak for no side: an analyst's view is a quote, not a party's claim.
+EXPERT_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        expert analyst professor doctor scholar researcher fellow economist observer
+        commentator historian scientist philosophy
+    """.split()),
+}

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.extract.actors import resolve_mention
+from detente.extract.mentions.actors import resolve_mention
 from detente.extract.context import ArticleContext
-from detente.extract.attribution import (according_object, can_speak, cue_text, is_cue, mention_of, outer_cue,
+from detente.extract.quotes.attribution import (according_object, can_speak, cue_text, is_cue, mention_of, outer_cue,
                                          subject_of)
-from detente.extract.cues import (ACCORDING_TO, FRAGMENT_CUES, PRONOUNS, REPORTING_VERBS, SENTENCE_END,
+from detente.extract.mentions.vocabulary import (ACCORDING_TO, FRAGMENT_CUES, PRONOUNS, REPORTING_VERBS, SENTENCE_END,
                                  TITLE_MINOR_WORDS, WEAK_VERBS)
-from detente.extract.quote_marks import Marked, find_marked
-from detente.extract.reported import find_reported
-from detente.extract.signatures import signed_speaker
+from detente.extract.quotes.marks import Marked, find_marked
+from detente.extract.quotes.reported import find_reported
+from detente.extract.quotes.signatures import signed_speaker
 from detente.records import Quote, Speaker
 
 _WINDOW = 40

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract.actors import resolve_mention
+from detente.extract.mentions.actors import resolve_mention
 from detente.extract.context import ArticleContext
-from detente.extract.quote_marks import Marked
+from detente.extract.quotes.marks import Marked
 from detente.records import Speaker
 
 
