@@ -17,7 +17,7 @@ from detente.extract.dates import Resolved, resolve
 from detente.extract.events.actor import strike_actor
 from detente.extract.events.index import DocIndex, index_of
 from detente.extract.events.merge import Mention, merge
-from detente.extract.events.places import PlaceHit, anchor, attached, places_in
+from detente.extract.events.places import PlaceHit, anchor, attached, places_in, where_hit
 from detente.extract.events.reality import topic_of_other, unreal
 from detente.records import Event, EventType
 
@@ -120,7 +120,7 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
     line = sent
     places = places_in(line, ctx, venues_only=etype != "strike")
     if etype == "strike":
-        m = _mention(etype, triggers, [p for p in places if p.kind != "country"], line, ctx)
+        m = _mention(etype, triggers, [p for p in places if where_hit(p)], line, ctx)
         return [m] if m else []
     groups: dict[frozenset, list[Token]] = {}
     venues: dict[frozenset, list[PlaceHit]] = {}
@@ -174,8 +174,8 @@ def _trimmed(span: Span):
         span = span[:-1]
     while len(span) and span[0].is_space:
         span = span[1:]
-    if len(span):
-        yield span
+    if len(span) and not span.text.lower().startswith(W.LINK_LABELS):
+        yield span  # "Read also: …" links to another article's events
 
 
 def _headline(line: Span) -> bool:

@@ -43,6 +43,18 @@ FUTURE_VERBS = frozenset({"expect", "schedule", "set", "plan", "due"})  # '(is) 
 FUTURE_ADJ = frozenset({"next", "upcoming", "coming", "forthcoming"})
 SPEECH_VERBS = frozenset({"say", "tell", "state", "announce", "report", "claim", "write", "add", "note"})
 SUFFERING_VERBS = frozenset({"suffer", "endure", "face", "withstand", "repel", "undergo"})
+# A place that does these is a side or a seat, not a target: 'Moscow's invasion', 'Kyiv accused
+# Moscow', 'the president was in Berlin', 'talks in Geneva'.
+SIDE_NOUNS = frozenset({"invasion", "war", "aggression", "force", "forces", "troop", "army", "military",
+                        "demand", "position", "delegation", "offensive", "attack", "strike", "missile",
+                        "drone", "campaign", "government", "leadership", "regime", "envoy", "ally"})
+BLAMING_VERBS = frozenset({"accuse", "blame", "condemn", "urge", "call", "warn", "ask", "tell", "thank",
+                           "criticize", "criticise", "denounce", "hold"})
+PRESENCE_VERBS = frozenset({"be", "visit", "travel", "arrive", "speak", "host", "meet", "gather",
+                            "stay", "hold", "talk"})
+TARGET_SUBJECT_VERBS = frozenset({"come", "be", "remain", "sustain", "report", "see", "lose"})
+# A line that opens so links to another article ("Read also: …"): its events are that article's.
+LINK_LABELS = ("read also", "read more", "see also", "also read", "related:")
 REGION_NOUNS = frozenset({"region", "oblast", "province", "district"})
 DATE_WORDS = frozenset({"overnight", "yesterday", "today", "tonight"})
 TITLE_WORDS = frozenset({"governor", "mayor", "head", "chief", "authorities", "administration",
