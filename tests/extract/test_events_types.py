@@ -110,3 +110,20 @@ def test_fighting_somewhere_without_a_named_attacker_has_no_actor(events_of):
     [e] = events_of("Fierce fighting continued around Pokrovsk on Monday, the military said.")
     assert (e.type, e.actor, e.locations[0].name) == ("ground_fighting", None, "Pokrovsk")
     assert events_of("Despite statements about progress, the fighting continues.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Trump and Vladimir Putin held a two-hour telephone conversation on Tuesday.",
+    "Marco Rubio spoke by telephone with Sergei Lavrov on Monday.",
+])
+def test_a_phone_call_between_officials_is_a_meeting(events_of, text):
+    assert [e.type for e in events_of(text)] == ["meeting"]
+
+
+def test_one_sides_strikes_on_several_cities_that_day_are_one_attack(events_of):
+    text = ("Russian missiles hit Kharkiv overnight, killing two people. "
+            "In Odesa, Russian drones struck a residential block on the same night. "
+            "Ukrainian drones hit an oil depot in Belgorod.")
+    strikes = [e for e in events_of(text) if e.type == "strike"]
+    assert sorted((e.actor, sorted(l.name for l in e.locations)) for e in strikes) == [
+        ("RUS", ["Kharkiv", "Odesa"]), ("UKR", ["Belgorod"])]

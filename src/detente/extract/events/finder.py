@@ -63,7 +63,8 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
             return "agreement"
         if lemma in W.EXCHANGE_WORDS and has_prisoners:
             return "prisoner_exchange"
-        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t)):
+        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t)) \
+                or lemma in W.CALL_NOUNS and _is_phone_call(t):
             return "meeting"
         if lemma in W.GROUND_NOUNS:
             return "ground_fighting"
@@ -76,6 +77,8 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
+        if lemma in W.CALL_VERBS and _by_phone(t):
+            return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
         if lemma in W.STRIKE_VERBS and not _object_is_agreement(t):
@@ -90,7 +93,13 @@ def _thing_object(c: Token) -> bool:
 
 
 def _is_phone_call(t: Token) -> bool:
-    return any(c.lemma_.lower() in {"phone", "telephone", "video"} for c in t.children)
+    return any(c.lemma_.lower() in W.PHONE_WORDS for c in t.children)
+
+
+def _by_phone(verb: Token) -> bool:
+    """'spoke by telephone with Lavrov', 'talked over the phone': a call, not a speech."""
+    return any(c.dep_ == "prep" and c.lower_ in {"by", "over", "on"}
+               and any(g.lemma_.lower() in W.PHONE_WORDS for g in c.children) for c in verb.children)
 
 
 def _object_is_agreement(t: Token) -> bool:

@@ -15,6 +15,10 @@ PRISONER_WORDS = frozenset({"prisoner", "pow", "pows", "captive", "body", "soldi
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations",
                            "round", "discussion", "discussions", "consultation", "call"})
 MEETING_VERBS = frozenset({"meet", "gather", "confer"})
+# A phone call is a meeting of leaders: 'a telephone conversation', 'spoke by phone'.
+CALL_NOUNS = frozenset({"conversation"})
+CALL_VERBS = frozenset({"speak", "talk"})
+PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video"})
 AGREEMENT_VERBS = frozenset({"agree", "sign"})
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "truce", "memorandum"})
 SEALING_VERBS = frozenset({"reach", "sign", "conclude", "yield", "strike", "seal", "clinch", "finalize",
