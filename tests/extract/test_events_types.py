@@ -127,3 +127,16 @@ def test_one_sides_strikes_on_several_cities_that_day_are_one_attack(events_of):
     strikes = [e for e in events_of(text) if e.type == "strike"]
     assert sorted((e.actor, sorted(l.name for l in e.locations)) for e in strikes) == [
         ("RUS", ["Kharkiv", "Odesa"]), ("UKR", ["Belgorod"])]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Vladimir Putin ordered a three-day ceasefire over the holiday on Monday.", "RUS"),
+    ("The summit between the two presidents in Budapest was postponed on Tuesday.", None),
+])
+def test_an_order_or_a_summit_called_off_is_another_happening(events_of, text, actor):
+    [e] = [e for e in events_of(text) if e.type == "other"]
+    assert e.actor == actor
+
+
+def test_a_hoped_for_ceasefire_order_is_no_event(events_of):
+    assert not [e for e in events_of("Kyiv wants Putin to order a ceasefire.") if e.type == "other"]

@@ -19,6 +19,7 @@ from detente.extract.events.index import DocIndex, index_of
 from detente.extract.events.merge import Mention, merge
 from detente.extract.events.places import PlaceHit, anchor, attached, places_in, where_hit
 from detente.extract.events.reality import topic_of_other, unreal
+from detente.extract.mentions.parties import resolve as resolve_parties
 from detente.records import Event, EventType
 
 
@@ -83,7 +84,22 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
             return "ground_fighting"
         if lemma in W.STRIKE_VERBS and not _object_is_agreement(t):
             return "strike"
+        if _realis_past(t) and _process_step(t, lemma):
+            return "other"
     return None
+
+
+def _process_step(t: Token, lemma: str) -> bool:
+    """'Putin ordered a three-day ceasefire', 'the summit was postponed', 'scrapping a summit',
+    'announced an Easter truce': a step of the process that is neither talks nor a deal."""
+    objects = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lemma in W.ORDER_VERBS:
+        return any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"} for c in t.children) and bool(objects)
+    if lemma in W.CALL_OFF_VERBS:
+        return any(c.lemma_.lower() in W.MEETING_NOUNS for c in objects)
+    if lemma in W.ANNOUNCE_VERBS:
+        return any(c.lemma_.lower() in W.TRUCE_NOUNS for c in objects)
+    return False
 
 
 def _thing_object(c: Token) -> bool:
@@ -163,10 +179,21 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
     if not _concrete(etype, triggers, places, dated, people):
         return None
     actor = (strike_actor(triggers, places, ctx, from_targets=etype == "strike")
-             if etype in {"strike", "ground_fighting"} else None)
+             if etype in {"strike", "ground_fighting"} else _doer(triggers, ctx) if etype == "other" else None)
     return Mention(etype, actor, places, when, people, line,
                    damage=any(t.lemma_.lower() in W.DAMAGE_WORDS for t in line),
                    headline=_headline(line))
+
+
+def _doer(triggers: list[Token], ctx: ArticleContext) -> str | None:
+    """The side that gave the order or called the meeting off: its subject, through the one
+    mention resolver ('Putin ordered' → RUS)."""
+    for t in triggers:
+        for subj in (c for c in t.children if c.dep_ == "nsubj"):
+            party = next((m.party for m in resolve_parties(subj, ctx) if m.party), None)
+            if party:
+                return party
+    return None
 
 
 def _lines(sent: Span, index: DocIndex):

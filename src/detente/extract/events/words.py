@@ -15,6 +15,11 @@ PRISONER_WORDS = frozenset({"prisoner", "pow", "pows", "captive", "body", "soldi
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations",
                            "round", "discussion", "discussions", "consultation", "call"})
 MEETING_VERBS = frozenset({"meet", "gather", "confer"})
+# 'other' happenings of the process: an order given, a meeting called off, a truce announced.
+ORDER_VERBS = frozenset({"order", "decree"})
+CALL_OFF_VERBS = frozenset({"cancel", "postpone", "scrap", "shelve"})
+ANNOUNCE_VERBS = frozenset({"announce", "declare"})
+TRUCE_NOUNS = frozenset({"truce", "ceasefire", "moratorium", "pause", "halt"})
 # A phone call is a meeting of leaders: 'a telephone conversation', 'spoke by phone'.
 CALL_NOUNS = frozenset({"conversation"})
 CALL_VERBS = frozenset({"speak", "talk"})
