@@ -140,3 +140,11 @@ def test_an_order_or_a_summit_called_off_is_another_happening(events_of, text, a
 
 def test_a_hoped_for_ceasefire_order_is_no_event(events_of):
     assert not [e for e in events_of("Kyiv wants Putin to order a ceasefire.") if e.type == "other"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky said on Monday he was ready for direct talks with Putin in Istanbul.",
+    "Both delegations are willing to hold talks in Geneva next week.",
+])
+def test_readiness_for_talks_is_not_a_happening(events_of, text):
+    assert [e.type for e in events_of(text)] == []

@@ -37,7 +37,8 @@ UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "
                           "call", "push", "press", "avoid", "prevent", "resist", "oppose", "discuss",
                           "consider", "suggest", "offer", "condition", "envisage", "claim", "allege", "halt", "stop", "cease",
                           "suspend", "pause", "end", "ban", "refrain", "cancel",
-                          "postpone", "scrap", "delay"})
+                          "postpone", "scrap", "delay", "ready", "willing", "prepared", "effort",
+                          "deadline", "invitation", "invite", "prohibit"})
 UNREAL_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
 UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "proposed", "eventual",
                               "future", "any", "no", "lasting", "comprehensive", "final"})
