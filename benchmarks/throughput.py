@@ -84,7 +84,7 @@ def rate(n_docs: int, n_chars: int, seconds: float, wall: float | None = None) -
 
 def warm_tables() -> None:
     """What loads once per process (gazetteer, country codes), so no arm pays for it."""
-    from detente.extract.geocode import country_alpha3, gazetteer
+    from detente.extract.places.gazetteer import country_alpha3, gazetteer
 
     gazetteer()
     country_alpha3()
@@ -125,8 +125,8 @@ def breakdown(nlp, extractor, items: list[str]) -> dict:
     """Seconds per component over the same (already parsed) documents, and the parse itself."""
     from detente.extract.claims import find_claims
     from detente.extract.context import ArticleContext
-    from detente.extract.events import find_events
-    from detente.extract.quotes import find_quotes
+    from detente.extract.events.finder import find_events
+    from detente.extract.quotes.finder import find_quotes
 
     t0 = time.perf_counter()
     parsed = list(zip(documents(items, len(items)), nlp.pipe(items, batch_size=BATCH)))

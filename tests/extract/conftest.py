@@ -6,7 +6,7 @@ import pytest
 from detente.codebook import Codebook
 from detente.extract.claims import find_claims
 from detente.extract.context import ArticleContext
-from detente.extract.quotes import find_quotes
+from detente.extract.quotes.finder import find_quotes
 from detente.records import Document
 
 

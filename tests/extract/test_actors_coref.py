@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.actors import mention_index, noun_phrase, resolve_mention
+from detente.extract.mentions.actors import mention_index, noun_phrase, resolve_mention
 from detente.extract.context import ArticleContext
 from detente.records import Document
 

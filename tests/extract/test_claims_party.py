@@ -38,7 +38,7 @@ def test_expert_voice_is_no_party(claims_of):
 
 
 def test_a_role_someone_owns_is_not_that_person(article):
-    from detente.extract.parties import resolve
+    from detente.extract.mentions.parties import resolve
 
     ctx = article("Putin's spokesperson said the talks had stalled.")
     [voice] = resolve(next(t for t in ctx.doc if t.dep_ == "nsubj"), ctx)

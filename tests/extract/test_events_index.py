@@ -2,8 +2,8 @@
 span, the same line breaks, and every token that can trigger an event."""
 import pytest
 
-from detente.extract import events
-from detente.extract.event_index import build
+from detente.extract.events import finder as events
+from detente.extract.events.index import build
 
 TEXT = ("Russian drones struck Kharkiv overnight, officials said on Monday.\n\n"
         "Talks in Abu Dhabi\n"

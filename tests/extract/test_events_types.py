@@ -6,7 +6,7 @@ import pytest
 
 from detente.codebook import Codebook
 from detente.extract.context import ArticleContext
-from detente.extract.events import find_events
+from detente.extract.events.finder import find_events
 from detente.records import Document
 
 FRI = dt.date(2026, 2, 6)
@@ -110,3 +110,41 @@ def test_fighting_somewhere_without_a_named_attacker_has_no_actor(events_of):
     [e] = events_of("Fierce fighting continued around Pokrovsk on Monday, the military said.")
     assert (e.type, e.actor, e.locations[0].name) == ("ground_fighting", None, "Pokrovsk")
     assert events_of("Despite statements about progress, the fighting continues.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Trump and Vladimir Putin held a two-hour telephone conversation on Tuesday.",
+    "Marco Rubio spoke by telephone with Sergei Lavrov on Monday.",
+])
+def test_a_phone_call_between_officials_is_a_meeting(events_of, text):
+    assert [e.type for e in events_of(text)] == ["meeting"]
+
+
+def test_one_sides_strikes_on_several_cities_that_day_are_one_attack(events_of):
+    text = ("Russian missiles hit Kharkiv overnight, killing two people. "
+            "In Odesa, Russian drones struck a residential block on the same night. "
+            "Ukrainian drones hit an oil depot in Belgorod.")
+    strikes = [e for e in events_of(text) if e.type == "strike"]
+    assert sorted((e.actor, sorted(l.name for l in e.locations)) for e in strikes) == [
+        ("RUS", ["Kharkiv", "Odesa"]), ("UKR", ["Belgorod"])]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Vladimir Putin ordered a three-day ceasefire over the holiday on Monday.", "RUS"),
+    ("The summit between the two presidents in Budapest was postponed on Tuesday.", None),
+])
+def test_an_order_or_a_summit_called_off_is_another_happening(events_of, text, actor):
+    [e] = [e for e in events_of(text) if e.type == "other"]
+    assert e.actor == actor
+
+
+def test_a_hoped_for_ceasefire_order_is_no_event(events_of):
+    assert not [e for e in events_of("Kyiv wants Putin to order a ceasefire.") if e.type == "other"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky said on Monday he was ready for direct talks with Putin in Istanbul.",
+    "Both delegations are willing to hold talks in Geneva next week.",
+])
+def test_readiness_for_talks_is_not_a_happening(events_of, text):
+    assert [e.type for e in events_of(text)] == []

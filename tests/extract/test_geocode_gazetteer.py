@@ -2,7 +2,7 @@
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.geocode import geocode
+from detente.extract.places.gazetteer import belligerent_countries, geocode, small_places
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +53,10 @@ def test_case_places_come_from_the_codebook(case):
 def test_unknown_place(case):
     assert geocode("Narnia", case) is None
     assert geocode("", case) is None
+
+
+def test_towns_and_villages_come_only_for_the_belligerents(case):
+    assert belligerent_countries(case) == ("RU", "UA")  # from the codebook's belligerents
+    towns = small_places(("UA",))
+    assert towns and all(c.place.country == "UA" for cs in towns.values() for c in cs)
+    assert min(c.place.population for cs in towns.values() for c in cs) < 15000

@@ -1,7 +1,7 @@
 """Source types and relay chains."""
 import pytest
 
-from detente.extract.parties import Mention
+from detente.extract.mentions.parties import Mention
 from detente.extract.provenance import make_source
 
 pytestmark = pytest.mark.model

@@ -1,5 +1,5 @@
 """Quotation marks → quoted stretches, before any parsing (no model needed)."""
-from detente.extract.quote_marks import find_marked
+from detente.extract.quotes.marks import find_marked
 
 
 def quoted(text: str) -> list[str]:

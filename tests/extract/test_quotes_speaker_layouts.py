@@ -3,7 +3,7 @@ documents that speak and verbs that report only beside a quote (real model, shor
 choice between two cues on hand-built parses, which the small model does not give reliably)."""
 from spacy.tokens import Doc
 
-from detente.extract.quotes import _nearer
+from detente.extract.quotes.finder import _nearer
 
 
 def only(quotes, kind):

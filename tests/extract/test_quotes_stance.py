@@ -4,7 +4,7 @@ import pytest
 
 from detente.codebook import Codebook
 from detente.extract.context import ArticleContext
-from detente.extract.quotes import find_quotes
+from detente.extract.quotes.finder import find_quotes
 from detente.records import Document
 
 
@@ -64,7 +64,7 @@ def test_who_said_names_the_noun_and_points_at_who(indirect_of):
 
 
 def test_straight_open_and_curly_close_pair():
-    from detente.extract.quote_marks import find_marked
+    from detente.extract.quotes.marks import find_marked
 
     text = '"We will not give up our land,” said Anna Kovalenko.'
     [m] = find_marked(text)
@@ -104,7 +104,7 @@ def test_what_he_called_under_an_infinitive_belongs_to_its_subject(nlp):
 
 
 def test_an_inner_mark_left_open_ends_with_its_outer_quote():
-    from detente.extract.quote_marks import find_marked
+    from detente.extract.quotes.marks import find_marked
 
     text = "“They say, ‘We are right, ‘ and I would say, ‘That’s ridiculous,'” the mayor added. Then he left."
     [m] = find_marked(text)

@@ -79,26 +79,12 @@ HEDGE_PHRASES = ("if confirmed", "according to preliminary data", "according to 
 # about X is confirmed") hedges claims about X.
 CONFIRM_LEMMAS = {"confirm", "verify"}
 
-# Reporting verbs: who says it. Their subject is a link in the source chain.
-REPORTING_LEMMAS = {"say", "tell", "state", "claim", "report", "note", "warn", "stress", "add",
-                    "announce", "indicate", "write", "emphasize", "emphasise", "explain",
-                    "declare", "confirm", "reveal", "describe", "insist", "specify", "argue",
-                    "suggest", "assert", "accuse", "label", "reiterate", "make", "signal",
-                    "clarify", "acknowledge", "believe", "think", "view", "consider", "post"}
-
-# Source nouns (lemmas) that tell what kind of source a link is.
-ANONYMOUS_NOUNS = {"source", "official", "diplomat", "insider", "person", "people", "aide",
-                   "negotiator", "participant", "circle"}
+# Source nouns (lemmas) that tell what kind of source a link is; the people among them
+# (anonymous, expert, office holders) are in ``mentions.vocabulary``.
 MEDIA_NOUNS = {"media", "outlet", "newspaper", "report", "agency", "publication", "press",
                "news", "broadcaster", "journalist", "reporter", "channel", "tabloid"}
-EXPERT_NOUNS = {"expert", "analyst", "professor", "doctor", "scholar", "researcher", "fellow",
-                "economist", "observer", "commentator", "historian", "scientist", "philosophy"}
 DOCUMENT_NOUNS = {"plan", "draft", "document", "text", "framework", "agreement", "memorandum",
                   "point", "clause", "treaty"}
-# Office holders: 'the Russian president', 'the Ukrainian leader' name one identifiable official.
-ROLE_NOUNS = {"president", "minister", "spokesman", "spokeswoman", "spokesperson", "envoy", "leader",
-              "adviser", "advisor", "chancellor", "secretary", "premier", "ambassador", "negotiator",
-              "aide", "chief", "head", "commander"}
 # Words that make an unnamed source attributable after all ("the Kremlin press service").
 OFFICIAL_BODY_NOUNS = {"ministry", "presidency", "office", "service", "statement", "spokesman",
                        "spokeswoman", "spokesperson", "government", "administration", "council"}

@@ -13,13 +13,13 @@ from spacy.tokens import Span, Token
 
 from detente.extract.claim_cues import (ACCUSATION_LEMMAS, GUESSING_VERBS, HEDGE_MODALS, NEGATED_LEMMA_STANCE,
                                         NEGATED_STANCE)
-from detente.extract.claim_speakers import sentence_speaker
+from detente.extract.mentions.speakers import sentence_speaker
 from detente.extract.context import ArticleContext
 from detente.extract.hedging import (doubted_topics, is_hypothetical, is_negated, sentence_hedges,
                                      topic_hedges)
 from detente.extract.holders import holders, main_verb
 from detente.extract.issues import antecedent_issue, classify_issue, process_issue
-from detente.extract.parties import Mention
+from detente.extract.mentions.parties import Mention
 from detente.extract.positions import place
 from detente.extract.provenance import make_source, source_links
 from detente.extract.stance import Trigger, find_triggers, rank, self_negating

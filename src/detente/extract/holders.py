@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract.claim_cues import OBLIGATION_WORDS, REPORTING_LEMMAS
+from detente.extract.claim_cues import OBLIGATION_WORDS
 from detente.extract.context import ArticleContext
-from detente.extract.parties import Mention, resolve
-from detente.extract.provenance import reporting_subject
+from detente.extract.mentions.parties import Mention, resolve
+from detente.extract.mentions.speakers import reporting_subject
+from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
@@ -42,7 +43,7 @@ def _nearest_reporters(token: Token, ctx: ArticleContext) -> list[Mention]:
     """The party voices of the reporting verb that governs the stance word ('Moscow has made it
     clear that …'), which outrank the quote's speaker who relays them."""
     for anc in token.ancestors:
-        if anc.lemma_.lower() in REPORTING_LEMMAS and anc.pos_ == "VERB":
+        if anc.lemma_.lower() in REPORTING_LEMMAS["en"] and anc.pos_ == "VERB":
             subj = reporting_subject(anc)
             found = [m for m in (resolve(subj, ctx) if subj is not None else []) if m.party]
             if found:

@@ -57,8 +57,8 @@ class Extractor:
 
     def _run(self, document: Document, doc) -> Extraction:
         from detente.extract.claims import find_claims
-        from detente.extract.events import find_events
-        from detente.extract.quotes import find_quotes
+        from detente.extract.events.finder import find_events
+        from detente.extract.quotes.finder import find_quotes
 
         ctx = ArticleContext(document=document, codebook=self.codebook, doc=doc,
                              reference_date=document.published)

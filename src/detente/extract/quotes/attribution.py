@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.extract.actors import noun_phrase
-from detente.extract.cues import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
+from detente.extract.mentions.actors import noun_phrase
+from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
                                  INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, REPORTING_VERBS, ROLE_NOUNS,
                                  SENTENCE_END, SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS)
 

@@ -13,10 +13,10 @@ import numpy
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
-from detente.extract.actors import resolve_mention
-from detente.extract.attribution import according_object, cue_text, is_relative, mention_of, subject_of
+from detente.extract.mentions.actors import resolve_mention
+from detente.extract.quotes.attribution import according_object, cue_text, is_relative, mention_of, subject_of
 from detente.extract.context import ArticleContext
-from detente.extract.cues import (ACCORDING_TO, ADDRESSEE_VERBS, CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS,
+from detente.extract.mentions.vocabulary import (ACCORDING_TO, ADDRESSEE_VERBS, CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS,
                                  PREP_CUES, SENTENCE_END, STANCE_VERBS)
 from detente.records import Quote, Speaker
 

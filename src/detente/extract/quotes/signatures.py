@@ -1,13 +1,16 @@
-"""Quotes their layout signs, with no reporting verb: a name and a colon opening the line, a
-name after a closing dash, a transcript's "NAME:", a title line's colon.
+"""Quotes their layout signs, with no reporting verb: a name and a colon opening the line (a
+label such as "Quote:" instead points back to the speaker named just before), a name after a
+closing dash, a transcript's "NAME:", a title line's colon.
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract.actors import resolve_mention
 from detente.extract.context import ArticleContext
-from detente.extract.quote_marks import Marked
+from detente.extract.mentions.actors import resolve_mention
+from detente.extract.mentions.vocabulary import LABEL_WORDS, SOURCE_LABELS
+from detente.extract.quotes.attribution import is_cue, mention_of, subject_of
+from detente.extract.quotes.marks import Marked
 from detente.records import Speaker
 
 
@@ -26,7 +29,30 @@ def _headline_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speake
     colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
     if colon is None or not 1 <= colon <= 3 or not all(_name_like(t) for t in toks[:colon]):
         return None
+    if colon == 1 and toks[0].lower_ in LABEL_WORDS["en"]:
+        return _labelled_speaker(ctx, para_start)
     return resolve_mention(ctx.doc[toks[0].i:toks[colon - 1].i + 1], ctx)
+
+
+def _labelled_speaker(ctx: ArticleContext, para_start: int) -> Speaker | None:
+    """"Quote: “…”" is a layout label, not a speaker: the quote is that of the person the
+    paragraphs just before name ("Source: Umerov on Telegram", or "Umerov said …")."""
+    doc = ctx.doc
+    start = doc.char_span(para_start, para_start + 1, alignment_mode="expand")
+    if start is None:
+        return None
+    for sent in reversed(list(doc[max(0, start.start - 150):start.start].sents)):
+        words = [t for t in sent if not t.is_space]
+        if len(words) > 2 and words[0].lower_ in SOURCE_LABELS["en"] and words[1].text == ":":
+            names = [t for t in words[2:6] if t.pos_ == "PROPN"]
+            found = resolve_mention(doc[names[0].i:names[-1].i + 1], ctx) if names else None
+        else:
+            cue = next((t for t in reversed(words) if is_cue(t)), None)
+            subj = subject_of(cue) if cue is not None else None
+            found = resolve_mention(mention_of(subj), ctx) if subj is not None else None
+        if found is not None and found.name is not None:
+            return found
+    return None
 
 
 def _name_like(tok: Token) -> bool:

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.extract import event_words as W
+from detente.extract.events import words as W
 from detente.extract.context import ArticleContext
-from detente.extract.geocode import CASE_REASON, Match, Place, geocode, place_key
+from detente.extract.places.gazetteer import CASE_REASON, Match, Place, geocode, place_key
 from detente.records import Location
 
 MAX_NAME_TOKENS = 4
@@ -115,6 +115,42 @@ def _vetoed(span: Span, m: Match, ctx: ArticleContext) -> bool:
     if before is not None and _name_like(before) and before.lower_ not in W.TITLE_WORDS:
         return True
     return after is not None and _name_like(after) and after.lower_ not in W.TITLE_WORDS | W.REGION_NOUNS
+
+
+def where_hit(hit: PlaceHit) -> bool:
+    """Could a strike have hit this place? Not a venue or a country, nor a place that acts as a
+    side ('Moscow's invasion', 'Kyiv accused Moscow', 'Kyiv said'), nor the place of a visit,
+    a meeting or a statement ('the president was in Berlin'), nor the dateline the report was
+    filed from ('KYIV, Ukraine –')."""
+    if hit.kind in {"venue", "country"}:
+        return False
+    tok = hit.head
+    while tok.dep_ in {"conj", "appos"} and tok.head.pos_ == "PROPN" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
+        return head.lemma_.lower() not in W.SIDE_NOUNS  # 'Kyiv's power plant' was hit
+    if tok.dep_ == "nsubj":
+        return head.lemma_.lower() in W.SUFFERING_VERBS | W.TARGET_SUBJECT_VERBS
+    if tok.dep_ == "dobj" and head.lemma_.lower() in W.BLAMING_VERBS | W.SPEECH_VERBS:
+        return False
+    if tok.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:
+        verb = head.head
+        if verb.lemma_.lower() in W.PRESENCE_VERBS | W.SPEECH_VERBS \
+                and not any(c.dep_ == "expl" for c in verb.children):  # 'there were blasts in Kyiv'
+            return False
+    return not _dateline(tok)
+
+
+def _dateline(tok: Token) -> bool:
+    """'KYIV, Ukraine –', 'Kyiv (Reuters) -': the place that opens a paragraph and is closed
+    off by a dash, colon or bracket within a few words."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and doc[i - 1].pos_ == "PROPN":
+        i -= 1
+    if i > 0 and "\n" not in doc[i - 1].text_with_ws:
+        return False
+    return any(t.text in {"–", "—", "-", ":", "("} for t in doc[tok.i + 1:tok.i + 6])
 
 
 def attached(head: Token, triggers: list[Token]) -> bool:

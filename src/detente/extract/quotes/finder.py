@@ -14,15 +14,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.extract.actors import resolve_mention
+from detente.extract.mentions.actors import leader_of, resolve_mention
 from detente.extract.context import ArticleContext
-from detente.extract.attribution import (according_object, can_speak, cue_text, is_cue, mention_of, outer_cue,
+from detente.extract.quotes.attribution import (according_object, can_speak, cue_text, is_cue, mention_of, outer_cue,
                                          subject_of)
-from detente.extract.cues import (ACCORDING_TO, FRAGMENT_CUES, PRONOUNS, REPORTING_VERBS, SENTENCE_END,
+from detente.extract.mentions.vocabulary import (ACCORDING_TO, FIRST_PERSON, FRAGMENT_CUES, PRONOUNS, RELAY_VERBS, REPORTING_VERBS, SENTENCE_END,
                                  TITLE_MINOR_WORDS, WEAK_VERBS)
-from detente.extract.quote_marks import Marked, find_marked
-from detente.extract.reported import find_reported
-from detente.extract.signatures import signed_speaker
+from detente.extract.quotes.marks import Marked, find_marked
+from detente.extract.quotes.reported import find_reported
+from detente.extract.quotes.signatures import signed_speaker
 from detente.records import Quote, Speaker
 
 _WINDOW = 40
@@ -114,10 +114,12 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
         return _without_cue(m, ctx, layout, prev, fragment, span)
     cue = outer_cue(cue)
     speaker = _speaker_of(cue, ctx, layout.quoted)
-    if speaker.name is None and speaker.party == "NONE" and prev is not None \
+    if speaker.name is None and speaker.party == "NONE" and speaker.role is None and prev is not None \
             and layout.para(m.open) - layout.para(prev.start) <= 2:
         here = {"start": speaker.start, "end": speaker.end} if speaker.start is not None else {}
         speaker = prev.speaker.model_copy(update=here)  # "it added": this mention, the earlier name
+    if _first_person(span):
+        speaker = leader_of(speaker, cue.i, ctx) or speaker
     start, end, kind = m.start, m.end, "direct"
     if cue.i < span.start:
         clause = _mixed_start(cue, span, layout)
@@ -125,6 +127,11 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
             start, kind = clause, "mixed"
             end = max(outer_end, _clause_end(cue, span, layout))
     return Quote(text=text[start:end], start=start, end=end, kind=kind, cue=cue_text(cue), speaker=speaker)
+
+
+def _first_person(span) -> bool:
+    """The quoted words speak as "I": one person's words, whoever issued them."""
+    return any(t.lower_ in FIRST_PERSON["en"] and t.pos_ == "PRON" for t in span)
 
 
 def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | None,
@@ -160,7 +167,8 @@ def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked, 
     if layout.para(m.open) - layout.para(sent.start_char) > 2 or (prev is not None and prev.end > sent.end_char):
         return None
     cues = [t for t in sent if not layout.quoted[t.i] and is_cue(t) and t.lemma_.lower() not in WEAK_VERBS["en"]]
-    main = _main_subject(sent, layout.quoted)
+    cues = [t for t in cues if t.lemma_.lower() not in RELAY_VERBS["en"]] or cues  # the one relayed speaks
+    main = _main_subject(sent, layout.quoted) if sent.root.lemma_.lower() not in RELAY_VERBS["en"] else None
     subj = subject_of(cues[-1], layout.quoted) if cues and (main is None or cues[-1].dep_ == "ROOT") else main
     if subj is None:
         return None

@@ -131,6 +131,26 @@ SOURCE_DOCUMENTS: dict[str, frozenset[str]] = {
     """.split()),
 }
 
+# Texts a body issues and that then speak for it ("the statement said"): the speaker is the
+# body that issued the text.
+ISSUED_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        statement release communique communiqué readout declaration letter message announcement
+        address note post
+    """.split()),
+}
+
+# Verbs by which an outlet relays what someone else said ("…, Ushakov said, TASS reported"):
+# the one it relays is the speaker.
+RELAY_VERBS: dict[str, frozenset[str]] = {"en": frozenset({"report", "cite", "quote"})}
+
+# Words that label a paragraph in news layouts ("Quote: “…”", "Source: X on Telegram"): a
+# label before a colon is no speaker; a source label names one.
+LABEL_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("quote quotes source sources details background reminder update context".split()),
+}
+SOURCE_LABELS: dict[str, frozenset[str]] = {"en": frozenset({"source", "sources"})}
+
 # Heads of an unnamed source: its speaker has no name ("a source said", "officials said").
 ANONYMOUS_HEADS: dict[str, frozenset[str]] = {
     "en": frozenset({"source", "sources", "official", "officials", "diplomat", "diplomats",
@@ -157,6 +177,7 @@ PRONOUN_GENDER: dict[str, dict[str, str]] = {"en": {
 PRONOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"he", "she", "him", "her", "his", "hers"}),
 }
+FIRST_PERSON: dict[str, frozenset[str]] = {"en": frozenset({"i", "me", "my", "mine", "myself"})}
 GROUP_PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"they", "it", "we", "i"})}
 # Subjects that say nothing themselves: "she says it underscores …" is her report, not its.
 MUTE_PRONOUNS: dict[str, frozenset[str]] = {
@@ -180,3 +201,41 @@ SENTENCE_END = frozenset({".", "!", "?"})
 # Opening mark -> closing marks it accepts. Straight marks pair by flanking (see quotes.py).
 QUOTE_PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›", "‚": "‘’"}
 STRAIGHT_MARKS = '"'
+
+# Verbs whose subject is a link in a claim's source chain (lemmas): the core of REPORTING_VERBS
+# plus verbs of view ("considers", "views") and of precision ("clarified", "specified").
+REPORTING_LEMMAS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        say tell state claim report note warn stress add announce indicate write emphasize
+        emphasise explain declare confirm reveal describe insist argue suggest assert accuse
+        label reiterate signal acknowledge believe think post
+        specify clarify make view consider
+    """.split()),
+}
+
+# Office holders: 'the Russian president', 'the Ukrainian leader' name one identifiable
+# official (a subset of ROLE_NOUNS: the jobs one person of a side holds).
+OFFICE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        president minister spokesman spokeswoman spokesperson envoy leader adviser advisor
+        chancellor secretary premier ambassador negotiator aide chief head commander
+    """.split()),
+}
+
+# Lemmas of an unnamed source, as a claim's provenance counts them: ANONYMOUS_HEADS plus those
+# who stay unnamed in talks ("a negotiator", "a participant", "diplomatic circles").
+ANONYMOUS_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"source", "official", "diplomat", "insider", "person", "people", "aide",
+                     "negotiator", "participant", "circle"}),
+}
+
+# Lemmas of people who speak for no side: an analyst's view is a quote, not a party's claim.
+EXPERT_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        expert analyst professor doctor scholar researcher fellow economist observer
+        commentator historian scientist philosophy
+    """.split()),
+}
+
+# Double quotation marks, open or close: what a mention inside a quote sits between.
+QUOTE_MARKS = frozenset({"“", "”", "«", "»", "„", '"'})

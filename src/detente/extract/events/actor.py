@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract import event_words as W
+from detente.extract.events import words as W
 from detente.extract.context import ArticleContext
-from detente.extract.event_places import PlaceHit
-from detente.extract.geocode import country_alpha3
+from detente.extract.events.places import PlaceHit
+from detente.extract.places.gazetteer import country_alpha3
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "appos"}
 

@@ -1,15 +1,14 @@
 """Who is speaking in a sentence, for claims: the speaker the quotes stage attributed the
 sentence's quote to (it already follows colons, paragraphs and coreference), else the subject
-of a reporting verb in the sentence.
+of a reporting verb in the sentence (``reporting_subject``, shared with claims' provenance).
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import REPORTING_LEMMAS
 from detente.extract.context import ArticleContext
-from detente.extract.parties import Mention, resolve
-from detente.extract.provenance import reporting_subject
+from detente.extract.mentions.parties import Mention, resolve
+from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
 from detente.records import Quote, Speaker
 
 
@@ -46,7 +45,7 @@ def speaker_mention(spk: Speaker, ctx: ArticleContext) -> Mention:
 
 def _reporter(sent: Span, ctx: ArticleContext) -> Mention | None:
     for t in sent:
-        if t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB":
+        if t.lemma_.lower() in REPORTING_LEMMAS["en"] and t.pos_ == "VERB":
             subj = reporting_subject(t)
             if subj is None:
                 continue
@@ -54,3 +53,27 @@ def _reporter(sent: Span, ctx: ArticleContext) -> Mention | None:
                 if m.kind in ("person", "expert", "metonym", "anonymous"):
                     return m
     return None
+
+
+def reporting_subject(verb: Token) -> Token | None:
+    """The subject of a reporting verb (or its agent in the passive)."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return reporting_subject(verb.head)
+    return _glued_subject(verb)
+
+
+def _glued_subject(verb: Token) -> Token | None:
+    """'Planned announcement on invasion anniversary⏎Officials said …': a heading glued to the
+    sentence makes the parser take a heading word for the subject; the noun that opens the
+    verb's line right before it is the subject."""
+    doc = verb.doc
+    if verb.i < 2 or "\n" not in doc[verb.i - 2].text_with_ws:
+        return None
+    noun = doc[verb.i - 1]
+    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun.head.i < noun.i else None

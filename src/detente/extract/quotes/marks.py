@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from detente.extract.cues import QUOTE_PAIRS
+from detente.extract.mentions.vocabulary import QUOTE_PAIRS
 
 _SINGLE = {"‘", "'", "‹", "‚"}
 _SINGLE_CLOSE = {"’", "'", "›", "‘"}

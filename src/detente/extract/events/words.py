@@ -15,6 +15,15 @@ PRISONER_WORDS = frozenset({"prisoner", "pow", "pows", "captive", "body", "soldi
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations",
                            "round", "discussion", "discussions", "consultation", "call"})
 MEETING_VERBS = frozenset({"meet", "gather", "confer"})
+# 'other' happenings of the process: an order given, a meeting called off, a truce announced.
+ORDER_VERBS = frozenset({"order", "decree"})
+CALL_OFF_VERBS = frozenset({"cancel", "postpone", "scrap", "shelve"})
+ANNOUNCE_VERBS = frozenset({"announce", "declare"})
+TRUCE_NOUNS = frozenset({"truce", "ceasefire", "moratorium", "pause", "halt"})
+# A phone call is a meeting of leaders: 'a telephone conversation', 'spoke by phone'.
+CALL_NOUNS = frozenset({"conversation"})
+CALL_VERBS = frozenset({"speak", "talk"})
+PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video"})
 AGREEMENT_VERBS = frozenset({"agree", "sign"})
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "truce", "memorandum"})
 SEALING_VERBS = frozenset({"reach", "sign", "conclude", "yield", "strike", "seal", "clinch", "finalize",
@@ -28,7 +37,8 @@ UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "
                           "call", "push", "press", "avoid", "prevent", "resist", "oppose", "discuss",
                           "consider", "suggest", "offer", "condition", "envisage", "claim", "allege", "halt", "stop", "cease",
                           "suspend", "pause", "end", "ban", "refrain", "cancel",
-                          "postpone", "scrap", "delay"})
+                          "postpone", "scrap", "delay", "ready", "willing", "prepared", "effort",
+                          "deadline", "invitation", "invite", "prohibit"})
 UNREAL_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
 UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "proposed", "eventual",
                               "future", "any", "no", "lasting", "comprehensive", "final"})
@@ -43,6 +53,18 @@ FUTURE_VERBS = frozenset({"expect", "schedule", "set", "plan", "due"})  # '(is) 
 FUTURE_ADJ = frozenset({"next", "upcoming", "coming", "forthcoming"})
 SPEECH_VERBS = frozenset({"say", "tell", "state", "announce", "report", "claim", "write", "add", "note"})
 SUFFERING_VERBS = frozenset({"suffer", "endure", "face", "withstand", "repel", "undergo"})
+# A place that does these is a side or a seat, not a target: 'Moscow's invasion', 'Kyiv accused
+# Moscow', 'the president was in Berlin', 'talks in Geneva'.
+SIDE_NOUNS = frozenset({"invasion", "war", "aggression", "force", "forces", "troop", "army", "military",
+                        "demand", "position", "delegation", "offensive", "attack", "strike", "missile",
+                        "drone", "campaign", "government", "leadership", "regime", "envoy", "ally"})
+BLAMING_VERBS = frozenset({"accuse", "blame", "condemn", "urge", "call", "warn", "ask", "tell", "thank",
+                           "criticize", "criticise", "denounce", "hold"})
+PRESENCE_VERBS = frozenset({"be", "visit", "travel", "arrive", "speak", "host", "meet", "gather",
+                            "stay", "hold", "talk"})
+TARGET_SUBJECT_VERBS = frozenset({"come", "be", "remain", "sustain", "report", "see", "lose"})
+# A line that opens so links to another article ("Read also: …"): its events are that article's.
+LINK_LABELS = ("read also", "read more", "see also", "also read", "related:")
 REGION_NOUNS = frozenset({"region", "oblast", "province", "district"})
 DATE_WORDS = frozenset({"overnight", "yesterday", "today", "tonight"})
 TITLE_WORDS = frozenset({"governor", "mayor", "head", "chief", "authorities", "administration",

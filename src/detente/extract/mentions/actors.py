@@ -17,11 +17,13 @@ from spacy.tokens import Span, Token
 from detente.codebook.names import name_key, person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
-from detente.extract.cues import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS, PRONOUN_GENDER, PRONOUNS,
-                                 ROLE_NOUNS, ROLE_SYNONYMS)
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS,
+                                                 ISSUED_NOUNS, PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS,
+                                                 ROLE_NOUNS, ROLE_SYNONYMS)
 from detente.records import Speaker
 
 _SCRATCH_KEY = "actors.index"
+_QUOTED_KEY = "actors.quoted"
 _NAME_POS = {"PROPN"}
 
 
@@ -95,7 +97,7 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
         # "Trump, who said …": the speaker is the noun the clause modifies, the mention is "who"
         return resolve_mention(noun_phrase(head.head.head), ctx).model_copy(update=spk)
     if lower in PRONOUNS["en"] and head.pos_ == "PRON":
-        person = index.antecedent(head.i, lower)
+        person = _topic(head, index, ctx) or index.antecedent(head.i, lower)
         return _speaker(person, ctx, **spk) if person else Speaker(name=None, **spk)
     name = name_tokens(head)
     if name is not None and not _is_party(name, ctx):
@@ -106,6 +108,62 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
     if inner is not None:
         return _speaker(inner, ctx, **spk)
     return _non_person(span, head, index, ctx, spk)
+
+
+def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0) -> Person | None:
+    """"Trump “offered Putin a visit.” Russia “took a lot of land,” he said.": a subject pronoun
+    with no named person before it in its own sentence, after a sentence where someone spoke
+    (a quote, a reporting verb), stands for that sentence's subject, not for whoever was named
+    last; a subject of the wrong gender does not count."""
+    if pron.dep_ not in ("nsubj", "nsubjpass") or depth > 2:
+        return None
+    sent, quoted = pron.sent, _quoted(ctx)
+    if any(j in index.at and not quoted[j] for j in range(sent.start, pron.i)):
+        return None  # "Kovalenko met Merz, and she said …": its own sentence names people
+    j = sent.start - 1
+    while j >= 0 and sent.doc[j].is_space:
+        j -= 1
+    if j < 0:
+        return None
+    prev = sent.doc[j].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and prev[0].i in index.at:
+        subj = prev[0]  # the parse lost the verb ("Trump “offered …”" read as a verb)
+    if subj is None or not (prev.root.lemma_.lower() in REPORTING_VERBS["en"]
+                            or any(t.text in QUOTE_MARKS for t in prev)):
+        return None  # "A met B. Then he said …": no one spoke before, the last named goes on
+    if subj.i in index.at:
+        person = index.people[index.at[subj.i]]
+    elif subj.pos_ == "PRON" and subj.lower_ in PRONOUNS["en"]:
+        person = _topic(subj, index, ctx, depth + 1) or index.antecedent(subj.i, subj.lower_)
+    elif subj.lemma_.lower() in ROLE_NOUNS["en"] and subj.pos_ == "NOUN":
+        phrase, lemma = noun_phrase(subj), subj.lemma_.lower()
+        person = _person_inside(phrase, index) or index.with_role(lemma, subj.i, ctx.reference_date) \
+            or _codebook_role(lemma, _party_in(phrase, ctx), ctx)
+    else:
+        person = _person_inside(noun_phrase(subj), index)
+    want = PRONOUN_GENDER["en"].get(pron.lower_)
+    return person if person is not None and person.gender in (None, want) else None
+
+
+def _quoted(ctx: ArticleContext) -> list[bool]:
+    """Which tokens stand inside double quotation marks (a curly mark opens or closes by its
+    shape, a straight one toggles; a paragraph break closes any quote left open)."""
+    quoted = ctx.scratch.get(_QUOTED_KEY)
+    if quoted is None:
+        quoted, inside = [], False
+        for t in ctx.doc:
+            if t.text in ("“", "«", "„") or t.text == '"' and not inside:
+                inside = True
+            elif t.text in ("”", "»") or t.text == '"':
+                inside = False
+            elif "\n" in t.text_with_ws:
+                quoted.append(inside)
+                inside = False
+                continue
+            quoted.append(inside)
+        ctx.scratch[_QUOTED_KEY] = quoted
+    return quoted
 
 
 def _person_inside(span: Span, index: MentionIndex) -> Person | None:
@@ -172,12 +230,22 @@ def name_tokens(head: Token) -> Span | None:
 
 def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext, spk: dict) -> Speaker:
     lemma = head.lemma_.lower()
+    if lemma in ISSUED_NOUNS["en"] and head.pos_ == "NOUN":
+        issuer = _issuer(head, ctx)
+        if issuer is not None:
+            found = resolve_mention(noun_phrase(issuer), ctx)
+            if found.name is not None:
+                return found.model_copy(update=spk)
     party = _party_in(span, ctx)
     proper = [t for t in span if t.pos_ == "PROPN"]
     if lemma in ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
         return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
+    named = _set_off_name(span, index) if lemma in ROLE_NOUNS["en"] else None
+    if named is not None:
+        return _speaker(named, ctx, **spk)
     if lemma in ROLE_NOUNS["en"] and head.pos_ in ("NOUN", "PROPN") and not _is_body_phrase(span, ctx):
-        person = index.with_role(lemma, head.i, ctx.reference_date) or _codebook_role(lemma, party, ctx)
+        person = index.with_role(lemma, head.i, ctx.reference_date) \
+            or _codebook_role(lemma, party, ctx)
         if person is None and lemma in ("expert", "analyst") and any(t.lower_ == "the" for t in span):
             person = index.before(head.i)
         if person:
@@ -190,6 +258,71 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     if head.lower_ in GROUP_PRONOUNS["en"]:
         return Speaker(name=None, **spk)
     return Speaker(name=_clean(span.text) or None, party=party or "NONE", **spk)
+
+
+def _issuer(doc_noun: Token, ctx: ArticleContext) -> Token | None:
+    """Who issued a statement that speaks: named with it ("the ministry's statement", "a Kremlin
+    statement", "a statement from the General Staff"), else the subject of the clause that issued
+    one shortly before ("The ministry issued a statement. … the statement said")."""
+    for c in doc_noun.children:
+        if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and c.lemma_.lower() not in ISSUED_NOUNS["en"]:
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                return obj
+    doc, lemma = doc_noun.doc, doc_noun.lemma_.lower()
+    floor = doc[max(0, doc_noun.sent.start - 1)].sent.start  # its sentence and the one before
+    for t in reversed(doc[floor:doc_noun.i]):
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+            continue
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            if verb.pos_ in ("VERB", "AUX") else None
+        if subj is not None and subj.lemma_.lower() not in ISSUED_NOUNS["en"]:
+            return subj
+    return None
+
+
+def leader_of(speaker: Speaker, i: int, ctx: ArticleContext) -> Speaker | None:
+    """"The office published Zelensky's address. “I am grateful …,” the office said": a body's
+    text in the first person singular is the words of the person of its side named in that
+    sentence or the one before (the leader whose statement the office issued)."""
+    index, doc = mention_index(ctx), ctx.doc
+    said = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") \
+        if speaker.name is not None and speaker.start is not None else None
+    if said is None or not _is_body(said, ctx) or any(p.name == speaker.name for p in index.people.values()):
+        return None  # a person, or an unnamed one ("a resident said"), speaks for themself
+    floor = doc[max(0, doc[i].sent.start - 1)].sent.start
+    for j in sorted((j for j in index.at if floor <= j < i), reverse=True):
+        person = index.people[index.at[j]]
+        if speaker.party in (None, "NONE") or person.party in (speaker.party, "NONE"):
+            return _speaker(person, ctx, speaker.start, speaker.end)
+    return None
+
+
+def _is_body(span: Span, ctx: ArticleContext) -> bool:
+    """An institution, its text or its seat: "the office", "the statement", "the Kremlin"."""
+    root = span.root
+    return root.lemma_.lower() in BODY_NOUNS["en"] | ISSUED_NOUNS["en"] or root.ent_type_ == "ORG" \
+        or ctx.codebook.party_for_mention(span.text) is not None and not _is_country(span, ctx)
+
+
+def _set_off_name(span: Span, index: MentionIndex) -> Person | None:
+    """"Trump's special envoy for Ukraine, Keith Kellogg, said …": the person named between
+    commas right after a role phrase holds that role, whatever the parse hung the name on
+    (another holder of the same role elsewhere in the text is not the one speaking)."""
+    doc = span.doc
+    commas = [t.i for t in span if t.text == ","] + [span.end]  # the parse may have taken it in
+    for i in commas:
+        j = i + 1
+        while j < len(doc) and j - i <= 4 and doc[j].pos_ == "PROPN":
+            j += 1
+        if j > i + 1 and (j == span.end or j < len(doc) and doc[j].text == ","):
+            key = next((index.at[t.i] for t in doc[i + 1:j] if t.i in index.at), None)
+            if key:
+                return index.people[key]
+    return None
 
 
 def _speaker(person: Person, ctx: ArticleContext, start: int, end: int) -> Speaker:
@@ -236,6 +369,8 @@ def _names_no_one(tok: Token, name: Span) -> bool:
                               or first.lower_ == "the" and tok.ent_type_ != "PERSON"):
         return True
     before, after = doc[max(0, tok.i - 3):tok.i], doc[tok.i + 1:tok.i + 4]
+    if first is not None and first.text in ("–", "—", "-") and any(t.text == ")" for t in after):
+        return True  # "(… – Ed.)": the signature of a note in parentheses
     return any(t.text == "(" for t in before) and any(t.text == ")" for t in after) \
         and not any(t.text == ")" for t in before)
 

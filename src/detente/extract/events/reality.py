@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract import event_words as W
+from detente.extract.events import words as W
 
 STOP_DEPS = {"nsubj", "ROOT", "conj", "advcl", "parataxis"}  # passive subjects inherit: 'was ruled out'
 

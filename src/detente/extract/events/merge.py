@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from detente.extract.dates import Resolved
-from detente.extract.event_places import PlaceHit
-from detente.extract.geocode import place_key
+from detente.extract.events.places import PlaceHit
+from detente.extract.places.gazetteer import place_key
 from detente.records import Event, EventType
 
 NEAR_KM = 25     # a city and its districts
@@ -103,9 +103,20 @@ def _same_happening(e: Mention, m: Mention, by_place: bool = False) -> bool:
         return False
     if m.type == "prisoner_exchange":
         return True
+    if m.type == "strike":
+        return _one_wave(e, m)
     if m.type == "meeting" and (not m.places or not any(x.places for x in every)):
         return _day_known(m) and any(_day_known(x) for x in every)  # dates agree (checked above)
     return False
+
+
+def _one_wave(e: Mention, m: Mention) -> bool:
+    """'Russian drones hit Kyiv overnight … In Odesa, a block was hit … Sumy also faced attacks':
+    the strikes one side made on the same day (dates agree, checked before) are one attack
+    reported place by place; a strike by the other side is another happening."""
+    if m.headline or e.headline:
+        return False  # a headline joins only the body's report of its own place
+    return m.actor is not None and any(x.actor == m.actor for x in [e, *e.merged])
 
 
 def _day_known(m: Mention) -> bool:

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.extract import event_words as W
+from detente.extract.events import words as W
 from detente.extract.context import ArticleContext
 from detente.extract.dates import Resolved, resolve
-from detente.extract.event_actor import strike_actor
-from detente.extract.event_index import DocIndex, index_of
-from detente.extract.event_merge import Mention, merge
-from detente.extract.event_places import PlaceHit, anchor, attached, places_in
-from detente.extract.event_reality import topic_of_other, unreal
+from detente.extract.events.actor import strike_actor
+from detente.extract.events.index import DocIndex, index_of
+from detente.extract.events.merge import Mention, merge
+from detente.extract.events.places import PlaceHit, anchor, attached, places_in, where_hit
+from detente.extract.events.reality import topic_of_other, unreal
+from detente.extract.mentions.parties import resolve as resolve_parties
 from detente.records import Event, EventType
 
 
@@ -63,7 +64,8 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
             return "agreement"
         if lemma in W.EXCHANGE_WORDS and has_prisoners:
             return "prisoner_exchange"
-        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t)):
+        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t)) \
+                or lemma in W.CALL_NOUNS and _is_phone_call(t):
             return "meeting"
         if lemma in W.GROUND_NOUNS:
             return "ground_fighting"
@@ -76,11 +78,28 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
+        if lemma in W.CALL_VERBS and _by_phone(t):
+            return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
         if lemma in W.STRIKE_VERBS and not _object_is_agreement(t):
             return "strike"
+        if _realis_past(t) and _process_step(t, lemma):
+            return "other"
     return None
+
+
+def _process_step(t: Token, lemma: str) -> bool:
+    """'Putin ordered a three-day ceasefire', 'the summit was postponed', 'scrapping a summit',
+    'announced an Easter truce': a step of the process that is neither talks nor a deal."""
+    objects = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lemma in W.ORDER_VERBS:
+        return any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"} for c in t.children) and bool(objects)
+    if lemma in W.CALL_OFF_VERBS:
+        return any(c.lemma_.lower() in W.MEETING_NOUNS for c in objects)
+    if lemma in W.ANNOUNCE_VERBS:
+        return any(c.lemma_.lower() in W.TRUCE_NOUNS for c in objects)
+    return False
 
 
 def _thing_object(c: Token) -> bool:
@@ -90,7 +109,13 @@ def _thing_object(c: Token) -> bool:
 
 
 def _is_phone_call(t: Token) -> bool:
-    return any(c.lemma_.lower() in {"phone", "telephone", "video"} for c in t.children)
+    return any(c.lemma_.lower() in W.PHONE_WORDS for c in t.children)
+
+
+def _by_phone(verb: Token) -> bool:
+    """'spoke by telephone with Lavrov', 'talked over the phone': a call, not a speech."""
+    return any(c.dep_ == "prep" and c.lower_ in {"by", "over", "on"}
+               and any(g.lemma_.lower() in W.PHONE_WORDS for g in c.children) for c in verb.children)
 
 
 def _object_is_agreement(t: Token) -> bool:
@@ -120,7 +145,7 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
     line = sent
     places = places_in(line, ctx, venues_only=etype != "strike")
     if etype == "strike":
-        m = _mention(etype, triggers, [p for p in places if p.kind != "country"], line, ctx)
+        m = _mention(etype, triggers, [p for p in places if where_hit(p)], line, ctx)
         return [m] if m else []
     groups: dict[frozenset, list[Token]] = {}
     venues: dict[frozenset, list[PlaceHit]] = {}
@@ -154,10 +179,21 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
     if not _concrete(etype, triggers, places, dated, people):
         return None
     actor = (strike_actor(triggers, places, ctx, from_targets=etype == "strike")
-             if etype in {"strike", "ground_fighting"} else None)
+             if etype in {"strike", "ground_fighting"} else _doer(triggers, ctx) if etype == "other" else None)
     return Mention(etype, actor, places, when, people, line,
                    damage=any(t.lemma_.lower() in W.DAMAGE_WORDS for t in line),
                    headline=_headline(line))
+
+
+def _doer(triggers: list[Token], ctx: ArticleContext) -> str | None:
+    """The side that gave the order or called the meeting off: its subject, through the one
+    mention resolver ('Putin ordered' → RUS)."""
+    for t in triggers:
+        for subj in (c for c in t.children if c.dep_ == "nsubj"):
+            party = next((m.party for m in resolve_parties(subj, ctx) if m.party), None)
+            if party:
+                return party
+    return None
 
 
 def _lines(sent: Span, index: DocIndex):
@@ -174,8 +210,8 @@ def _trimmed(span: Span):
         span = span[:-1]
     while len(span) and span[0].is_space:
         span = span[1:]
-    if len(span):
-        yield span
+    if len(span) and not span.text.lower().startswith(W.LINK_LABELS):
+        yield span  # "Read also: …" links to another article's events
 
 
 def _headline(line: Span) -> bool:

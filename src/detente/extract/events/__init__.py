@@ -1,0 +1,1 @@
+"""Events: what happened (strikes, fighting, exchanges, meetings, agreements), merged per happening."""

@@ -1,0 +1,1 @@
+"""Quotes: quotation marks, direct, mixed and indirect quotes and their speakers."""

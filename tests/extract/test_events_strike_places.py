@@ -1,0 +1,64 @@
+"""A strike's places are where it hit: not where someone spoke of it, met or filed the report,
+nor a capital named as a side (hand-written sentences, real model)."""
+import datetime as dt
+
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.context import ArticleContext
+from detente.extract.events.finder import find_events
+from detente.records import Document
+
+FRI = dt.date(2026, 2, 6)
+
+
+@pytest.fixture(scope="module")
+def strike_places(nlp):
+    case = Codebook.bundled()
+
+    def run(text: str) -> set[str]:
+        ctx = ArticleContext(document=Document(id="t", text=text, published=FRI), codebook=case,
+                             doc=nlp(text), reference_date=FRI)
+        return {l.name for e in find_events(ctx) if e.type == "strike" for l in e.locations}
+    return run
+
+
+def test_a_capital_as_the_side_that_invaded_is_not_hit(strike_places):
+    text = ("Russian drones struck a school in Kharkiv overnight, the first such hit since "
+            "Moscow's invasion began, officials said.")
+    assert strike_places(text) == {"Kharkiv"}
+
+
+def test_the_dateline_is_where_the_report_was_filed(strike_places):
+    text = "KYIV, Ukraine – Russian missiles hit an energy plant in Poltava on Thursday, killing two workers."
+    assert strike_places(text) == {"Poltava"}
+
+
+def test_the_seat_of_a_statement_is_not_hit(strike_places):
+    text = ("Speaking at the White House, the president condemned the Russian missile attack "
+            "that hit Dnipro on Thursday.")
+    assert strike_places(text) == {"Dnipro"}
+
+
+def test_a_city_that_acts_is_a_side_not_a_target(strike_places):
+    text = ("Kyiv accused Moscow of a drone attack that hit a hospital in Sumy on Thursday and "
+            "killed four people.")
+    assert strike_places(text) == {"Sumy"}
+
+
+def test_a_visit_is_not_a_strike_place(strike_places):
+    text = ("The president was in Berlin on Friday, a day after Russian drones hit Odesa and "
+            "damaged the port.")
+    assert strike_places(text) == {"Odesa"}
+
+
+def test_a_village_of_a_belligerent_resolves(strike_places):
+    text = "A Russian glide bomb hit the village of Bilozerske on Thursday, wounding three residents."
+    assert strike_places(text) == {"Bilozerske"}
+
+
+def test_a_link_to_another_article_reports_nothing_here(strike_places):
+    text = ("Russian drones hit Odesa overnight, injuring two people.\n"
+            "Read also: Missile strike on Chernihiv leaves a school in ruins\n"
+            "Most of the drones were shot down.")
+    assert strike_places(text) == {"Odesa"}

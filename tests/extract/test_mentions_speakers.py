@@ -1,0 +1,89 @@
+"""Who speaks, where the quotes stage used to go wrong on unseen articles (hand-written
+sentences, one per error kind; the real model parses them)."""
+
+
+def direct(quotes):
+    return [q for q in quotes if q.kind in ("direct", "mixed")]
+
+
+def by_text(quotes, words):
+    return next(q for q in quotes if words in q.text)
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it(quotes_of):
+    text = ("The Russian Foreign Ministry issued a statement on Tuesday. "
+            "“Moscow remains open to dialogue with any serious partner,” the statement said.")
+    q = by_text(quotes_of(text), "Moscow remains")
+    assert q.speaker.name == "Russian Foreign Ministry" and q.speaker.party == "RUS"
+
+
+def test_a_statement_names_its_issuer_inside_the_phrase(quotes_of):
+    text = "“We will answer every strike,” a statement from the Ukrainian General Staff said."
+    q = by_text(quotes_of(text), "We will answer")
+    assert q.speaker.name == "Ukrainian General Staff" and q.speaker.party == "UKR"
+
+
+def test_a_quote_label_is_no_speaker(quotes_of):
+    text = ("Ukraine's Defence Minister Rustem Umerov said on Monday that Moscow had ignored the offer.\n\n"
+            "Source: Umerov on Telegram\n\n"
+            "Quote: “We handed over our list of prisoners two weeks ago. There has been no reply at all.”")
+    q = by_text(quotes_of(text), "We handed over")
+    assert q.speaker.name == "Rustem Umerov"
+
+
+def test_a_news_agency_relaying_an_official_is_not_the_speaker(quotes_of):
+    text = ("The summit will probably happen later in the year, Kremlin aide Yuri Ushakov said in an "
+            "interview with a television channel, TASS reported.\n\n"
+            "“Nothing has been cancelled, it has only been moved to a later date.”")
+    q = by_text(quotes_of(text), "Nothing has been")
+    assert q.speaker.name == "Yuri Ushakov"
+
+
+def test_a_pronoun_that_opens_a_sentence_is_the_previous_speaker(quotes_of):
+    text = ("“The territorial question remains open,” the Ukrainian president said at a press conference "
+            "beside German Chancellor Friedrich Merz. He called the question “painful and principled.”")
+    q = by_text(quotes_of(text), "painful")
+    assert q.speaker.name.endswith(("Zelensky", "Zelenskyy")) and q.speaker.party == "UKR"
+
+
+def test_a_pronoun_after_a_sentence_about_two_men_is_its_subject(quotes_of):
+    text = ("Donald Trump told reporters he “offered Vladimir Putin an invitation to Washington.” "
+            "Russia “took a lot of land,” he said.")
+    q = by_text(quotes_of(text), "took a lot")
+    assert q.speaker.name == "Donald Trump"
+
+
+def test_the_named_one_of_two_envoys_of_one_side(quotes_of):
+    text = ("Trump's special envoy for Ukraine, Keith Kellogg, speaking on a morning show, "
+            "described the draft as “a work in progress.”")
+    q = by_text(quotes_of(text), "a work in progress")
+    assert q.speaker.name == "Keith Kellogg"
+
+
+def test_a_resident_is_not_the_official_quoted_before(quotes_of):
+    text = ("“Three houses were destroyed overnight,” the regional governor Oleh Kiper said.\n\n"
+            "“My house is gone, we have nothing left,” a local resident said.")
+    q = by_text(quotes_of(text), "My house")
+    assert q.speaker.name != "Oleh Kiper"
+
+
+def test_an_unnamed_witness_is_not_the_official_quoted_before(quotes_of):
+    text = ("“Air defence shot down most of the drones,” the regional governor Oleh Kiper said.\n\n"
+            "“We had no warning at all,” one person who lives nearby told reporters.")
+    q = by_text(quotes_of(text), "no warning")
+    assert q.speaker.name is None and q.speaker.role
+
+
+def test_a_leader_speaking_in_his_offices_statement(quotes_of):
+    text = ("Ukraine's presidential office published Volodymyr Zelensky's evening address. "
+            "“I am grateful to every partner who keeps helping our air defence,” the office said.")
+    q = by_text(quotes_of(text), "I am grateful")
+    assert q.speaker.name.endswith(("Zelensky", "Zelenskyy"))
+
+
+def test_an_editors_note_inside_a_quote_is_no_signature(quotes_of):
+    text = ("Volodymyr Zelensky answered questions from journalists on Friday.\n\n"
+            "“We will put this to the people (earlier the president promised a referendum – Ed.),” "
+            "he stressed.")
+    q = by_text(quotes_of(text), "We will put")
+    assert q.speaker.name.endswith(("Zelensky", "Zelenskyy"))
