@@ -54,7 +54,7 @@ def test_a_pronoun_after_a_sentence_about_two_men_is_its_subject(quotes_of):
 
 
 def test_the_named_one_of_two_envoys_of_one_side(quotes_of):
-    text = ("Trump's special envoy for Ukraine, Keith Kellogg, speaking on a morning show, "
+    text = ("Trump's envoy for the war in Ukraine, Keith Kellogg, appearing on a radio programme, "
             "described the draft as “a work in progress.”")
     q = by_text(quotes_of(text), "a work in progress")
     assert q.speaker.name == "Keith Kellogg"

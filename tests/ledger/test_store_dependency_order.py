@@ -6,15 +6,16 @@ from detente.records import Speaker
 from detente.sources import read_file
 from tests.ledger.factories import make_extraction
 
-# The issue reporter's text (#12): its quotes have unnamed speakers, so no actor row is looked up
-# before the claims are flushed; the claims used to be inserted before their document.
-REPORTED = """US weighs security guarantees for Ukraine
+# The shape of the issue reporter's text (#12), in our own words: claims from unnamed sources and
+# no named speaker, so no actor row is looked up before the claims are flushed; the claims used to
+# be inserted before their document.
+REPORTED = """Washington considers guarantees for Kyiv
 
 WASHINGTON, 6 February 2026
 
-Senior U.S. officials indicated that the Trump administration may be prepared to offer \
-Congress-approved, NATO-like guarantees to Ukraine. The offer could be discussed in Geneva \
-next week, according to people familiar with the talks.
+Unnamed American officials suggested that the White House might be ready to give Ukraine \
+security guarantees modelled on NATO's and approved by Congress. People briefed on the \
+negotiations said the idea could come up in Geneva next week.
 """
 
 

@@ -309,7 +309,7 @@ def _is_body(span: Span, ctx: ArticleContext) -> bool:
 
 
 def _set_off_name(span: Span, index: MentionIndex) -> Person | None:
-    """"Trump's special envoy for Ukraine, Keith Kellogg, said …": the person named between
+    """"The president's envoy for the talks, Keith Kellogg, said …": the person named between
     commas right after a role phrase holds that role, whatever the parse hung the name on
     (another holder of the same role elsewhere in the text is not the one speaking)."""
     doc = span.doc
