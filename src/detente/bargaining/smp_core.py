@@ -147,13 +147,12 @@ def third_party_votes(wn, pin, uni, unj, unn, commit: str = "semi") -> np.ndarra
     full, none_ = commit == "full", commit == "none"
     pjn = 1.0 - pin
     u_ik_j = pin * (uni + uni + (uni if full else unn))          # p(ik > j)·u(ik def j)
-    t = unj + unj
-    t += unn if none_ else unj
+    twice = unj + unj
+    t = twice + (unn if none_ else unj)
     t *= pjn                                                     # + p(j > ik)·u(j def ik)
     u_ik_j += t
     u_i_jk = pin * (uni + uni + (unn if none_ else uni))         # p(i > jk)·u(i def jk)
-    t = unj + unj
-    t += unj if full else unn
+    np.add(twice, unj if full else unn, out=t)
     t *= pjn                                                     # + p(jk > i)·u(jk def i)
     u_i_jk += t
     u_ik_j -= u_i_jk
@@ -184,12 +183,18 @@ def challenges(own: np.ndarray, weight: np.ndarray, sal_sum: np.ndarray, init: n
     unj = own.transpose(1, 0, 2)                       # [x, b, j]
     unn = ujj.T[:, :, None]                            # [x, b, 1]
     wn = weight[:, None, None]
-    cn = wn * (uni - unj)
-    cni, cnj = chij0 + pos(cn), chji0 + neg(cn)
-    pin = cni / (cni + cnj)
+    cn = uni - unj                                     # the same operations as wn·(uni - unj),
+    cn *= wn                                           # chij0 + pos(cn) …, done in place
+    cni = pos(cn)
+    cni += chij0
+    cnj = np.negative(cn, out=cn)
+    np.maximum(cnj, 0.0, out=cnj)
+    cnj += chji0
+    pin = cni
+    pin /= cni + cnj
     vn = third_party_votes(wn, pin, uni, unj, unn, commit)
-    x = np.arange(n)[:, None, None]
-    vn = np.where((x != init[None, :, None]) & (x != np.arange(n)[None, None, :]), vn, 0.0)
+    vn[init, np.arange(b), :] = 0.0                    # the initiator and the target do not vote
+    vn[np.arange(n), :, np.arange(n)] = 0.0
     chij = seq_sum(chij0, pos(vn))
     chji = seq_sum(chji0, neg(vn))
     phij = chij / (chij + chji)
