@@ -211,6 +211,11 @@ def _bargain_utils(s: _State, a: _Actors, init, rcvr, b_i, b_j):
     u_sq = core.seq_sum(np.zeros(n), own.T) / n
     u_init = core.utility(core.sal_distance(s.pos, b_i, a.sal), s.risk[:, None])
     u_rcvr = core.utility(core.sal_distance(s.pos, b_j, a.sal), s.risk[:, None])
+    if n * n * init.size <= core.STREAM_CELLS:
+        x = np.arange(n)[:, None, None]
+        stay = (x != init[None, None, :]) & (x != rcvr[None, None, :])
+        others = np.where(stay, own.T[:, :, None], 0.0)    # [x, a, b]
+        return u_sq, core.seq_sum(u_init + u_rcvr, others) / n
     u_b = u_init + u_rcvr
     for x in range(n):  # + Σ_x (everyone else stays): x by x, as KTAB adds them
         stay = (x != init) & (x != rcvr)                   # [b]

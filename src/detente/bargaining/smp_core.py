@@ -17,7 +17,7 @@ MIN_COALITION = 1e-8      # Model::coalitions
 MIN_CHALLENGE = 1e-10     # SMPState::probEduChlg
 MIN_SIG_EDU = 1e-5        # SMPState::bestChallenge
 MIN_WEIGHT = 1e-6         # SMPActor::interpBrgnSnPm
-STREAM_CELLS = 1 << 20    # larger vote tables are summed voter by voter: memory ~ n², not n³
+STREAM_CELLS = 1 << 22    # larger vote tables are summed voter by voter: memory ~ n², not n³
 
 VICTORY_POWER = {"linear": 1, "square": 2, "quartic": 4, "octic": 8}
 # (bigRRange) R_i = (a·p_i - (b·pMax + c·pMin)) / (e·(pMax - pMin))
