@@ -7,14 +7,21 @@ peak of the arrays the model allocates. Wall time is the best of ``--repeat`` ru
 the gap between the two is time spent waiting for a core. Speed-up = KTAB wall / port wall.
 
     .venv/bin/python benchmarks/bargaining_speed.py [--repeat 3] [--only a080]
+    .venv/bin/python benchmarks/bargaining_speed.py --large 500 [--before afacc3e]
+
+``--large N``: N generated actors (seeded) on one dimension, SMP and the expected-utility model,
+each in a fresh process (wall, CPU and peak RSS); ``--before REV`` runs the same in another
+fresh process on the package as it was at git revision REV, for a before/after in one run.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -53,14 +60,68 @@ def measure(csv: str, repeat: int) -> dict:
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def measure_large(n: int, model: str) -> dict:
+    """Run in the child process: one SMP or EU run on n seeded actors, one dimension."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    cap, pos, sal = rng.uniform(1, 100, n), rng.uniform(0, 100, (n, 1)), rng.uniform(10, 100, (n, 1))
+    t0, c0 = time.perf_counter(), time.process_time()
+    if model == "smp":
+        from detente.bargaining.smp import run_smp
+
+        r = run_smp(cap, pos, sal)
+        outcome, turns = float(r.expected_outcome[0]), r.n_turns
+    else:
+        from detente.bargaining.expected_utility import eu_issue
+
+        r = eu_issue(pos[:, 0], cap, sal[:, 0] / 100)
+        outcome, turns = float(r["medians"][-1]), len(r["medians"]) - 1
+    return {"wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0, "turns": turns,
+            "outcome": outcome, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def large(n: int, before: str | None) -> None:
+    """SMP and EU on n actors × 1 dimension, now and (``before``) at another git revision."""
+    arms = [("now", None)]
+    tmp = None
+    if before:
+        tmp = tempfile.TemporaryDirectory()
+        root = Path(__file__).resolve().parents[1]
+        archive = subprocess.run(["git", "-C", str(root), "archive", before, "src"], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp.name], input=archive, check=True)
+        arms.append((before, str(Path(tmp.name) / "src")))
+    print(f"{'model':6} {'n×d':>6} {'code':>8} {'turns':>5} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>11}  outcome")
+    for model in ("smp", "eu"):
+        for label, src in arms:
+            env = dict(os.environ, **({"PYTHONPATH": src} if src else {}))
+            out = subprocess.run([sys.executable, __file__, "--large-child", str(n), model], env=env,
+                                 check=True, capture_output=True, text=True).stdout
+            m = json.loads(out)
+            print(f"{model:6} {n:>4}×1 {label:>8} {m['turns']:>5} {m['wall_s']:>8.1f} {m['cpu_s']:>8.1f}"
+                  f" {m['rss_mb']:>11.0f}  {m['outcome']:.6f}")
+    if tmp is not None:
+        tmp.cleanup()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", action="append", help="scenario name(s), default all")
+    ap.add_argument("--large", type=int, default=0, help="N generated actors × 1 dimension instead of KTAB's scenarios")
+    ap.add_argument("--before", help="with --large: also run the code of this git revision")
     ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--large-child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(measure(args.child, args.repeat)))
+        return
+    if args.large_child:
+        print(json.dumps(measure_large(int(args.large_child[0]), args.large_child[1])))
+        return
+    if args.large:
+        large(args.large, args.before)
         return
     print(f"{'scenario':16} {'n×d':>6} {'turns':>5} {'port s':>8} {'CPU s':>6} {'KTAB s':>7} {'speed-up':>8}"
           f" {'RSS MB':>7} {'arrays MB':>9} {'KTAB MB':>7}")

@@ -13,6 +13,10 @@ class CodebookError(DetenteError):
     """A case codebook that does not load or does not validate."""
 
 
+class ExtractionError(DetenteError):
+    """Extraction cannot run at all (its worker processes do not start)."""
+
+
 class LedgerError(DetenteError):
     """The ledger cannot be opened, migrated or written."""
 

@@ -132,3 +132,11 @@ class Extraction(Record):
             "claims": [c.model_dump(mode="json") for c in self.claims],
             "events": [e.model_dump(mode="json") for e in self.events],
         }
+
+
+class ExtractionFailure(Record):
+    """A document extraction gave up on (over its time budget, its worker died): reported by
+    name while the rest of the batch goes on."""
+
+    document: Document
+    reason: str

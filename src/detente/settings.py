@@ -9,10 +9,13 @@ import os
 from pathlib import Path
 
 from detente.codebook import Codebook
+from detente.errors import ExtractionError
 
 DATABASE_ENV = "DETENTE_DATABASE_URL"
 CODEBOOK_ENV = "DETENTE_CODEBOOK"
 ISSUE_CLASSIFIER_ENV = "DETENTE_ISSUE_CLASSIFIER"
+BUDGET_ENV = "DETENTE_EXTRACTION_BUDGET"
+DEFAULT_BUDGET = 120.0  # seconds per document; a 100k-character article takes about 10
 DEFAULT_DATABASE_FILE = "detente.sqlite"
 DEFAULT_CASE = "us_russia_ukraine"
 
@@ -41,3 +44,18 @@ def codebook(value: str | None = None) -> Codebook:
 def issue_classifier(value: str | None = None) -> str:
     """How claims find their issue: 'lexical' (codebook cues) or 'embedding' (optional package)."""
     return value or os.environ.get(ISSUE_CLASSIFIER_ENV) or "lexical"
+
+
+def extraction_budget(value: float | None = None) -> float | None:
+    """Seconds one document may take to extract before it fails and the batch goes on; 0 means
+    no limit (extraction then runs in this process, not in a supervised worker)."""
+    chosen = value if value is not None else os.environ.get(BUDGET_ENV)
+    if chosen is None or chosen == "":
+        return DEFAULT_BUDGET
+    try:
+        seconds = float(chosen)
+    except ValueError:
+        raise ExtractionError(f"{BUDGET_ENV}={chosen!r} is not a number of seconds") from None
+    if not seconds >= 0 or seconds == float("inf"):
+        raise ExtractionError(f"the extraction budget must be 0 (no limit) or a positive number of seconds, not {chosen}")
+    return seconds or None

@@ -77,7 +77,7 @@ def test_vectorised_challenges_match_the_scalar_loops():
     cap, risk = rng.uniform(10, 100, n), rng.uniform(-0.5, 1, n)
     dist = core.sal_distance(pos, pos, sal)
     util = core.utility(dist[None], core.estimated_risk(risk)[:, :, None])
-    phij, edu = core.challenges(util, sal.sum(1) * cap, sal.sum(1), np.arange(n))
+    phij, edu = core.challenges(util[np.arange(n)], sal.sum(1) * cap, sal.sum(1), np.arange(n))
     for i in range(n):
         for j in range(n):
             if i != j:

@@ -15,7 +15,7 @@ from tests.cli.fakes import OneQuoteExtractor
 def fake_extractor(monkeypatch):
     import detente.cli.articles as articles
 
-    monkeypatch.setattr(articles, "extractor_for", lambda codebook, workers: (OneQuoteExtractor(), {}))
+    monkeypatch.setattr(articles, "extractor_for", lambda *_: (OneQuoteExtractor(), {}))
 
 
 @pytest.fixture

@@ -30,8 +30,12 @@ def test_workers_reach_an_extractor_that_takes_them(monkeypatch):
         def __init__(self, codebook):
             pass
 
-        def pipe(self, documents, workers: int = 1):
+        def pipe(self, documents, workers: int = 1, budget: float | None = None):
             return iter(())
 
     monkeypatch.setattr(extract, "Extractor", PipeWorkers)
-    assert extractor_for(None, 3)[1] == {"workers": 3}
+    monkeypatch.delenv("DETENTE_EXTRACTION_BUDGET", raising=False)
+    assert extractor_for(None, 3)[1] == {"workers": 3, "budget": 120.0}
+    assert extractor_for(None, 1, 0)[1] == {"workers": 1, "budget": None}  # 0: no limit
+    monkeypatch.setenv("DETENTE_EXTRACTION_BUDGET", "7.5")
+    assert extractor_for(None, 1)[1]["budget"] == 7.5

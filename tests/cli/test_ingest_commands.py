@@ -109,7 +109,7 @@ def test_extraction_bug_fails_one_article_not_the_batch(run, articles, monkeypat
     import detente.cli.articles as cli_articles
     from tests.cli.fakes import BreaksOnWord
 
-    monkeypatch.setattr(cli_articles, "extractor_for", lambda codebook, workers: (BreaksOnWord("number 1."), {}))
+    monkeypatch.setattr(cli_articles, "extractor_for", lambda *_: (BreaksOnWord("number 1."), {}))
     result = run("ingest", str(articles))
     assert result.exit_code == 1
     [bad] = [line for line in result.output.splitlines() if line.startswith("failed")]

@@ -30,12 +30,22 @@ from detente.bargaining.results import ModelResult, Turn, no_deadlock
 
 DEFAULT_ROUNDS = 8
 SALIENCE_SCALE = 100.0
+STREAM_CELLS = 1 << 21  # vote tables larger than this are summed voter by voter
 
 
-def _votes(x: np.ndarray, cs: np.ndarray, r: np.ndarray, rng: float) -> np.ndarray:
-    """V[k, a, b]: voter k's weighted preference for actor a's position over b's."""
+def _votes(x: np.ndarray, cs: np.ndarray, r: np.ndarray, rng: float) -> tuple[np.ndarray, float]:
+    """(Σ_k max(V[k, a, b], 0), Σ |V|) where V[k, a, b] is voter k's weighted preference for
+    actor a's position over b's. Many actors: voter by voter, so memory stays n², not n³."""
     dist = (np.abs(x[:, None] - x[None, :]) / rng) ** r[:, None]  # [k, a]
-    return cs[:, None, None] * (dist[:, None, :] - dist[:, :, None])
+    if x.size ** 3 <= STREAM_CELLS:
+        v = cs[:, None, None] * (dist[:, None, :] - dist[:, :, None])
+        return np.clip(v, 0, None).sum(axis=0), float(np.abs(v).sum())
+    wins, total = np.zeros((x.size, x.size)), 0.0
+    for ck, dk in zip(cs, dist):
+        v = ck * (dk[None, :] - dk[:, None])
+        wins += np.clip(v, 0, None)
+        total += float(np.abs(v).sum())
+    return wins, total
 
 
 def _eu_parts(d, prob, s_target, rr, q):
@@ -59,11 +69,10 @@ def _eu_against(x, s, prob, r, rng, q):
 
 def _probability(x, cs, r, rng) -> np.ndarray:
     """P[i, j]: i's side of the votes over all votes cast on every pair (Scholz's denominator)."""
-    v = _votes(x, cs, r, rng)
-    total = np.abs(v).sum()
+    wins, total = _votes(x, cs, r, rng)
     if total <= 0:
         return np.zeros((x.size, x.size))
-    p = np.clip(v, 0, None).sum(axis=0) / total
+    p = wins / total
     return np.where(x[:, None] == x[None, :], 0.0, p)
 
 
@@ -120,7 +129,7 @@ def median_voter(x: np.ndarray, cs: np.ndarray) -> float:
 
 def _vote_share(x, cs) -> np.ndarray:
     """Each actor's share of the pairwise votes its position wins (reported per turn)."""
-    v = np.clip(_votes(x, cs, np.ones(x.size), max(float(np.ptp(x)), 1e-12)), 0, None).sum(axis=(0, 2))
+    v = _votes(x, cs, np.ones(x.size), max(float(np.ptp(x)), 1e-12))[0].sum(axis=1)
     return v / v.sum() if v.sum() > 0 else np.full(x.size, 1.0 / x.size)
 
 

@@ -125,6 +125,12 @@ class BargainingInputs:
             None if self.uncertainty is None else self.uncertainty.select(cols), dict(self.meta))
 
 
+def weightless_issues(x: BargainingInputs) -> list[str]:
+    """Issues on which every taking-part actor's capability × salience is 0: the weighted models
+    then count every actor alike (a plain mean), which a user should be told."""
+    return [x.issues[j] for j in np.flatnonzero(x.weights().sum(axis=0) <= 0)]
+
+
 def _check_shapes(x: BargainingInputs, n: int, d: int) -> None:
     want = {"capability": (n,), "position": (n, d), "salience": (n, d), "present": (n, d),
             "red_line": (n, d), "red_dir": (n, d), "veto": (n,), "reference": (d,), "observed": (d,)}

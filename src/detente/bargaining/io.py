@@ -54,6 +54,20 @@ DEU_SKIP = ("prnrnmc", "isnrnmc", "prnr", "prname", "proc", "proccde", "prnrnmc"
 _RED_LINE = re.compile(r"^\s*(>=|<=|≥|≤)\s*(-?[0-9.]+)\s*$")
 
 
+def _text(path: str | Path) -> str:
+    """The file as text, or one clear error: binary data and undecodable bytes are refused."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise BargainingInputError(f"{path}: cannot be read ({e.strerror})") from None
+    if b"\x00" in data:
+        raise BargainingInputError(f"{path}: a binary file, not a text table or YAML")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise BargainingInputError(f"{path}: not UTF-8 text (byte {e.start}); a binary file?") from None
+
+
 def _float(text: str, what: str) -> float:
     try:
         return float(str(text).strip())
@@ -63,7 +77,7 @@ def _float(text: str, what: str) -> float:
 
 def read_ktab_csv(path: str | Path) -> BargainingInputs:
     """KTAB's SMP input CSV → inputs (capability = KTAB's power/influence column)."""
-    rows = [[c.strip() for c in r] for r in csv.reader(Path(path).read_text().splitlines()) if any(c.strip() for c in r)]
+    rows = [[c.strip() for c in r] for r in csv.reader(_text(path).splitlines()) if any(c.strip() for c in r)]
     if len(rows) < 3:
         raise BargainingInputError(f"{path}: a KTAB CSV needs a title line, a header and actors")
     header = [h for h in rows[1] if h]
@@ -111,10 +125,15 @@ def read_deu_tsv(path: str | Path, issue: str | None = None,
 
     ``capability`` maps actor code (``de``, ``com``, ...) to weight; default the GDP row.
     """
-    rows = list(csv.reader(Path(path).read_text().splitlines(), delimiter="\t"))
-    head, gdp, data = rows[0], rows[1], rows[2:]
+    rows = [r for r in csv.reader(_text(path).splitlines(), delimiter="\t") if any(c.strip() for c in r)]
+    head = rows[0] if rows else []
     col = {h: k for k, h in enumerate(head)}
     actors = tuple(h[1:] for h in head if h.startswith("p") and h not in DEU_SKIP and "s" + h[1:] in col)
+    if "isnr" not in col or not actors or len(rows) < 3:
+        raise BargainingInputError(f"{path}: not a DEU TSV (a tab-separated header with 'isnr' and "
+                                   "p<actor>/s<actor> columns, the GDP row, then one row per issue)")
+    rows = [r + [""] * (len(head) - len(r)) for r in rows]  # a short row: its last cells are empty
+    gdp, data = rows[1], rows[2:]
     if issue is not None:
         data = [r for r in data if r[col["isnr"]] == issue]
         if not data:
@@ -162,6 +181,9 @@ def _cells(actors: list[dict], ids: list[str]) -> dict[str, np.ndarray]:
             where = f"{who}, issue {i}"
             if i in get["position"]:
                 c["pos"][a, j] = _float(get["position"][i], f"{where}: position")
+                if not np.isfinite(c["pos"][a, j]):  # not "absent": that is leaving the issue out
+                    raise BargainingInputError(f"{where}: position is {get['position'][i]!r}, not a finite number "
+                                               "(leave the issue out of the actor's positions if it takes no part)")
                 c["sal"][a, j] = _float(get["salience"].get(i, np.nan), f"{where}: salience")
             if i in get["red_line"]:
                 c["line"][a, j], c["dir"][a, j] = _red_line(get["red_line"][i], where)
@@ -203,21 +225,33 @@ def _build(actors: list[dict], issues: list[dict], scale) -> BargainingInputs:
 def read_yaml(path: str | Path) -> BargainingInputs:
     """detente's YAML format (see the module docstring)."""
     try:
-        doc = yaml.safe_load(Path(path).read_text()) or {}
+        doc = yaml.safe_load(_text(path)) or {}
     except yaml.YAMLError as e:
         raise BargainingInputError(f"{path}: not valid YAML: {e}") from None
     if not isinstance(doc, dict) or "actors" not in doc or "issues" not in doc:
         raise BargainingInputError(f"{path}: expected a mapping with 'issues' and 'actors'")
+    if not isinstance(doc["issues"], list) or not isinstance(doc["actors"], list):
+        raise BargainingInputError(f"{path}: 'issues' and 'actors' must be lists, got "
+                                   f"{type(doc['issues']).__name__} and {type(doc['actors']).__name__}")
     issues = [i if isinstance(i, dict) else {"id": i} for i in doc["issues"]]
+    if not all("id" in i for i in issues):
+        raise BargainingInputError(f"{path}: every issue needs an 'id'")
     actors = doc["actors"]
     if not all(isinstance(a, dict) and "name" in a for a in actors):
         raise BargainingInputError(f"{path}: every actor needs a 'name'")
-    return _build(actors, issues, doc.get("scale", (0, 100)))
+    for a in actors:
+        for key in _PER_ISSUE:
+            if a.get(key) is not None and not isinstance(a[key], dict):
+                raise BargainingInputError(f"{path}: actor {a['name']}: {key} must map issue ids to values")
+    scale = doc.get("scale", (0, 100))
+    if not isinstance(scale, (list, tuple)) or len(scale) != 2:
+        raise BargainingInputError(f"{path}: scale must be two numbers [low, high], got {scale!r}")
+    return _build(actors, issues, [_float(v, f"{path}: scale") for v in scale])
 
 
 def read_long_csv(path: str | Path) -> BargainingInputs:
     """detente's long CSV format: one row per actor and issue (see the module docstring)."""
-    rows = list(csv.DictReader(Path(path).read_text().splitlines()))
+    rows = list(csv.DictReader(_text(path).splitlines()))
     need = {"actor", "issue", "position", "salience"}
     if not rows or not need <= set(rows[0]):
         raise BargainingInputError(f"{path}: a detente CSV needs columns {sorted(need)}")
@@ -245,7 +279,7 @@ def read_long_csv(path: str | Path) -> BargainingInputs:
 
 def read_bdm_csv(path: str | Path, issue: str = "issue") -> BargainingInputs:
     """BDM-style one-issue CSV (``Actor,Capability,Position,Salience``, salience 0–1)."""
-    rows = list(csv.DictReader(Path(path).read_text().splitlines()))
+    rows = list(csv.DictReader(_text(path).splitlines()))
     need = {"Actor", "Capability", "Position", "Salience"}
     if not rows or not need <= set(rows[0]):
         raise BargainingInputError(f"{path}: a BDM CSV needs columns {sorted(need)}")
@@ -258,8 +292,16 @@ def read_bdm_csv(path: str | Path, issue: str = "issue") -> BargainingInputs:
 
 
 def read_inputs(path: str | Path, issue: str | None = None) -> BargainingInputs:
-    """Pick the reader by extension (and, for CSV, by the header)."""
-    path = Path(path)
+    """Pick the reader by extension (and, for CSV, by the header); every error names the file."""
+    try:
+        return _read_inputs(Path(path), issue)
+    except BargainingInputError as e:
+        if str(e).startswith(str(path)):
+            raise
+        raise BargainingInputError(f"{path}: {e}") from None
+
+
+def _read_inputs(path: Path, issue: str | None) -> BargainingInputs:
     if not path.is_file():
         raise BargainingInputError(f"{path}: no such file")
     suffix = path.suffix.lower()
@@ -268,7 +310,7 @@ def read_inputs(path: str | Path, issue: str | None = None) -> BargainingInputs:
     elif suffix == ".tsv":
         return read_deu_tsv(path, issue)
     else:
-        first = path.read_text().split("\n", 2)
+        first = _text(path).split("\n", 2)
         head = first[0].strip().lower()
         if head.startswith("actor,issue"):
             x = read_long_csv(path)

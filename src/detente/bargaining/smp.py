@@ -83,9 +83,20 @@ class _Actors:
 
 @dataclass
 class _State:
+    """``util(h)[k, i, j]``: actor h[k]'s estimate of i's utility for j's position, made from
+    the distances and estimated risks when asked, never the whole n × n × n table."""
+
     pos: np.ndarray       # [n, d] on [0, 1]
     risk: np.ndarray      # [n] inferred risk attitudes
-    util: np.ndarray      # [h, i, j] h's estimate of i's utility for j's position
+    dist: np.ndarray      # [i, j] salience-weighted distance from i's ideal to j's position
+    rhi: np.ndarray       # [h, i] h's estimate of i's risk attitude
+
+    def util(self, h: np.ndarray) -> np.ndarray:
+        return core.utility(self.dist[None, :, :], self.rhi[h][:, :, None])
+
+    def own(self) -> np.ndarray:
+        """[a, x] a's utility for x's position (the diagonal h = i of the table)."""
+        return core.utility(self.dist, np.diagonal(self.rhi)[:, None])
 
 
 def run_smp(capability: np.ndarray, position: np.ndarray, salience: np.ndarray,
@@ -124,8 +135,7 @@ def _state(pos: np.ndarray, a: _Actors, p: SMPParams) -> _State:
     prob = core.scalar_pce(a.cap, neutral, p.victory)
     risk = core.risk_attitudes(prob, p.risk_range)
     rhi = core.estimated_risk(risk, p.risk_adjust)
-    util = core.utility(dist[None, :, :], rhi[:, :, None])
-    return _State(pos, risk, util)
+    return _State(pos, risk, dist, rhi)
 
 
 def _step(s: _State, a: _Actors, p: SMPParams) -> np.ndarray:
@@ -181,8 +191,8 @@ def _best_challenges(s: _State, a: _Actors, p: SMPParams):
     the probability that i wins (as KTAB, the initiator's bargain uses 1 - P_i(i wins) for j)."""
     n = s.pos.shape[0]
     step = max(1, CHUNK_CELLS // max(n * n, 1))   # initiators per block: bounded memory
-    parts = [core.challenges(s.util, a.weight, a.sal_sum, np.arange(c, min(c + step, n)),
-                             p.third_party) for c in range(0, n, step)]
+    parts = [core.challenges(s.util(init), a.weight, a.sal_sum, init, p.third_party)
+             for init in (np.arange(c, min(c + step, n)) for c in range(0, n, step))]
     prob = np.concatenate([q[0] for q in parts])
     gain = np.concatenate([q[1] for q in parts])
     gain[np.arange(n), np.arange(n)] = -np.inf
@@ -197,15 +207,20 @@ def _bargain_utils(s: _State, a: _Actors, init, rcvr, b_i, b_j):
     """brgnUtil: utility u[a, b] to actor a of the world where bargain b's two actors take
     their new positions and everyone else stays, averaged over actors; u_sq is the status quo."""
     n = s.pos.shape[0]
-    own = s.util[np.arange(n), np.arange(n)]              # [a, x] a's utility for x's position
+    own = s.own()                                          # [a, x] a's utility for x's position
     u_sq = core.seq_sum(np.zeros(n), own.T) / n
     u_init = core.utility(core.sal_distance(s.pos, b_i, a.sal), s.risk[:, None])
     u_rcvr = core.utility(core.sal_distance(s.pos, b_j, a.sal), s.risk[:, None])
-    x = np.arange(n)[:, None, None]
-    stay = (x != init[None, None, :]) & (x != rcvr[None, None, :])
-    others = np.where(stay, own.T[:, :, None], 0.0)        # [x, a, b]
-    u_b = core.seq_sum(u_init + u_rcvr, others) / n
-    return u_sq, u_b
+    if n * n * init.size <= core.STREAM_CELLS:
+        x = np.arange(n)[:, None, None]
+        stay = (x != init[None, None, :]) & (x != rcvr[None, None, :])
+        others = np.where(stay, own.T[:, :, None], 0.0)    # [x, a, b]
+        return u_sq, core.seq_sum(u_init + u_rcvr, others) / n
+    u_b = u_init + u_rcvr
+    for x in range(n):  # + Σ_x (everyone else stays): x by x, as KTAB adds them
+        stay = (x != init) & (x != rcvr)                   # [b]
+        u_b += np.where(stay[None, :], own.T[x][:, None], 0.0)
+    return u_sq, u_b / n
 
 
 def _quiet(history: list[np.ndarray], p: SMPParams) -> bool:
@@ -228,7 +243,7 @@ def _win_probabilities(s: _State, a: _Actors, p: SMPParams) -> tuple[np.ndarray,
     for i in range(n):
         if not close[i, unique].any():
             unique.append(i)
-    own = s.util[np.arange(n), np.arange(n)]
+    own = s.own()
     prob_u = core.scalar_pce(a.cap, own[:, unique], p.victory)
     match = close[:, unique]
     last = match.shape[1] - 1 - np.argmax(match[:, ::-1], axis=1)

@@ -17,6 +17,7 @@ MIN_COALITION = 1e-8      # Model::coalitions
 MIN_CHALLENGE = 1e-10     # SMPState::probEduChlg
 MIN_SIG_EDU = 1e-5        # SMPState::bestChallenge
 MIN_WEIGHT = 1e-6         # SMPActor::interpBrgnSnPm
+STREAM_CELLS = 1 << 22    # larger vote tables are summed voter by voter: memory ~ n², not n³
 
 VICTORY_POWER = {"linear": 1, "square": 2, "quartic": 4, "octic": 8}
 # (bigRRange) R_i = (a·p_i - (b·pMax + c·pMin)) / (e·(pMax - pMin))
@@ -75,9 +76,14 @@ def coalitions(w: np.ndarray, u: np.ndarray) -> np.ndarray:
     """c[..., i, j]: strength of the coalition for option i against j, proportional votes
     w_k·(u[k,..,i] - u[k,..,j]) (Model::coalitions, VotingRule::Proportional). u is
     [voters, *batch, options]: several independent elections at once."""
-    wk = w.reshape((-1,) + (1,) * u.ndim)
-    votes = wk * (u[..., :, None] - u[..., None, :])
-    return _set_diagonal(seq_sum(MIN_COALITION, pos(votes)), MIN_COALITION)
+    if u.size * u.shape[-1] <= STREAM_CELLS:
+        wk = w.reshape((-1,) + (1,) * u.ndim)
+        votes = wk * (u[..., :, None] - u[..., None, :])
+        return _set_diagonal(seq_sum(MIN_COALITION, pos(votes)), MIN_COALITION)
+    acc = np.full(u.shape[1:] + u.shape[-1:], MIN_COALITION)
+    for wk, uk in zip(w, u):  # voter by voter, the same additions in the same order
+        acc += pos(wk * (uk[..., :, None] - uk[..., None, :]))
+    return _set_diagonal(acc, MIN_COALITION)
 
 
 def victory(c: np.ndarray, model: str = "linear") -> np.ndarray:
@@ -141,13 +147,12 @@ def third_party_votes(wn, pin, uni, unj, unn, commit: str = "semi") -> np.ndarra
     full, none_ = commit == "full", commit == "none"
     pjn = 1.0 - pin
     u_ik_j = pin * (uni + uni + (uni if full else unn))          # p(ik > j)·u(ik def j)
-    t = unj + unj
-    t += unn if none_ else unj
+    twice = unj + unj
+    t = twice + (unn if none_ else unj)
     t *= pjn                                                     # + p(j > ik)·u(j def ik)
     u_ik_j += t
     u_i_jk = pin * (uni + uni + (unn if none_ else uni))         # p(i > jk)·u(i def jk)
-    t = unj + unj
-    t += unj if full else unn
+    np.add(twice, unj if full else unn, out=t)
     t *= pjn                                                     # + p(jk > i)·u(jk def i)
     u_i_jk += t
     u_ik_j -= u_i_jk
@@ -155,16 +160,16 @@ def third_party_votes(wn, pin, uni, unj, unn, commit: str = "semi") -> np.ndarra
     return u_ik_j
 
 
-def challenges(util: np.ndarray, weight: np.ndarray, sal_sum: np.ndarray, init: np.ndarray,
+def challenges(own: np.ndarray, weight: np.ndarray, sal_sum: np.ndarray, init: np.ndarray,
                commit: str = "semi") -> tuple[np.ndarray, np.ndarray]:
     """SMPState::probEduChlg(i, i, i, j) for initiators ``init`` against every j: i's estimate
     of the probability that i beats j when i challenges j (third parties join the side they
     expect to gain from), and of i's expected gain over the status quo.
 
-    util[h, a, b] is h's estimate of a's utility for b's position; weight = capability × total
-    salience. Returns (phij[b, n], edu[b, n]); the j == i cells are meaningless."""
-    n, b = util.shape[0], init.size
-    own = util[init]                                   # [b, a, j] i's estimates
+    own[k, a, b] is initiator init[k]'s estimate of a's utility for b's position (its rows of
+    the utility table); weight = capability × total salience. Returns (phij[b, n], edu[b, n]);
+    the j == i cells are meaningless."""
+    n, b = own.shape[1], init.size
     rows = np.arange(b)
     uii = own[rows, init, init][:, None]               # [b, 1]
     uij = own[rows, init, :]                           # [b, j]
@@ -178,12 +183,18 @@ def challenges(util: np.ndarray, weight: np.ndarray, sal_sum: np.ndarray, init: 
     unj = own.transpose(1, 0, 2)                       # [x, b, j]
     unn = ujj.T[:, :, None]                            # [x, b, 1]
     wn = weight[:, None, None]
-    cn = wn * (uni - unj)
-    cni, cnj = chij0 + pos(cn), chji0 + neg(cn)
-    pin = cni / (cni + cnj)
+    cn = uni - unj                                     # the same operations as wn·(uni - unj),
+    cn *= wn                                           # chij0 + pos(cn) …, done in place
+    cni = pos(cn)
+    cni += chij0
+    cnj = np.negative(cn, out=cn)
+    np.maximum(cnj, 0.0, out=cnj)
+    cnj += chji0
+    pin = cni
+    pin /= cni + cnj
     vn = third_party_votes(wn, pin, uni, unj, unn, commit)
-    x = np.arange(n)[:, None, None]
-    vn = np.where((x != init[None, :, None]) & (x != np.arange(n)[None, None, :]), vn, 0.0)
+    vn[init, np.arange(b), :] = 0.0                    # the initiator and the target do not vote
+    vn[np.arange(n), :, np.arange(n)] = 0.0
     chij = seq_sum(chij0, pos(vn))
     chji = seq_sum(chji0, neg(vn))
     phij = chij / (chij + chji)

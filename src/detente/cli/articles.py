@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from detente.cli.app import app
-from detente.cli.common import (CODEBOOK_HELP, DB_HELP, cell, check_choice, console, errors, extractor_for,
+from detente.cli.common import (BUDGET_HELP, CODEBOOK_HELP, DB_HELP, cell, check_choice, console, errors, extractor_for,
                                 fails_plainly, open_ledger, parse_date, plural, print_jsonl)
 
 PATHS_HELP = "article files or folders (.txt .html .json .jsonl, RSS/Atom feeds)"
@@ -26,13 +26,14 @@ def ingest(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
            published: str | None = typer.Option(None, "--published", metavar="DATE", help=PUBLISHED_HELP),
            db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP),
            workers: int = typer.Option(1, "--workers", min=1, help=WORKERS_HELP),
+           budget: float | None = typer.Option(None, "--budget", metavar="SECONDS", help=BUDGET_HELP),
            codebook: str | None = typer.Option(None, "--codebook", help=CODEBOOK_HELP)) -> None:
     """Read articles, extract quotes, claims and events, and store them in the ledger.
 
     Articles already in the ledger are skipped; unreadable files are reported and the rest goes on.
     Exits 1 if any file failed.
     """
-    tally = _ingest(paths, db, parse_date(published, "--published"), workers, codebook)
+    tally = _ingest(paths, db, parse_date(published, "--published"), workers, codebook, budget)
     if tally["failed"]:
         raise typer.Exit(1)
 
@@ -61,8 +62,10 @@ def extract(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
                                     help="jsonl (the JSON contract, one line per article) or table"),
             published: str | None = typer.Option(None, "--published", metavar="DATE", help=PUBLISHED_HELP),
             workers: int = typer.Option(1, "--workers", min=1, help=WORKERS_HELP),
+            budget: float | None = typer.Option(None, "--budget", metavar="SECONDS", help=BUDGET_HELP),
             codebook: str | None = typer.Option(None, "--codebook", help=CODEBOOK_HELP)) -> None:
     """Extract quotes, claims and events from articles and print them; nothing is stored."""
+    from detente.extract import ExtractionFailure
     from detente.sources import SourceFailure, iter_documents
 
     check_choice(fmt, ("jsonl", "table"), "--format")
@@ -79,9 +82,13 @@ def extract(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
                     errors.print(Text(f"warning {item.path}: {warning}", style="yellow"), soft_wrap=True)
                 yield item.model_copy(update={"published": item.published or day})
 
-    extractor, options = extractor_for(codebook, workers)
+    extractor, options = extractor_for(codebook, workers, budget)
     for extraction in extractor.pipe(documents(), **options):
-        if fmt == "jsonl":
+        if isinstance(extraction, ExtractionFailure):
+            failures.append(extraction)
+            errors.print(Text(f"failed  {extraction.document.path or extraction.document.id}: "
+                              f"{extraction.reason}", style="red"), soft_wrap=True)
+        elif fmt == "jsonl":
             print_jsonl([extraction.contract()])
         else:
             _show_extraction(extraction)
@@ -89,12 +96,12 @@ def extract(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
         raise typer.Exit(1)
 
 
-def _ingest(paths, db, published, workers, codebook, short_paths: bool = False) -> Counter:
+def _ingest(paths, db, published, workers, codebook, budget=None, short_paths: bool = False) -> Counter:
     from detente.ledger.intake import ingest_paths
 
     tally: Counter = Counter()
     with open_ledger(db, codebook, must_exist=False) as ledger:
-        extractor, options = extractor_for(codebook, workers)
+        extractor, options = extractor_for(codebook, workers, budget)
         with _progress() as progress:
             task = progress.add_task("reading", total=None)
             for outcome in ingest_paths(paths, ledger, extractor, published=published, pipe_options=options):

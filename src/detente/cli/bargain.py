@@ -11,6 +11,7 @@ from rich.table import Table
 
 from detente.bargaining import registry
 from detente.bargaining.chart import bargaining_figure
+from detente.bargaining.inputs import weightless_issues
 from detente.bargaining.io import read_inputs
 from detente.bargaining.montecarlo import monte_carlo
 from detente.bargaining.serialize import result_to_dict
@@ -72,13 +73,26 @@ def _check_chart(path: Path | None) -> None:
     if path.suffix.lower() == ".png" and importlib.util.find_spec("kaleido") is None:
         _fail("PNG charts need the optional package kaleido (pip install kaleido); "
               "use --chart out.html instead")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        _fail(f"--chart: cannot create the folder {path.parent} ({e.strerror})")
+    if path.is_dir():
+        _fail(f"--chart: {path} is a folder; name a file such as {path / 'chart.html'}")
 
 
 def _save_chart(fig, path: Path) -> None:
-    if path.suffix.lower() == ".png":
-        fig.write_image(str(path))
-    else:
-        fig.write_html(str(path), include_plotlyjs=True)
+    """Written beside its final name and moved there, so a failed write leaves no half chart."""
+    part = path.with_name(f".{path.name}.part")
+    try:
+        if path.suffix.lower() == ".png":
+            fig.write_image(str(part), format="png")
+        else:
+            fig.write_html(str(part), include_plotlyjs=True)
+        part.replace(path)
+    except OSError as e:
+        part.unlink(missing_ok=True)
+        _fail(f"--chart: cannot write {path} ({e.strerror})")
     typer.echo(f"chart written to {path}", err=True)
 
 
@@ -87,10 +101,11 @@ def run(file: Path = typer.Argument(..., help="inputs: detente YAML/CSV, KTAB CS
         model: str = typer.Option(registry.DEFAULT_MODEL, "--model", "-m",
                                   help="compromise | median | nash | zopa | eu | smp | all"),
         issue: str | None = typer.Option(None, "--issue", help="run only this issue id"),
-        draws: int = typer.Option(0, "--draws", help="Monte Carlo draws over the inputs' ranges (0 = none)"),
+        draws: int = typer.Option(0, "--draws", min=0, help="Monte Carlo draws over the inputs' ranges (0 = none)"),
         seed: int = typer.Option(0, "--seed", help="random seed for Monte Carlo"),
         fmt: str = typer.Option("table", "--format", help="table | json"),
-        chart: Path | None = typer.Option(None, "--chart", help="write a chart: out.html or out.png")) -> None:
+        chart: Path | None = typer.Option(None, "--chart",
+                                          help="write a chart: out.html or out.png (missing folders are created)")) -> None:
     """Run one model (or all) on FILE and print outcomes per issue, with deadlocks."""
     if fmt not in ("table", "json"):
         _fail(f"--format must be table or json, not {fmt!r}")
@@ -98,6 +113,9 @@ def run(file: Path = typer.Argument(..., help="inputs: detente YAML/CSV, KTAB CS
     names = _models(model)
     try:
         x = read_inputs(file, issue)
+        for name in weightless_issues(x):
+            typer.echo(f"warning: on issue {name} every actor's salience × capability is 0; "
+                       "the weighted models count all actors alike there", err=True)
         results = [monte_carlo(x, m, draws, seed) if draws > 0 else registry.run(m, x) for m in names]
     except DetenteError as e:
         _fail(str(e))

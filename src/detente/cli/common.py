@@ -91,8 +91,13 @@ def cell(value: Any, width: int | None = None) -> Text:
     return Text(text)
 
 
-def extractor_for(codebook: str | None, workers: int) -> tuple[Any, dict]:
+BUDGET_HELP = (f"seconds one article may take to extract before it fails and the batch goes on; "
+               f"0: no limit [default: ${settings.BUDGET_ENV}, else {settings.DEFAULT_BUDGET:g}]")
+
+
+def extractor_for(codebook: str | None, workers: int, budget: float | None = None) -> tuple[Any, dict]:
     """An Extractor for the chosen codebook, and the options its ``pipe`` takes."""
     from detente.extract import Extractor
 
-    return Extractor(settings.codebook(codebook)), {"workers": workers}
+    return Extractor(settings.codebook(codebook)), {"workers": workers,
+                                                    "budget": settings.extraction_budget(budget)}

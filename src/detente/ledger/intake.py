@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from detente.errors import DetenteError
-from detente.records import Document, Extraction
+from detente.records import Document, Extraction, ExtractionFailure
 
 
 class IngestOutcome(BaseModel):
@@ -57,7 +57,10 @@ def ingest_paths(paths: Iterable[str | Path], ledger, extractor, *, published: d
             for extraction in extractor.pipe(stream, **(pipe_options or {})):
                 in_flight.pop(extraction.document.id, None)
                 yield from _drain(early)
-                yield _store(ledger, extraction)
+                if isinstance(extraction, ExtractionFailure):  # over its time budget, say
+                    yield _outcome(extraction.document, "failed", reason=extraction.reason)
+                else:
+                    yield _store(ledger, extraction)
             break
         except Exception as exc:  # noqa: BLE001  a bug in one component must not sink the batch
             yield from _drain(early)

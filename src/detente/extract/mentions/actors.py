@@ -8,6 +8,7 @@ article and cached in ``ctx.scratch`` for the quote and claim engineers alike.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import numpy
@@ -24,6 +25,7 @@ from detente.records import Speaker
 
 _SCRATCH_KEY = "actors.index"
 _QUOTED_KEY = "actors.quoted"
+_LINE_STARTS = "detente.actors.line_starts"
 _NAME_POS = {"PROPN"}
 
 
@@ -53,6 +55,30 @@ class MentionIndex:
 
     people: dict[str, Person] = field(default_factory=dict)
     at: dict[int, str] = field(default_factory=dict)  # name-head token index -> person key
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _cached(self, key, build):
+        """Tables derived from ``at`` once per article, not at every mention (long live blogs
+        made these lookups quadratic); rebuilt if mentions were added since."""
+        hit = self._cache.get(key)
+        if hit is None or hit[0] != len(self.at):
+            hit = (len(self.at), build())
+            self._cache[key] = hit
+        return hit[1]
+
+    def _positions(self) -> list[int]:
+        return self._cached("positions", lambda: sorted(self.at))
+
+    def _role_hits(self, day) -> dict[str, list[tuple[int, str]]]:
+        """Role word -> (mention position, person key), in order, for ``day``."""
+        def build():
+            words = {k: p.role_words(day) for k, p in self.people.items()}
+            table: dict[str, list[tuple[int, str]]] = {}
+            for j, k in sorted(self.at.items()):
+                for w in words[k]:
+                    table.setdefault(w, []).append((j, k))
+            return table
+        return self._cached(("roles", day), build)
 
     def before(self, i: int) -> Person | None:
         """The person mentioned most recently before token ``i``."""
@@ -62,7 +88,8 @@ class MentionIndex:
         """The most recent person before ``i`` whom ``pronoun`` can stand for: "Mr. Doe met
         Ms. Roe. He said …" skips Ms. Roe; a person of unknown gender fits either pronoun."""
         want = PRONOUN_GENDER["en"].get(pronoun.lower())
-        for j in sorted((j for j in self.at if j < i), reverse=True):
+        positions = self._positions()
+        for j in reversed(positions[:bisect_left(positions, i)]):
             person = self.people[self.at[j]]
             if want is None or person.gender in (None, want):
                 return person
@@ -70,11 +97,9 @@ class MentionIndex:
 
     def with_role(self, noun: str, i: int, day=None) -> Person | None:
         """Most recent person before ``i`` whose role names ``noun``, else the first after it."""
-        noun = _role_word(noun)
-        hits = sorted((j, k) for j, k in self.at.items() if noun in self.people[k].role_words(day))
-        before = [k for j, k in hits if j < i]
-        after = [k for j, k in hits if j >= i]
-        key = before[-1] if before else (after[0] if after else None)
+        hits = self._role_hits(day).get(_role_word(noun), [])
+        cut = bisect_left(hits, (i, ""))
+        key = hits[cut - 1][1] if cut else (hits[0][1] if hits else None)
         return self.people[key] if key else None
 
 
@@ -202,11 +227,21 @@ def noun_phrase(head: Token) -> Span:
 
 
 def _line_start(tok: Token) -> int:
-    """First token of the paragraph holding ``tok``: phrases never run across a line break."""
-    i = tok.i
-    while i > 0 and "\n" not in tok.doc[i - 1].text_with_ws:
-        i -= 1
-    return i
+    """First token of the paragraph holding ``tok``: phrases never run across a line break.
+    The table is built once per ``Doc`` (walking back from every subject was quadratic in a
+    long paragraph)."""
+    starts = tok.doc.user_data.get(_LINE_STARTS)
+    if starts is None or len(starts) != len(tok.doc):
+        starts = tok.doc.user_data[_LINE_STARTS] = _line_starts(tok.doc).tolist()  # msgpack-able
+    return starts[tok.i]
+
+
+def _line_starts(doc) -> numpy.ndarray:
+    """For each token, the index of the first token of its line."""
+    breaks = numpy.fromiter(("\n" in t.text_with_ws for t in doc), dtype=bool, count=len(doc))
+    opens = numpy.zeros(len(doc), dtype=numpy.int64)
+    opens[1:] = numpy.where(breaks[:-1], numpy.arange(1, len(doc)), 0)
+    return numpy.maximum.accumulate(opens) if len(doc) else opens
 
 
 def name_tokens(head: Token) -> Span | None:

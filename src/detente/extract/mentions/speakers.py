@@ -4,12 +4,16 @@ of a reporting verb in the sentence (``reporting_subject``, shared with claims' 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span, Token
 
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import Mention, resolve
 from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
 from detente.records import Quote, Speaker
+
+_QUOTES_BY_START = "claim_speakers.quotes_by_start"
 
 
 def sentence_speaker(sent: Span, ctx: ArticleContext, quotes: list[Quote]) -> Mention | None:
@@ -18,7 +22,7 @@ def sentence_speaker(sent: Span, ctx: ArticleContext, quotes: list[Quote]) -> Me
 
 def _quote_speaker(sent: Span, quotes: list[Quote], ctx: ArticleContext) -> Mention | None:
     size = None
-    for q in quotes:
+    for q in _overlapping(sent, quotes, ctx):
         inside = min(q.end, sent.end_char) - max(q.start, sent.start_char)
         if inside <= 0 or not q.speaker.name:
             continue
@@ -26,6 +30,20 @@ def _quote_speaker(sent: Span, quotes: list[Quote], ctx: ArticleContext) -> Ment
         if inside > 0.5 * size:  # not a scare-quoted phrase
             return speaker_mention(q.speaker, ctx)
     return None
+
+
+def _overlapping(sent: Span, quotes: list[Quote], ctx: ArticleContext) -> list[Quote]:
+    """The quotes that may overlap ``sent``, in their list order; the quotes are sorted by start
+    once per article (scanning every quote at every sentence was quadratic in a live blog)."""
+    table = ctx.scratch.get(_QUOTES_BY_START)
+    if table is None or table[0] is not quotes or table[1] != len(quotes):
+        order = sorted(range(len(quotes)), key=lambda k: quotes[k].start)
+        longest = max((q.end - q.start for q in quotes), default=0)
+        table = (quotes, len(quotes), order, [quotes[k].start for k in order], longest)
+        ctx.scratch[_QUOTES_BY_START] = table
+    _, _, order, starts, longest = table
+    lo, hi = bisect_left(starts, sent.start_char - longest), bisect_left(starts, sent.end_char)
+    return [quotes[k] for k in sorted(order[lo:hi])]
 
 
 def speaker_mention(spk: Speaker, ctx: ArticleContext) -> Mention:
