@@ -44,7 +44,7 @@ def test_issue_from_own_clause_before_rest_of_sentence(nlp, cb):
     from detente.extract.context import ArticleContext
     from detente.records import Document
 
-    text = ("Zelensky stressed the importance of a strong signal on security, noting that Ukraine "
+    text = ("Zelensky stressed the importance of security guarantees, noting that Ukraine "
             "would be happy if Trump could attend a trilateral meeting.")
     ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
     found = [(c.party, c.issue, c.stance) for c in find_claims(ctx, [])]

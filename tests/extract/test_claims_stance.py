@@ -23,7 +23,7 @@ def test_negated_acceptance_is_rejection(claims_of):
 
 
 def test_cannot_agree_is_rejection(claims_of):
-    found = claims_of("Russia demands the legalization of the occupation, Ukraine cannot agree to this.")
+    found = claims_of("Russia demands the recognition of its annexation of Crimea, Ukraine cannot agree to this.")
     ukr = [c for c in found if c.party == "UKR"]
     assert ukr and all(c.stance == "rejection" for c in ukr)
 
