@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from detente import settings
 from detente.codebook import Codebook
+from detente.extract.claim_model import BUNDLED, ClaimModel, load_model
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import with_paragraph_breaks
 from detente.records import Document, Extraction
@@ -28,13 +29,16 @@ class Extractor:
 
     def __init__(self, codebook: Codebook | None = None, nlp: Language | None = None,
                  components: tuple[str, ...] = ("quotes", "claims", "events"),
-                 issue_classifier: str | None = None):
+                 issue_classifier: str | None = None, claim_model: ClaimModel | str | None = BUNDLED):
         """``issue_classifier``: 'lexical' (codebook cues, the default) or 'embedding' (optional
-        package); None defers to ``detente.settings`` (the DETENTE_ISSUE_CLASSIFIER variable)."""
+        package); None defers to ``detente.settings`` (the DETENTE_ISSUE_CLASSIFIER variable).
+        ``claim_model``: the learned claim model joined to the rules (a shipped model's name, a
+        JSON path, a loaded model), or None for the rules alone."""
         self.codebook = codebook or Codebook.bundled()
         self.nlp = with_paragraph_breaks(nlp) if nlp is not None else load_nlp()
         self.components = components
         self.issue_classifier = settings.issue_classifier(issue_classifier)
+        self.claim_model = load_model(claim_model) if isinstance(claim_model, str) else claim_model
 
     def extract(self, document: Document) -> Extraction:
         return self._run(document, self.nlp(document.text))
@@ -63,6 +67,6 @@ class Extractor:
         ctx = ArticleContext(document=document, codebook=self.codebook, doc=doc,
                              reference_date=document.published)
         quotes = find_quotes(ctx) if "quotes" in self.components else []
-        claims = find_claims(ctx, quotes, self.issue_classifier) if "claims" in self.components else []
+        claims = find_claims(ctx, quotes, self.issue_classifier, self.claim_model) if "claims" in self.components else []
         events = find_events(ctx) if "events" in self.components else []
         return Extraction(document=document, quotes=quotes, claims=claims, events=events)

@@ -19,7 +19,7 @@ def pipe_parallel(extractor, documents: Iterable[Document], workers: int,
                   batch_size: int = 16) -> Iterator[Extraction]:
     """``Extractor.pipe`` over ``workers`` processes; the order of ``documents`` is kept."""
     model = extractor.nlp.meta.get("lang", "en") + "_" + extractor.nlp.meta.get("name", "")
-    args = (extractor.codebook, model, extractor.components, extractor.issue_classifier)
+    args = (extractor.codebook, model, extractor.components, extractor.issue_classifier, extractor.claim_model)
     window = max(1, workers * batch_size * 2)
     it = iter(documents)
     ctx = mp.get_context("spawn")
@@ -33,12 +33,13 @@ def pipe_parallel(extractor, documents: Iterable[Document], workers: int,
                 yield from results
 
 
-def _init(codebook, model: str, components: tuple[str, ...], issue_classifier: str | None) -> None:
+def _init(codebook, model: str, components: tuple[str, ...], issue_classifier: str | None,
+          claim_model=None) -> None:
     global _EXTRACTOR
     from detente.extract.pipeline import Extractor, load_nlp
 
     _EXTRACTOR = Extractor(codebook=codebook, nlp=load_nlp(model), components=components,
-                           issue_classifier=issue_classifier)
+                           issue_classifier=issue_classifier, claim_model=claim_model)
 
 
 def _extract_batch(batch: list[Document]) -> list[Extraction]:
