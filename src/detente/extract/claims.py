@@ -37,7 +37,8 @@ class Blend:
     drop: float = 0.0        # rule claims in sentences the model scores under this are dropped
     stance: bool = False     # the model's stance replaces the rules' where it is surer than ``stance_min``
     stance_min: float = 0.0
-    issue: bool = False      # the model's issue replaces the rules' cue match
+    issue: bool = False      # the model's issue replaces the rules' cue match where surer than ``issue_min``
+    issue_min: float = 0.0
     positions: bool = True   # the model places claims the codebook's anchor cues do not
     threshold: float | None = None  # claim probability that adds a sentence (None: the model's own)
     extra: float = 1.0       # the model's issue is added as a second claim when surer than this
@@ -79,7 +80,7 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
         update = {}
         if blend.stance and stance_p >= blend.stance_min and stance != c.stance:
             update["stance"] = stance
-        if blend.issue and issue != c.issue:
+        if blend.issue and issue_p >= blend.issue_min and issue != c.issue:
             update["issue"] = issue
         if update:
             c = c.model_copy(update=update)
