@@ -72,3 +72,22 @@ def test_benchmark_writes_one_prediction_per_gold_article_and_pairs_them(shared_
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(list(gold.glob("*.json")))
     assert scores["documents"]["paired"] == scores["documents"]["gold"]
     assert scores["quotes"]["tp"] == 0 and scores["quotes"]["fn"] > 0
+
+
+def test_an_error_metric_tightens_downward_and_refuses_to_loosen():
+    scores = {"claim_position": {"mae": 9.0}}
+    new, refused = gate.update_floors({"claim_position.mae": 12.0}, scores, margin=0.01, keys=("claim_position.mae",))
+    assert new == {"claim_position.mae": 10.0} and refused == []
+    new, refused = gate.update_floors({"claim_position.mae": 8.0}, scores, margin=0.01, keys=("claim_position.mae",))
+    assert new == {"claim_position.mae": 8.0} and "--allow-lower" in refused[0]
+
+
+def test_an_error_fails_its_gate_when_it_grows_or_is_undefined():
+    floors = {"claim_position.mae": 10.0}
+    assert gate.below_floor({"claim_position": {"mae": 9.5}}, floors) == {}
+    assert gate.below_floor({"claim_position": {"mae": 11.0}}, floors) == {"claim_position.mae": (11.0, 10.0)}
+    assert gate.below_floor({"claim_position": {"mae": None}}, floors) == {"claim_position.mae": (100.0, 10.0)}
+
+
+def test_gate_pins_the_held_apart_column_not_dev():
+    assert "held-apart" in gate.current_scores.__doc__ and set(gate.load_floors()) <= set(gate.METRICS)

@@ -17,7 +17,7 @@ def test_pronoun_resolves_through_mention_index(claims_of):
 
 
 def test_document_source_is_not_an_expert(claims_of):
-    found = claims_of("Russian President Vladimir Putin has agreed to a 30-day halt to attacks on energy "
+    found = claims_of("Russian President Vladimir Putin has agreed to a temporary ceasefire on energy "
                       "infrastructure, according to a statement from the Kremlin.")
     hits = [c for c in found if c.party == "RUS" and c.issue == "ceasefire"]
     assert hits and hits[0].source.type == "official"

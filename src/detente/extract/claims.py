@@ -9,10 +9,13 @@ party or no issue yields nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
 from detente.extract.claim_cues import (ACCUSATION_LEMMAS, GUESSING_VERBS, HEDGE_MODALS, NEGATED_LEMMA_STANCE,
                                         NEGATED_STANCE)
+from detente.extract.claim_model import ClaimModel, position, sentence_features
 from detente.extract.mentions.speakers import sentence_speaker
 from detente.extract.context import ArticleContext
 from detente.extract.hedging import (doubted_topics, is_hypothetical, is_negated, sentence_hedges,
@@ -25,23 +28,95 @@ from detente.extract.provenance import make_source, source_links
 from detente.extract.stance import Trigger, find_triggers, rank, self_negating
 from detente.records import Claim, Quote
 
-def find_claims(ctx: ArticleContext, quotes: list[Quote], issue_classifier: str = "lexical") -> list[Claim]:
+
+@dataclass(frozen=True)
+class Blend:
+    """How the learned model and the rules combine (each switch is an ablation arm)."""
+
+    add: bool = True         # a sentence the model finds, where the rules found nothing, yields a claim
+    drop: float = 0.0        # rule claims in sentences the model scores under this are dropped
+    stance: bool = False     # the model's stance replaces the rules' where it is surer than ``stance_min``
+    stance_min: float = 0.0
+    issue: bool = False      # the model's issue replaces the rules' cue match where surer than ``issue_min``
+    issue_min: float = 0.0
+    positions: bool = True   # the model places claims the codebook's anchor cues do not
+    threshold: float | None = None  # claim probability that adds a sentence (None: the model's own)
+    extra: float = 1.0       # the model's issue is added as a second claim when surer than this
+    speaker_party: bool = True  # an added claim is the sentence speaker's side before the model's guess
+
+
+def find_claims(ctx: ArticleContext, quotes: list[Quote], issue_classifier: str = "lexical",
+                model: ClaimModel | None = None, blend: Blend = Blend()) -> list[Claim]:
     """Every party position the article states, one per party and issue per sentence.
 
     ``issue_classifier`` is 'lexical' (codebook cues) or 'embedding' (optional package); the
-    Extractor resolves it once from ``detente.settings``."""
+    Extractor resolves it once from ``detente.settings``. With a ``model``, the learned
+    detector and classifiers join the rules as ``blend`` says."""
     doubts = doubted_topics(ctx.doc)
     sents = list(ctx.doc.sents)
     claims: list[Claim] = []
     for i, sent in enumerate(sents):
         follow = sents[i + 1] if i + 1 < len(sents) else None
-        claims += _sentence_claims(sent, follow, ctx, quotes, doubts, issue_classifier)
+        speaker = sentence_speaker(sent, ctx, quotes)
+        found = _sentence_claims(sent, follow, ctx, speaker, doubts, issue_classifier)
+        if model is not None:
+            found = _learned(sent, found, ctx, speaker, doubts, model, blend)
+        claims += found
     return claims
 
 
-def _sentence_claims(sent: Span, follow: Span | None, ctx: ArticleContext, quotes: list[Quote],
+def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Mention | None, doubts,
+             model: ClaimModel, blend: Blend) -> list[Claim]:
+    """The rules' claims of a sentence, checked, relabelled and completed by the model."""
+    index = model.index(sentence_features(sent, ctx.codebook, rules, speaker))
+    p = model.heads["claim"].probability(index)
+    if rules and p < blend.drop:
+        return []
+    stance, stance_p = model.heads["stance"].best(index)
+    issue, issue_p = model.heads["issue"].best(index)
+    threshold = model.threshold if blend.threshold is None else blend.threshold
+    out = []
+    for c in rules:
+        update = {}
+        if blend.stance and stance_p >= blend.stance_min and stance != c.stance:
+            update["stance"] = stance
+        if blend.issue and issue_p >= blend.issue_min and issue != c.issue:
+            update["issue"] = issue
+        if update:
+            c = c.model_copy(update=update)
+        out.append(_placed(c, ctx, model, blend))
+    if not blend.add or p < threshold:
+        return out
+    if out and (issue_p < blend.extra or any(c.issue == issue for c in out)):
+        return out
+    start, end = _evidence_bounds(sent, sent.root)
+    evidence = ctx.text[start:end]
+    if not evidence:
+        return out
+    party = out[0].party if out else None
+    if party is None and blend.speaker_party and speaker is not None and speaker.party and speaker.kind != "expert":
+        party = speaker.party
+    party = party or model.heads["party"].best(index)[0]
+    hedges = sentence_hedges(sent.root, sent) + topic_hedges(sent, doubts)
+    claim = Claim(party=party, issue=issue, stance=stance, summary="", evidence=evidence,
+                  start=start, end=end, source=make_source(source_links(sent.root, sent, ctx, speaker)),
+                  hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
+                  confidence=round(min(0.9, p), 2))
+    return out + [_placed(claim, ctx, model, blend)]
+
+
+def _placed(c: Claim, ctx: ArticleContext, model: ClaimModel, blend: Blend) -> Claim:
+    """The claim on its issue's scale: the codebook's anchor cues first, then the model."""
+    spot = place(c.issue, c.stance, c.evidence, ctx.codebook)
+    value = spot.value
+    if value is None and blend.positions:
+        value = position(model, c.evidence, c.party, c.issue, c.stance)
+    return c.model_copy(update={"position": value, "position_anchor": spot.label, "position_cues": spot.cues,
+                                "summary": _summary(c.party, c.stance, c.issue, spot.label, ctx)})
+
+
+def _sentence_claims(sent: Span, follow: Span | None, ctx: ArticleContext, speaker: Mention | None,
                      doubts, method: str) -> list[Claim]:
-    speaker = sentence_speaker(sent, ctx, quotes)
     best: dict[tuple[str, str], tuple[tuple[int, int], Claim]] = {}
     for trig in find_triggers(sent, ctx):
         stance = _stance(trig, sent)

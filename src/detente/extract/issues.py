@@ -36,29 +36,37 @@ class IssueHit:
 _PATTERNS: dict[int, tuple[Codebook, list]] = {}
 
 
-def _cue_patterns(codebook: Codebook) -> list[tuple[str, str, re.Pattern]]:
-    """(issue id, cue, pattern) sorted longest cue first, so 'security guarantees' wins over 'guarantees'."""
+def _cue_patterns(codebook: Codebook) -> list[tuple[str, str, re.Pattern, str | None]]:
+    """(issue id, cue, pattern, first word) sorted longest cue first, so 'security guarantees'
+    wins over 'guarantees'."""
     cached = _PATTERNS.get(id(codebook))
     if cached is None or cached[0] is not codebook:
         cached = _PATTERNS[id(codebook)] = (codebook, _compile(codebook))
     return cached[1]
 
 
-def _compile(codebook: Codebook) -> list[tuple[str, str, re.Pattern]]:
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _compile(codebook: Codebook) -> list[tuple[str, str, re.Pattern, str | None]]:
     rows = []
     for issue in codebook.issues:
         for cue in issue.cues:
             pat = re.compile(r"(?<!\w)" + re.escape(cue.lower()) + r"(?!\w)")
-            rows.append((issue.id, cue, pat))
+            first = _WORD_RUN.match(cue.lower())
+            rows.append((issue.id, cue, pat, first.group() if first else None))
     return sorted(rows, key=lambda r: -len(r[1]))
 
 
 def lexical_issues(text: str, codebook: Codebook) -> list[IssueHit]:
     """All issues whose cues occur in the text, best first."""
     low = text.lower()
+    present = set(_WORD_RUN.findall(low))  # a cue can only match where its first word stands
     taken = [False] * len(low)
     hits: dict[str, IssueHit] = {}
-    for issue_id, cue, pat in _cue_patterns(codebook):
+    for issue_id, cue, pat, first in _cue_patterns(codebook):
+        if first is not None and first not in present:
+            continue
         for m in pat.finditer(low):
             if any(taken[m.start():m.end()]):
                 continue

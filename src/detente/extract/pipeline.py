@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from detente import settings
 from detente.codebook import Codebook
+from detente.extract.claim_model import BUNDLED, ClaimModel, load_model
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import with_paragraph_breaks
 from detente.extract.pieces import parse
@@ -29,15 +30,19 @@ class Extractor:
 
     def __init__(self, codebook: Codebook | None = None, nlp: Language | None = None,
                  components: tuple[str, ...] = ("quotes", "claims", "events"),
-                 issue_classifier: str | None = None, model: str = DEFAULT_MODEL):
+                 issue_classifier: str | None = None, model: str = DEFAULT_MODEL,
+                 claim_model: ClaimModel | str | None = BUNDLED):
         """``issue_classifier``: 'lexical' (codebook cues, the default) or 'embedding' (optional
         package); None defers to ``detente.settings`` (the DETENTE_ISSUE_CLASSIFIER variable).
+        ``claim_model``: the learned claim model joined to the rules (a shipped model's name, a
+        JSON path, a loaded model), or None for the rules alone.
         The pipeline loads on first use: a supervisor whose workers parse never loads it."""
         self.codebook = codebook or Codebook.bundled()
         self._nlp = with_paragraph_breaks(nlp) if nlp is not None else None
         self.model = model if nlp is None else nlp.meta.get("lang", "en") + "_" + nlp.meta.get("name", "")
         self.components = components
         self.issue_classifier = settings.issue_classifier(issue_classifier)
+        self.claim_model = load_model(claim_model) if isinstance(claim_model, str) else claim_model
 
     @property
     def nlp(self) -> Language:
@@ -76,6 +81,6 @@ class Extractor:
         ctx = ArticleContext(document=document, codebook=self.codebook, doc=doc,
                              reference_date=document.published)
         quotes = find_quotes(ctx) if "quotes" in self.components else []
-        claims = find_claims(ctx, quotes, self.issue_classifier) if "claims" in self.components else []
+        claims = find_claims(ctx, quotes, self.issue_classifier, self.claim_model) if "claims" in self.components else []
         events = find_events(ctx) if "events" in self.components else []
         return Extraction(document=document, quotes=quotes, claims=claims, events=events)

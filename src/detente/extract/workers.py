@@ -25,7 +25,8 @@ def pipe_supervised(extractor, documents: Iterable[Document], workers: int = 1,
                     budget: float | None = None) -> Iterator[Extraction | ExtractionFailure]:
     """``Extractor.pipe`` over ``workers`` processes; ``budget`` seconds per document (None: no
     limit). Memory stays flat: at most ``4 × workers`` documents are read ahead of the output."""
-    args = (extractor.codebook, extractor.model, extractor.components, extractor.issue_classifier)
+    args = (extractor.codebook, extractor.model, extractor.components, extractor.issue_classifier,
+            extractor.claim_model)
     pool = _Pool(args, max(1, workers))
     window = 4 * max(1, workers)
     todo = enumerate(documents)
@@ -156,13 +157,13 @@ def _died(process: mp.Process) -> str:
 
 
 def _serve(conn: Connection, codebook, model: str, components: tuple[str, ...],
-           issue_classifier: str | None) -> None:
+           issue_classifier: str | None, claim_model=None) -> None:
     """A worker: load the pipeline once, then extract documents one at a time until told to stop.
     An exception is the document's failure, sent back as its reason."""
     from detente.extract.pipeline import Extractor
 
     extractor = Extractor(codebook=codebook, components=components, issue_classifier=issue_classifier,
-                          model=model)
+                          model=model, claim_model=claim_model)
     from detente.extract.places.gazetteer import country_alpha3, gazetteer
 
     extractor.nlp  # noqa: B018  load what loads once before the first document's clock starts

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""What each component and feature family of claims adds, held apart.
+
+usage: python benchmarks/ablation.py [--json]
+
+Every gold article is parsed once; each arm changes one thing (how the learned model and the
+rules combine, or a feature family left out of the model, retrained by folds) and is scored
+like ``benchmarks/corpus_eval.py``: ``0-2`` is the mean over folds 0-2 (where rules may be
+tuned), ``held-apart`` over the sealed folds 3-4, ``tuned-on`` dev; the learned model is always
+trained without the fold it scores.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+
+from corpus_eval import SEALED, mean_scores, score_set, train_claims, corpus_dev  # noqa: F401
+
+KEYS = ("claims.p", "claims.r", "claims.f1", "claim_stance.acc", "claim_source_type.acc", "claim_hedged.acc",
+        "claim_position.mae", "claim_position.recall15")
+OPEN = ("0", "1", "2")
+
+
+def arms():
+    """(name, blend, feature families left out of the model)."""
+    from detente.extract.claims import Blend
+
+    full = Blend()
+    return [
+        ("rules alone", None, ()),
+        ("full (shipped blend)", full, ()),
+        ("- learned sentences added", replace(full, add=False), ()),
+        ("+ learned stance over the rules'", replace(full, stance=True), ()),
+        ("- learned positions", replace(full, positions=False), ()),
+        ("+ learned issue over cues", replace(full, issue=True), ()),
+        ("+ drop rule claims under p 0.2", replace(full, drop=0.2), ()),
+        ("threshold 0.35", replace(full, threshold=0.35), ()),
+        ("threshold 0.4", replace(full, threshold=0.4), ()),
+        ("threshold 0.6", replace(full, threshold=0.6), ()),
+        ("+ second claim on the model's issue (p>0.5)", replace(full, extra=0.5), ()),
+        ("+ second claim on the model's issue (p>0.7)", replace(full, extra=0.7), ()),
+        ("added claims: model's party first", replace(full, speaker_party=False), ()),
+        ("model - words", full, ("w:", "b:")),
+        ("model - word pairs", full, ("b:",)),
+        ("model - codebook issue cues", full, ("cue:",)),
+        ("model - rules' findings", full, ("rules:", "rs:", "ri:", "rp:", "rsrc:")),
+        ("model - speaker", full, ("spk:", "spkp:")),
+        ("model - parse (root, modality, negation, reporting verbs)", full, ("root:", "modal:", "neg", "say:")),
+    ]
+
+
+def run(articles=None) -> dict:
+    scorer = corpus_dev.load_scorer(train_claims.SHARED / "dev")
+    data = train_claims.folds()
+    articles = articles if articles is not None else train_claims.parse_corpus()
+    by_id = {a.id: a for a in articles}
+    fold_of = {aid: k for k, ids in data["folds"].items() for aid in ids}
+    models: dict[tuple, dict] = {}
+    out = {}
+    for name, blend, drop in arms():
+        if drop not in models:
+            fm = {k: train_claims.train([a for a in articles if fold_of.get(a.id) != k], drop=drop) for k in data["folds"]}
+            fm["dev"] = train_claims.train(articles, drop=drop)
+            models[drop] = fm
+        fm = models[drop]
+        pick = (lambda a: None) if blend is None else (lambda a, fm=fm: fm[fold_of.get(a.id, "dev")])
+        per = {k: score_set(scorer, [by_id[i] for i in ids if i in by_id], pick, blend) for k, ids in data["folds"].items()}
+        dev = score_set(scorer, [by_id[i] for i in data["dev"] if i in by_id], pick, blend)
+        out[name] = {"0-2": mean_scores([per[k] for k in OPEN]), "held-apart": mean_scores([per[k] for k in SEALED]),
+                     "tuned-on": dev}
+        print(f"done: {name}", file=sys.stderr)
+    return out
+
+
+def _get(scores, key):
+    group, name = key.split(".")
+    return (scores.get(group) or {}).get(name)
+
+
+def print_table(out: dict) -> None:
+    short = {"claims.p": "P", "claims.r": "R", "claims.f1": "F1", "claim_stance.acc": "stance",
+             "claim_source_type.acc": "source", "claim_hedged.acc": "hedged", "claim_position.mae": "MAE",
+             "claim_position.recall15": "rec15"}
+    for col in ("held-apart", "0-2", "tuned-on"):
+        print(f"\n[{col}]")
+        print("arm".ljust(58) + "".join(short[k].rjust(8) for k in KEYS))
+        for name, cols in out.items():
+            cells = [_get(cols[col], k) for k in KEYS]
+            print(name.ljust(58) + "".join(("-" if v is None else f"{v:.3f}").rjust(8) for v in cells))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    out = run()
+    print(json.dumps(out) if args.json else "", end="")
+    if not args.json:
+        print_table(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Train the learned claim model (``src/detente/extract/models/claims-<version>.json``).
+
+usage: python benchmarks/train_claims.py [--out FILE] [--exclude-fold K ...] [--cv]
+
+Training data: the sentences of the gold corpus (dev, dev2, dev3 under ../shared/corpus). A
+sentence is a claim sentence when a gold claim's evidence overlaps it (30% of the shorter
+span, as score.py matches); its issue, stance and party come from the gold claim it overlaps
+most. Position heads learn from the gold claims themselves. Features keep only what occurs in
+at least ``MIN_ARTICLES`` training articles, so no single article's wording is learned by
+heart. ``--exclude-fold`` leaves folds of ``benchmarks/folds.json`` out (for held-apart
+scoring); ``--cv`` prints GroupKFold (by article) sentence scores and writes them to the meta
+file. Loading a model never downloads or unpickles anything: it is JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED = REPO_ROOT.parent / "shared" / "corpus"
+FOLDS = REPO_ROOT / "benchmarks" / "folds.json"
+FOLDERS = ("dev", "dev2", "dev3")
+MIN_ARTICLES = 3
+C_CLAIM, C_LABELS, ALPHA_POSITION = 0.3, 1.0, 0.3
+THRESHOLD = 0.5  # chosen on folds 0-2 (``--cv`` prints the sentence-F1 optimum beside it)
+VERSION = "1"
+
+
+@dataclass
+class Sentence:
+    sent: object
+    speaker: object
+    rules: list
+    features: list[str]
+    gold: dict | None = None  # the gold claim it states, if any
+
+
+@dataclass
+class Article:
+    id: str
+    gold: dict
+    document: object
+    ctx: object
+    quotes: list
+    events: list
+    doubts: list
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+def folds() -> dict:
+    return json.loads(FOLDS.read_text(encoding="utf-8"))
+
+
+def articles_of(fold_ids, data: dict) -> set[str]:
+    """Article ids of the named folds ('dev' or a fold number)."""
+    out = set()
+    for f in fold_ids:
+        out |= set(data["dev"]) if str(f) == "dev" else set(data["folds"][str(f)])
+    return out
+
+
+def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None) -> list[Article]:
+    """Every gold article parsed once, with the rules' quotes, claims (per sentence) and events."""
+    from detente.extract import Extractor
+    from detente.extract.claim_model import sentence_features
+    from detente.extract.mentions.speakers import sentence_speaker
+    from detente.extract.claims import _sentence_claims
+    from detente.extract.context import ArticleContext
+    from detente.extract.events import find_events
+    from detente.extract.hedging import doubted_topics
+    from detente.extract.quotes import find_quotes
+    from detente.records import Document
+    from detente.sources import iter_documents
+
+    extractor = extractor or Extractor(claim_model=None)  # the rules' findings are features
+    golds, paths = {}, []
+    for folder in folders:
+        for path in sorted((SHARED / folder).glob("*.json")):
+            if only is None or path.stem in only:
+                golds[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+                paths.append(path)
+    docs = [d for d in iter_documents(paths) if isinstance(d, Document)]
+    out = []
+    for doc, document in extractor.nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=16):
+        gid = Path(document.path or "").stem if getattr(document, "path", None) else None
+        gold = golds.get(gid) or next(g for g in golds.values() if g["url"] == document.url)
+        ctx = ArticleContext(document=document, codebook=extractor.codebook, doc=doc,
+                             reference_date=document.published)
+        quotes = find_quotes(ctx)
+        art = Article(gold["id"], gold, document, ctx, quotes, find_events(ctx), doubted_topics(doc))
+        sents = list(doc.sents)
+        for i, sent in enumerate(sents):
+            follow = sents[i + 1] if i + 1 < len(sents) else None
+            speaker = sentence_speaker(sent, ctx, quotes)
+            rules = _sentence_claims(sent, follow, ctx, speaker, art.doubts, extractor.issue_classifier)
+            feats = sentence_features(sent, ctx.codebook, rules, speaker)
+            art.sentences.append(Sentence(sent, speaker, rules, feats, _gold_claim(sent, gold)))
+        out.append(art)
+    return out
+
+
+def _gold_claim(sent, gold: dict) -> dict | None:
+    text = gold["text"]
+    best, best_ov = None, 0
+    for c in gold["gold"]["claims"]:
+        i = text.find(c["evidence"])
+        if i < 0:
+            continue
+        lo, hi = max(i, sent.start_char), min(i + len(c["evidence"]), sent.end_char)
+        ov = hi - lo
+        if ov > 0.3 * min(len(c["evidence"]), sent.end_char - sent.start_char) and ov > best_ov:
+            best, best_ov = c, ov
+    return best
+
+
+def train(articles: list[Article], threshold: float | None = None, drop: tuple[str, ...] = ()):
+    """A ClaimModel fitted on these articles (one BLAS thread: on a small shared machine more
+    threads only contend, and a fit takes ten times longer)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        return _train(articles, threshold, drop)
+
+
+def _train(articles: list[Article], threshold: float | None, drop: tuple[str, ...] = ()):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression, Ridge
+
+    from detente.extract.claim_model import ClaimModel, Head, claim_features, position_features
+
+    sent_rows = [(a.id, s) for a in articles for s in a.sentences]
+    pos_rows = [(a.id, c["evidence"], c) for a in articles for c in a.gold["gold"]["claims"]]
+    claim_feats = [claim_features(e, c["party"], c["issue"], c["stance"]) for _, e, c in pos_rows]
+    seen: dict[str, set] = {}
+    for aid, s in sent_rows:
+        for f in s.features:
+            seen.setdefault(f, set()).add(aid)
+    for (aid, _, _), feats in zip(pos_rows, claim_feats):
+        for f in feats:
+            seen.setdefault(f, set()).add(aid)
+    kept = (f for f, ids in seen.items() if len(ids) >= MIN_ARTICLES and not _dropped(f, drop))
+    vocab = {f: i for i, f in enumerate(sorted(kept))}
+    vec = DictVectorizer()
+    vec.vocabulary_, vec.feature_names_ = vocab, sorted(vocab, key=vocab.get)
+
+    def matrix(rows):
+        return vec.transform([{f: 1 for f in feats} for feats in rows])
+
+    X = matrix([s.features for _, s in sent_rows])
+    y = np.array([s.gold is not None for _, s in sent_rows])
+    heads = {"claim": _logistic(LogisticRegression(C=C_CLAIM, max_iter=2000), X, y, binary=True)}
+    pos = np.nonzero(y)[0]
+    for name, key in (("issue", "issue"), ("stance", "stance"), ("party", "party")):
+        labels = [sent_rows[i][1].gold[key] for i in pos]
+        heads[name] = _logistic(LogisticRegression(C=C_LABELS, max_iter=2000), X[pos], labels)
+    Xc = matrix(claim_feats)
+    placed = np.array([c.get("position") is not None for _, _, c in pos_rows])
+    heads["placed"] = _logistic(LogisticRegression(C=C_LABELS, max_iter=2000), Xc, placed, binary=True)
+    idx = np.nonzero(placed)[0]
+    Xp = matrix([position_features(c["party"], c["issue"], c["stance"]) for _, _, c in pos_rows])
+    ridge = Ridge(alpha=ALPHA_POSITION).fit(Xp[idx], [float(pos_rows[i][2]["position"]) for i in idx])
+    heads["position"] = Head([None], ridge.coef_.reshape(-1, 1), np.array([ridge.intercept_]), "regression")
+    return ClaimModel(VERSION, vocab, heads, THRESHOLD if threshold is None else threshold, 0.5)
+
+
+def _dropped(feature: str, drop: tuple[str, ...]) -> bool:
+    """A feature of a family left out (an ablation arm): 'w:' also leaves out 'territory|w:'."""
+    return any(feature.startswith(d) or f"|{d}" in feature for d in drop)
+
+
+def _logistic(lr, X, y, binary: bool = False):
+    from detente.extract.claim_model import Head
+
+    lr.fit(X, y)
+    classes = [bool(c) if binary else str(c) for c in lr.classes_]
+    if binary:
+        return Head(classes, lr.coef_.T.copy(), lr.intercept_.copy(), "binary")
+    if len(classes) == 2:  # sklearn keeps one column for two classes
+        coef = np.hstack([-lr.coef_.T, lr.coef_.T]) / 2
+        return Head(classes, coef, np.array([-lr.intercept_[0], lr.intercept_[0]]) / 2, "multiclass")
+    return Head(classes, lr.coef_.T.copy(), lr.intercept_.copy(), "multiclass")
+
+
+def _best_threshold(probs, gold) -> float:
+    """The claim threshold that maximises sentence F1 over out-of-fold probabilities."""
+    best, best_f = 0.5, -1.0
+    for t in np.arange(0.2, 0.81, 0.025):
+        f = _f1(probs >= t, gold)
+        if f > best_f:
+            best, best_f = round(float(t), 3), f
+    return best
+
+
+def sentence_oof(articles: list[Article], n_splits: int = 5):
+    """Out-of-fold claim probabilities of every sentence (GroupKFold by article)."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = np.array([i for i, a in enumerate(articles) for _ in a.sentences])
+    probs = np.zeros(len(groups))
+    gold = np.array([s.gold is not None for a in articles for s in a.sentences])
+    flat = [s for a in articles for s in a.sentences]
+    for tr, te in GroupKFold(n_splits=n_splits).split(np.zeros(len(groups)), groups=groups):
+        keep = sorted(set(groups[tr]))
+        model = train([articles[i] for i in keep], threshold=0.5)
+        head = model.heads["claim"]
+        for j in te:
+            probs[j] = head.probability(model.index(flat[j].features))
+    return probs, gold
+
+
+def _f1(pred, gold) -> float:
+    tp = float((pred & gold).sum())
+    p = tp / max(1, pred.sum())
+    r = tp / max(1, gold.sum())
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _prf(pred, gold) -> dict:
+    tp = float((pred & gold).sum())
+    p, r = tp / max(1, pred.sum()), tp / max(1, gold.sum())
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from detente.extract.claim_model import MODEL_DIR
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=MODEL_DIR / f"claims-{VERSION}.json")
+    ap.add_argument("--exclude-fold", action="append", default=[], help="leave this fold of folds.json out")
+    ap.add_argument("--cv", action="store_true", help="GroupKFold sentence scores into the meta file")
+    args = ap.parse_args(argv)
+    data = folds()
+    every = articles_of(["dev", *data["folds"]], data)
+    only = every - articles_of(args.exclude_fold, data)
+    articles = parse_corpus(only=only)
+    model = train(articles)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(args.out)
+    meta = {"model": args.out.name, "version": VERSION, "trained": dt.date.today().isoformat(),
+            "data": {"folders": list(FOLDERS), "articles": len(articles),
+                     "sentences": sum(len(a.sentences) for a in articles),
+                     "claim_sentences": sum(s.gold is not None for a in articles for s in a.sentences),
+                     "excluded_folds": args.exclude_fold},
+            "features": len(model.vocab), "min_articles_per_feature": MIN_ARTICLES,
+            "hyperparameters": {"C_claim": C_CLAIM, "C_labels": C_LABELS, "alpha_position": ALPHA_POSITION,
+                                "threshold": model.threshold, "place_threshold": model.place_threshold},
+            "versions": _versions()}
+    if args.cv:
+        probs, gold = sentence_oof(articles)
+        rules = np.array([bool(s.rules) for a in articles for s in a.sentences])
+        meta["cv_sentences"] = {"learned": _prf(probs >= model.threshold, gold), "rules": _prf(rules, gold),
+                                "best_threshold": _best_threshold(probs, gold),
+                                "splits": "GroupKFold(5) by article"}
+        print(json.dumps(meta["cv_sentences"]))
+    meta_path = args.out.with_name(args.out.stem + ".meta.json")
+    meta_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(model.vocab)} features, threshold {model.threshold}) and {meta_path}")
+    return 0
+
+
+def _versions() -> dict:
+    import sklearn
+    import spacy
+
+    return {"scikit-learn": sklearn.__version__, "spacy": spacy.__version__, "numpy": np.__version__,
+            "python": sys.version.split()[0]}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""The learned half of claims: which sentences state a party's position, on which issue, with
+which stance, whose, and where on the issue's scale.
+
+Rules tuned on a few dozen articles find holders, sources and hedges well but miss most claim
+sentences of articles they were not written from; linear models over the sentence's words and
+the rules' own findings generalise better (issue 9). The model is a JSON file of coefficients
+and vocabulary inside the package (nothing is unpickled or downloaded), written by
+``benchmarks/train_claims.py``; scoring is a sparse dot product in numpy.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Span
+
+from detente.codebook import Codebook
+from detente.extract.claim_cues import HEDGE_MODALS, OBLIGATION_WORDS
+from detente.extract.issues import lexical_issues
+from detente.extract.mentions.parties import Mention
+from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
+from detente.records import Claim
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+BUNDLED = "claims-1"
+_WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]|\d+")
+_ENTITY_LABELS = ("GPE", "NORP", "ORG", "PERSON", "FAC")
+
+
+class ClaimModelError(ValueError):
+    """A claim model file is missing or not in the expected shape."""
+
+
+@dataclass
+class Head:
+    """One linear model: class labels and a (features × classes) weight matrix."""
+
+    classes: list
+    coef: np.ndarray  # (n_features, n_outputs); one output column for a binary or a regression head
+    intercept: np.ndarray
+    kind: str  # "binary" | "multiclass" | "regression"
+
+    def scores(self, index: list[int]) -> np.ndarray:
+        return self.intercept + (self.coef[index].sum(axis=0) if index else 0.0)
+
+    def probability(self, index: list[int]) -> float:
+        """P(positive) of a binary head."""
+        return 1.0 / (1.0 + math.exp(-float(self.scores(index)[0])))
+
+    def best(self, index: list[int]) -> tuple[object, float]:
+        """(label, probability) of a multiclass head."""
+        s = self.scores(index)
+        p = np.exp(s - s.max())
+        p /= p.sum()
+        k = int(p.argmax())
+        return self.classes[k], float(p[k])
+
+    def value(self, index: list[int]) -> float:
+        return float(self.scores(index)[0])
+
+
+@dataclass
+class ClaimModel:
+    """Vocabulary, heads and the decision thresholds chosen by folds."""
+
+    version: str
+    vocab: dict[str, int]
+    heads: dict[str, Head]
+    threshold: float
+    place_threshold: float
+
+    def index(self, features: list[str]) -> list[int]:
+        return [self.vocab[f] for f in set(features) if f in self.vocab]
+
+    def to_json(self) -> dict:
+        words = sorted(self.vocab, key=self.vocab.get)
+        return {"version": self.version, "threshold": self.threshold, "place_threshold": self.place_threshold,
+                "vocab": words,
+                "heads": {name: {"classes": h.classes, "kind": h.kind,
+                                 "intercept": [round(float(x), 5) for x in h.intercept],
+                                 "coef": _sparse(h.coef)} for name, h in self.heads.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ClaimModel":
+        try:
+            vocab = {w: i for i, w in enumerate(data["vocab"])}
+            heads = {}
+            for name, h in data["heads"].items():
+                coef = np.zeros((len(vocab), len(h["intercept"])))
+                for col, rows in enumerate(h["coef"]):
+                    for i, w in rows:
+                        coef[int(i), col] = float(w)
+                heads[name] = Head(list(h["classes"]), coef, np.asarray(h["intercept"], dtype=float), h["kind"])
+            return cls(str(data["version"]), vocab, heads, float(data["threshold"]), float(data["place_threshold"]))
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            raise ClaimModelError(f"not a claim model: {exc}") from exc
+
+    def save(self, path: Path) -> None:
+        tmp = Path(path).with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.to_json(), separators=(",", ":")), encoding="utf-8")
+        tmp.replace(path)
+
+
+def _sparse(coef: np.ndarray) -> list[list[list[float]]]:
+    """Per output column, the (feature, weight) pairs whose weight survives rounding."""
+    out = []
+    for col in range(coef.shape[1]):
+        nz = np.nonzero(np.round(coef[:, col], 4))[0]
+        out.append([[int(i), round(float(coef[i, col]), 4)] for i in nz])
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = BUNDLED) -> ClaimModel:
+    """A model shipped in ``extract/models`` by name, or any model file by path."""
+    path = Path(name) if name.endswith(".json") else MODEL_DIR / f"{name}.json"
+    if not path.is_file():
+        raise ClaimModelError(f"no claim model at {path}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ClaimModelError(f"cannot read claim model {path}: {exc}") from exc
+    return ClaimModel.from_json(data)
+
+
+# --- features ---------------------------------------------------------------------------
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def text_features(text: str) -> list[str]:
+    """Words and word pairs of a clause."""
+    ws = words(text)
+    return [f"w:{w}" for w in ws] + [f"b:{a}_{b}" for a, b in zip(ws, ws[1:])]
+
+
+def sentence_features(sent: Span, codebook: Codebook, rules: list[Claim],
+                      speaker: Mention | None) -> list[str]:
+    """What the detector and classifiers read: the words, the codebook's issue cues, the
+    speaker the rules found, parties named, the parse's root and modality, and the claims the
+    rules drew from the sentence."""
+    text = sent.text
+    feats = text_features(text)
+    feats += [f"cue:{h.issue}" for h in lexical_issues(text, codebook)]
+    for ent in sent.ents:
+        if ent.label_ in _ENTITY_LABELS:
+            party = codebook.party_for_mention(ent.text)
+            if party:
+                feats.append(f"pm:{party}")
+    root = sent.root
+    feats.append(f"root:{root.lemma_.lower()}")
+    for t in sent:
+        low = t.lower_
+        if t.dep_ == "neg":
+            feats.append("neg")
+        if low in HEDGE_MODALS or low in OBLIGATION_WORDS or low in ("will", "would", "can", "cannot"):
+            feats.append(f"modal:{low}")
+        if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_LEMMAS["en"]:
+            feats.append(f"say:{t.lemma_.lower()}")
+    if any(ch in text for ch in "\"“”«»"):
+        feats.append("quoted")
+    stripped = text.strip()
+    if stripped and stripped[-1] not in ".!?\"”’'»:;)…,":
+        feats.append("heading")
+    if speaker is not None:
+        feats += [f"spk:{speaker.kind}", f"spkp:{speaker.party or '-'}"]
+    feats.append(f"rules:{min(len(rules), 2)}")
+    for c in rules:
+        feats += [f"rs:{c.stance}", f"ri:{c.issue}", f"rp:{c.party}", f"rsrc:{c.source.type}"]
+    return feats
+
+
+def claim_features(evidence: str, party: str, issue: str, stance: str) -> list[str]:
+    """What the 'is it placed' head reads: the claim's words, crossed with its issue, and
+    who takes which stance on it."""
+    return [f"{issue}|{f}" for f in text_features(evidence)] + position_features(party, issue, stance)
+
+
+def position_features(party: str, issue: str, stance: str) -> list[str]:
+    """What the position head reads: who takes which stance on which issue. Words were tried
+    and placed worse on unseen articles (benchmarks/ablation.py)."""
+    return [f"{issue}|party:{party}", f"{issue}|stance:{stance}", f"{issue}|{party}|{stance}",
+            f"issue:{issue}", f"stance:{stance}"]
+
+
+def position(model: ClaimModel, evidence: str, party: str, issue: str, stance: str) -> float | None:
+    """Where the claim puts its party on the issue's scale (0–100), or None when the model
+    thinks the text does not place it."""
+    if "placed" not in model.heads or "position" not in model.heads:
+        return None
+    if model.heads["placed"].probability(model.index(claim_features(evidence, party, issue, stance))) \
+            < model.place_threshold:
+        return None
+    value = model.heads["position"].value(model.index(position_features(party, issue, stance)))
+    return float(min(100.0, max(0.0, round(value / 5.0) * 5.0)))
