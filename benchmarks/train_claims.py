@@ -73,9 +73,9 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None) 
     from detente.extract.mentions.speakers import sentence_speaker
     from detente.extract.claims import _sentence_claims
     from detente.extract.context import ArticleContext
-    from detente.extract.events import find_events
+    from detente.extract.events.finder import find_events
     from detente.extract.hedging import doubted_topics
-    from detente.extract.quotes import find_quotes
+    from detente.extract.quotes.finder import find_quotes
     from detente.records import Document
     from detente.sources import iter_documents
 
