@@ -223,9 +223,21 @@ def name_tokens(head: Token) -> Span | None:
         first -= 1
     if first < head.i:
         start = max(start, first)  # a PERSON entity of several words is the whole name
+    titled = _after_body_title(doc, start, head.i)
+    if titled is not None:
+        return doc[titled:head.i + 1]
     while start < head.i and doc[start].ent_type_ not in ("", "PERSON"):
         start += 1  # "Ukraine Katarina Mathernova": a place before a name is not part of it
     return doc[start:head.i + 1]
+
+
+def _after_body_title(doc, start: int, end: int) -> int | None:
+    """"Head of the Odesa Regional Administration Oleh Kiper": NER takes the whole run for an
+    organisation; the two or three words after its last body noun are the person's name."""
+    body = max((k for k in range(start, end) if doc[k].lower_ in BODY_NOUNS["en"]), default=None)
+    if body is None or not 2 <= end - body <= 3:
+        return None
+    return body + 1
 
 
 def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext, spk: dict) -> Speaker:
@@ -239,6 +251,8 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     party = _party_in(span, ctx)
     proper = [t for t in span if t.pos_ == "PROPN"]
     if lemma in ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
+        return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
+    if _plural_group(span, head, lemma, party):
         return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
     named = _set_off_name(span, index) if lemma in ROLE_NOUNS["en"] else None
     if named is not None:
@@ -260,10 +274,19 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     return Speaker(name=_clean(span.text) or None, party=party or "NONE", **spk)
 
 
+def _plural_group(span: Span, head: Token, lemma: str, party: str | None) -> bool:
+    """"Leaders say …", "both sides said …": several unnamed people of no one side are no
+    speaker (not the one "leader" of the article, not a body named "both sides")."""
+    if head.tag_ not in ("NNS", "NNPS") or head.lower_ == lemma or party:
+        return False
+    return lemma in ROLE_NOUNS["en"] | BODY_NOUNS["en"] and not any(t.pos_ == "PROPN" and t.i != head.i for t in span)
+
+
 def _issuer(doc_noun: Token, ctx: ArticleContext) -> Token | None:
     """Who issued a statement that speaks: named with it ("the ministry's statement", "a Kremlin
     statement", "a statement from the General Staff"), else the subject of the clause that issued
-    one shortly before ("The ministry issued a statement. … the statement said")."""
+    one shortly before ("The ministry issued a statement. … the statement said"), else the body
+that spoke in the sentence before ("The ministry said … “…,” the statement reads")."""
     for c in doc_noun.children:
         if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and c.lemma_.lower() not in ISSUED_NOUNS["en"]:
             return c
@@ -281,6 +304,10 @@ def _issuer(doc_noun: Token, ctx: ArticleContext) -> Token | None:
             if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.lemma_.lower() not in ISSUED_NOUNS["en"]:
             return subj
+    for t in reversed(doc[floor:doc_noun.sent.start]):  # "The ministry said … ⏎ “…,” the statement reads."
+        if t.dep_ == "nsubj" and t.lemma_.lower() not in ISSUED_NOUNS["en"] \
+                and (t.ent_type_ == "ORG" or t.lemma_.lower() in BODY_NOUNS["en"] and t.pos_ in ("NOUN", "PROPN")):
+            return t
     return None
 
 
@@ -294,11 +321,22 @@ def leader_of(speaker: Speaker, i: int, ctx: ArticleContext) -> Speaker | None:
     if said is None or not _is_body(said, ctx) or any(p.name == speaker.name for p in index.people.values()):
         return None  # a person, or an unnamed one ("a resident said"), speaks for themself
     floor = doc[max(0, doc[i].sent.start - 1)].sent.start
-    for j in sorted((j for j in index.at if floor <= j < i), reverse=True):
-        person = index.people[index.at[j]]
-        if speaker.party in (None, "NONE") or person.party in (speaker.party, "NONE"):
+    for j in range(i - 1, floor - 1, -1):
+        person = index.people[index.at[j]] if j in index.at else _owner(doc[j], ctx)
+        if person is not None and (speaker.party in (None, "NONE") or person.party in (speaker.party, "NONE")):
             return _speaker(person, ctx, speaker.start, speaker.end)
     return None
+
+
+def _owner(tok: Token, ctx: ArticleContext) -> Person | None:
+    """"Zelensky's office", "Putin's address": a known person named as the owner of a body or text."""
+    if tok.dep_ != "poss" or tok.pos_ != "PROPN":
+        return None
+    name = name_tokens(tok)
+    actor = ctx.codebook.find_actor(name.text) if name is not None else None
+    if actor is None or actor.kind != "person":
+        return None
+    return Person(key=actor.id, name=actor.name, party=actor.party, actor=actor)
 
 
 def _is_body(span: Span, ctx: ArticleContext) -> bool:
@@ -341,7 +379,7 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
     proper = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array("POS") == PROPN)]  # no Token per word
     for tok in proper:
         if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") \
-                and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according"):
+                and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according" or _titled(tok)):
             heads.add(tok.i)
     for tok in proper:  # full names the codebook knows, wherever the parse put them
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and tok.i - 1 >= 0 \
@@ -389,7 +427,7 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
     if actor is None and head.ent_type_ not in ("PERSON", "") and len(name) < 2:
         if _person_key(name.text) not in index.people:
             return  # a lone place or organisation word, not a person
-    if actor is None and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
+    if actor is None and not _titled(head) and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
         return
     key = actor.id if actor else _person_key(name.text)
     if not key:
@@ -412,6 +450,15 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
         person.party = party
     index.at[head.i] = person.key if person.key in index.people else key
     person.mentions.append(head.i)
+
+
+def _titled(head: Token) -> bool:
+    """A name of two or three words right after a body's title ("… Administration Oleh Kiper")."""
+    name = name_tokens(head)
+    if name is None or len(name) < 2 or name.start == 0:
+        return False
+    before = head.doc[name.start - 1]
+    return before.pos_ == "PROPN" and before.lower_ in BODY_NOUNS["en"]
 
 
 def _role_from_text(head: Token, name: Span, ctx: ArticleContext) -> tuple[str | None, str | None]:

@@ -1,0 +1,87 @@
+"""Speaker error kinds seen on unseen articles (issue 9), each on sentences written for the test:
+an outlet that relays an official, a statement that names no issuer, a leader's words in his
+office's text, a quote whose cue has no speaker, an unnamed group, a name inside an
+organisation's title, and a role noun that stands for a person named before."""
+
+
+def direct_or_mixed(quotes):
+    return [q for q in quotes if q.kind in ("direct", "mixed")]
+
+
+def test_an_outlet_that_quotes_an_official_is_not_the_speaker(quotes_of):
+    [q] = direct_or_mixed(quotes_of("“The strike was a provocation,” Interfax quoted Dmitry Peskov as saying."))
+    assert q.speaker.name == "Dmitry Peskov"
+
+
+def test_an_outlet_citing_an_official_gives_the_quote_to_the_official(quotes_of):
+    [q] = direct_or_mixed(quotes_of("Reuters reported, citing Yury Ushakov, that the call had been “very frank.”"))
+    assert "Ushakov" in q.speaker.name
+
+
+def test_a_conjoined_clause_with_its_own_speaker(quotes_of):
+    text = ("The Kremlin said the call went well. Dmitry Peskov added that it was “too early” for a summit, "
+            "and Yury Ushakov called the call “substantive.”")
+    quotes = direct_or_mixed(quotes_of(text))
+    assert [q.speaker.name.split()[-1] for q in quotes] == ["Peskov", "Ushakov"]
+
+
+def test_a_passive_cue_takes_the_speaker_of_the_sentence_before(quotes_of):
+    text = "Dmitry Peskov spoke to journalists on Friday. The new offer was described as “interesting but raw.”"
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Dmitry Peskov"
+
+
+def test_a_statement_speaks_for_the_body_that_spoke_just_before(quotes_of):
+    text = ("Ukraine's Foreign Ministry said on Telegram that the shelling was deliberate.\n"
+            "“Russia strikes homes to frighten people,” the statement reads.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert "Ministry" in q.speaker.name and "statement" not in q.speaker.name.lower()
+
+
+def test_a_leader_speaking_as_i_in_his_office_text(quotes_of):
+    text = ("Zelensky's office issued a statement after the call. "
+            "“I told our partners that we need air defence now,” the statement said.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Volodymyr Zelensky"
+
+
+def test_an_office_text_without_first_person_stays_the_office(quotes_of):
+    text = ("Zelensky's office issued a statement after the call. "
+            "“Partners promised more air defence,” the statement said.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert "office" in q.speaker.name.lower()
+
+
+def test_plural_unnamed_groups_have_no_name(quotes_of):
+    for text in ("Leaders say the new loan is “a clear signal to Moscow.”",
+                 "Both sides said the round had brought “real progress”."):
+        [q] = direct_or_mixed(quotes_of(text))
+        assert q.speaker.name is None, text
+
+
+def test_a_group_quote_goes_on_in_the_next_paragraph(quotes_of):
+    text = ("Both sides said on Sunday: “The round brought real progress.”\n"
+            "“Work on the documents will go on next week.”")
+    quotes = direct_or_mixed(quotes_of(text))
+    assert len(quotes) == 2 and all(q.speaker.name is None for q in quotes)
+
+
+def test_a_name_after_an_administration_title(quotes_of):
+    text = ("Head of the Sumy Regional Military Administration Ivan Hrytsenko posted an update. "
+            "“Two people were injured in the city,” he wrote.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Ivan Hrytsenko"
+
+
+def test_a_representative_is_the_envoy_named_before(quotes_of):
+    text = ("Kirill Dmitriev, the Russian special envoy for trade, said Moscow wants a full settlement. "
+            "The Russian representative then stated:\n“We are close to an agreement.”")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Kirill Dmitriev"
+
+
+def test_a_quote_inside_a_sentence_closed_by_its_cue(quotes_of):
+    text = ("Zelensky thanked the envoys. Putin has “heaped compliments” on the president in the hope that "
+            "he would “turn away from Kyiv,” the Financial Times said.")
+    quotes = direct_or_mixed(quotes_of(text))
+    assert quotes and all("Financial Times" in q.speaker.name for q in quotes)
