@@ -85,3 +85,24 @@ def test_a_quote_inside_a_sentence_closed_by_its_cue(quotes_of):
             "he would “turn away from Kyiv,” the Financial Times said.")
     quotes = direct_or_mixed(quotes_of(text))
     assert quotes and all("Financial Times" in q.speaker.name for q in quotes)
+
+
+def test_an_unnamed_resident_is_not_the_official_named_before(quotes_of):
+    text = ("Governor Vitaliy Kim said the strike damaged a dormitory. A woman living nearby said she grabbed "
+            "her son and ran. “I thought it was the end,” she told reporters.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name is None and q.speaker.role
+
+
+def test_a_counterpart_named_elsewhere_is_still_resolved(quotes_of):
+    text = ("Marco Rubio met Andrii Sybiha in Geneva. His Ukrainian counterpart said the talks went well. "
+            "“We are closer than ever,” he said.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Andrii Sybiha"
+
+
+def test_a_report_that_says_is_no_speaker_name(quotes_of):
+    text = ("The General Staff said on Telegram that the night had been quiet.\n"
+            "“Three drones were shot down over the region,” the report says.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name and "report" not in q.speaker.name.lower()

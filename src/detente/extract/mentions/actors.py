@@ -97,7 +97,10 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
         # "Trump, who said …": the speaker is the noun the clause modifies, the mention is "who"
         return resolve_mention(noun_phrase(head.head.head), ctx).model_copy(update=spk)
     if lower in PRONOUNS["en"] and head.pos_ == "PRON":
-        person = _topic(head, index, ctx) or index.antecedent(head.i, lower)
+        person = _topic(head, index, ctx)
+        if isinstance(person, Span):  # "A woman said … “…,” she said": no one named speaks
+            return Speaker(name=None, role=_clean(person.text), **spk)
+        person = person or index.antecedent(head.i, lower)
         return _speaker(person, ctx, **spk) if person else Speaker(name=None, **spk)
     name = name_tokens(head)
     if name is not None and not _is_party(name, ctx):
@@ -110,7 +113,7 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
     return _non_person(span, head, index, ctx, spk)
 
 
-def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0) -> Person | None:
+def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0) -> Person | Span | None:
     """"Trump “offered Putin a visit.” Russia “took a lot of land,” he said.": a subject pronoun
     with no named person before it in its own sentence, after a sentence where someone spoke
     (a quote, a reporting verb), stands for that sentence's subject, not for whoever was named
@@ -142,8 +145,26 @@ def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0
             or _codebook_role(lemma, _party_in(phrase, ctx), ctx)
     else:
         person = _person_inside(noun_phrase(subj), index)
+        if person is None and depth == 0 and _unnamed_person(subj, pron):
+            return noun_phrase(subj)
+    if isinstance(person, Span):
+        return person
     want = PRONOUN_GENDER["en"].get(pron.lower_)
     return person if person is not None and person.gender in (None, want) else None
+
+
+def _unnamed_person(subj: Token, pron: Token) -> bool:
+    """"A woman living nearby said …": a common noun that spoke and that "he" or "she" takes up
+    is a person the text leaves unnamed (a local, a witness), not the official named before;
+    a body ("the ministry") is no "he", a gendered noun fits only its own pronoun."""
+    lemma = subj.lemma_.lower()
+    if subj.pos_ != "NOUN" or not subj.text[:1].islower() or subj.tag_ == "NNS" \
+            or lemma in BODY_NOUNS["en"] | ISSUED_NOUNS["en"] | ROLE_NOUNS["en"] \
+            or any(c.dep_ == "poss" for c in subj.children):
+        return False  # "his counterpart" is someone named elsewhere; "Trump" read as a noun is a name
+    want = PRONOUN_GENDER["en"].get(pron.lower_)
+    said = next((g for g, table in GENDER_WORDS["en"].items() if lemma in table), None)
+    return want is not None and said in (None, want)
 
 
 def _quoted(ctx: ArticleContext) -> list[bool]:

@@ -137,7 +137,7 @@ SOURCE_DOCUMENTS: dict[str, frozenset[str]] = {
 ISSUED_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         statement release communique communiqué readout declaration letter message announcement
-        address note post
+        address note post report
     """.split()),
 }
 
