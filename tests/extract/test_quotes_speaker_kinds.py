@@ -106,3 +106,24 @@ def test_a_report_that_says_is_no_speaker_name(quotes_of):
             "“Three drones were shot down over the region,” the report says.")
     [q] = direct_or_mixed(quotes_of(text))
     assert q.speaker.name and "report" not in q.speaker.name.lower()
+
+
+def test_the_presidential_office_speaking_as_i_is_the_president_not_his_guest(quotes_of):
+    text = ("Volodymyr Zelensky spoke with Keir Starmer on Monday.\n\n"
+            "The presidential office said in a statement: “I thanked Keir for the support of the British people.”")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Volodymyr Zelensky"
+
+
+def test_the_titled_source_noun_takes_up_the_person_with_that_title(quotes_of):
+    text = ("Kremlin aide Yury Ushakov met Steve Witkoff on Thursday. Dmitry Peskov later told reporters the "
+            "meeting was long. The Kremlin aide said the talks had been “very useful.”")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name.endswith("Ushakov")
+
+
+def test_an_untitled_or_indefinite_source_stays_unnamed(quotes_of):
+    for text in ("Yury Ushakov met Steve Witkoff on Thursday. The official said the talks had been “very useful.”",
+                 "Yury Ushakov met Steve Witkoff. An aide said the talks had been “very useful.”"):
+        [q] = direct_or_mixed(quotes_of(text))
+        assert q.speaker.name is None, text

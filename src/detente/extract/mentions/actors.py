@@ -272,6 +272,9 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     party = _party_in(span, ctx)
     proper = [t for t in span if t.pos_ == "PROPN"]
     if lemma in ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
+        known = _the_one_before(span, head, index, ctx)
+        if known is not None:
+            return _speaker(known, ctx, **spk)
         return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
     if _plural_group(span, head, lemma, party):
         return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
@@ -293,6 +296,15 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     if head.lower_ in GROUP_PRONOUNS["en"]:
         return Speaker(name=None, **spk)
     return Speaker(name=_clean(span.text) or None, party=party or "NONE", **spk)
+
+
+def _the_one_before(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext) -> Person | None:
+    """"Kremlin aide Yury Ushakov met … The Kremlin aide said …": "the" and one source noun take
+    up the person the text gave that title before ("an aide", "officials" stay unnamed)."""
+    if head.tag_ != "NN" or not any(t.lower_ == "the" and t.i < head.i for t in span):
+        return None
+    person = index.with_role(head.lemma_.lower(), head.i, ctx.reference_date)
+    return person if person is not None and any(j < head.i for j in person.mentions) else None
 
 
 def _plural_group(span: Span, head: Token, lemma: str, party: str | None) -> bool:
@@ -335,18 +347,28 @@ that spoke in the sentence before ("The ministry said … “…,” the stateme
 def leader_of(speaker: Speaker, i: int, ctx: ArticleContext) -> Speaker | None:
     """"The office published Zelensky's address. “I am grateful …,” the office said": a body's
     text in the first person singular is the words of the person of its side named in that
-    sentence or the one before (the leader whose statement the office issued)."""
+    sentence or the one before (the leader whose statement the office issued): the one whose
+    title the body bears, else the one a sentence is about; failing any, a presidential
+    office's text is its president's."""
     index, doc = mention_index(ctx), ctx.doc
     said = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") \
         if speaker.name is not None and speaker.start is not None else None
     if said is None or not _is_body(said, ctx) or any(p.name == speaker.name for p in index.people.values()):
         return None  # a person, or an unnamed one ("a resident said"), speaks for themself
     floor = doc[max(0, doc[i].sent.start - 1)].sent.start
+    seen = []
     for j in range(i - 1, floor - 1, -1):
         person = index.people[index.at[j]] if j in index.at else _owner(doc[j], ctx)
         if person is not None and (speaker.party in (None, "NONE") or person.party in (speaker.party, "NONE")):
-            return _speaker(person, ctx, speaker.start, speaker.end)
-    return None
+            seen.append((doc[j], person))
+    titles = {w.lower()[:6] for w in speaker.name.split() if len(w) >= 6}
+    ranked = sorted(seen, key=lambda tp: (not titles & {w[:6] for w in tp[1].role_words(ctx.reference_date)},
+                                          not tp[0].dep_.startswith("nsubj")))
+    if ranked:  # the one whose title the body bears ("the presidential office"), else a subject
+        return _speaker(ranked[0][1], ctx, speaker.start, speaker.end)
+    head = _codebook_role("president", speaker.party, ctx) if "presiden" in speaker.name.lower() \
+        and speaker.party not in (None, "NONE") else None
+    return _speaker(head, ctx, speaker.start, speaker.end) if head is not None else None
 
 
 def _owner(tok: Token, ctx: ArticleContext) -> Person | None:
