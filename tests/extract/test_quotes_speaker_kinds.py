@@ -127,3 +127,23 @@ def test_an_untitled_or_indefinite_source_stays_unnamed(quotes_of):
                  "Yury Ushakov met Steve Witkoff. An aide said the talks had been “very useful.”"):
         [q] = direct_or_mixed(quotes_of(text))
         assert q.speaker.name is None, text
+
+
+def test_an_outlet_relaying_a_labelling_verb_gives_it_to_the_labeller(quotes_of):
+    [q] = direct_or_mixed(quotes_of("Interfax reported that Peskov called the plan “a basis for discussion.”"))
+    assert q.speaker.name.endswith("Peskov")
+
+
+def test_words_quoted_by_an_outlet_are_their_owners(quotes_of):
+    [q] = direct_or_mixed(quotes_of("Lavrov's words were quoted by TASS: “We are ready for contacts at any level.”"))
+    assert q.speaker.name.endswith("Lavrov")
+
+
+def test_an_outlet_quoting_an_unnamed_source_names_no_one(quotes_of):
+    [q] = direct_or_mixed(quotes_of("TASS quoted a source as saying the meeting was “put off for now.”"))
+    assert q.speaker.name is None
+
+
+def test_an_own_thought_reported_stays_with_the_reporter(quotes_of):
+    [q] = direct_or_mixed(quotes_of("Olena Koval said she remembered thinking, “This cannot be happening.”"))
+    assert q.speaker.name == "Olena Koval"

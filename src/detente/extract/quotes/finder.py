@@ -300,10 +300,12 @@ def _nearer(cue: Token, cues: list[Token], span) -> Token:
     """"The advert ends on footage of Kovalenko saying, “…”": a reporting verb between the
     governing one and the quote is the nearer report (the parse often hangs the quote too high);
     not one in a relative clause ("told reporters who asked …, “…”") nor one the governing verb
-    reports ("Kovalenko said she remembered thinking, “…”": the outermost source speaks)."""
+    reports ("Kovalenko said she remembered thinking, “…”": the outermost source speaks), unless
+    that verb only relays ("TASS reported that Peskov called it “…”": Peskov speaks)."""
     between = [t for t in cues if (cue.i < t.i < span.start or span.end <= t.i < cue.i)
                and t.dep_ != "relcl" and t.lemma_.lower() not in WEAK_VERBS["en"]
-               and not (t.dep_ in ("ccomp", "xcomp") and cue in t.ancestors)]
+               and not (t.dep_ in ("ccomp", "xcomp") and cue in t.ancestors
+                        and cue.lemma_.lower() not in RELAY_VERBS["en"])]
     return min(between, key=lambda t: abs(t.i - span.start)) if between else cue
 
 
