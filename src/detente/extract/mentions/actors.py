@@ -145,7 +145,8 @@ def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0
             or _codebook_role(lemma, _party_in(phrase, ctx), ctx)
     else:
         person = _person_inside(noun_phrase(subj), index)
-        if person is None and depth == 0 and _unnamed_person(subj, pron):
+        if person is None and depth == 0 and not quoted[subj.i] and subj.head.lemma_.lower() in REPORTING_VERBS["en"] \
+                and _unnamed_person(subj, pron):
             return noun_phrase(subj)
     if isinstance(person, Span):
         return person
