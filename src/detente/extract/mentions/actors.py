@@ -122,7 +122,10 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
         # "Trump, who said …": the speaker is the noun the clause modifies, the mention is "who"
         return resolve_mention(noun_phrase(head.head.head), ctx).model_copy(update=spk)
     if lower in PRONOUNS["en"] and head.pos_ == "PRON":
-        person = _topic(head, index, ctx) or index.antecedent(head.i, lower)
+        person = _topic(head, index, ctx)
+        if isinstance(person, Span):  # "A woman said … “…,” she said": no one named speaks
+            return Speaker(name=None, role=_clean(person.text), **spk)
+        person = person or index.antecedent(head.i, lower)
         return _speaker(person, ctx, **spk) if person else Speaker(name=None, **spk)
     name = name_tokens(head)
     if name is not None and not _is_party(name, ctx):
@@ -135,7 +138,7 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
     return _non_person(span, head, index, ctx, spk)
 
 
-def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0) -> Person | None:
+def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0) -> Person | Span | None:
     """"Trump “offered Putin a visit.” Russia “took a lot of land,” he said.": a subject pronoun
     with no named person before it in its own sentence, after a sentence where someone spoke
     (a quote, a reporting verb), stands for that sentence's subject, not for whoever was named
@@ -167,8 +170,27 @@ def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0
             or _codebook_role(lemma, _party_in(phrase, ctx), ctx)
     else:
         person = _person_inside(noun_phrase(subj), index)
+        if person is None and depth == 0 and not quoted[subj.i] and subj.head.lemma_.lower() in REPORTING_VERBS["en"] \
+                and _unnamed_person(subj, pron):
+            return noun_phrase(subj)
+    if isinstance(person, Span):
+        return person
     want = PRONOUN_GENDER["en"].get(pron.lower_)
     return person if person is not None and person.gender in (None, want) else None
+
+
+def _unnamed_person(subj: Token, pron: Token) -> bool:
+    """"A woman living nearby said …": a common noun that spoke and that "he" or "she" takes up
+    is a person the text leaves unnamed (a local, a witness), not the official named before;
+    a body ("the ministry") is no "he", a gendered noun fits only its own pronoun."""
+    lemma = subj.lemma_.lower()
+    if subj.pos_ != "NOUN" or not subj.text[:1].islower() or subj.tag_ == "NNS" \
+            or lemma in BODY_NOUNS["en"] | ISSUED_NOUNS["en"] | ROLE_NOUNS["en"] \
+            or any(c.dep_ == "poss" for c in subj.children):
+        return False  # "his counterpart" is someone named elsewhere; "Trump" read as a noun is a name
+    want = PRONOUN_GENDER["en"].get(pron.lower_)
+    said = next((g for g, table in GENDER_WORDS["en"].items() if lemma in table), None)
+    return want is not None and said in (None, want)
 
 
 def _quoted(ctx: ArticleContext) -> list[bool]:
@@ -258,9 +280,21 @@ def name_tokens(head: Token) -> Span | None:
         first -= 1
     if first < head.i:
         start = max(start, first)  # a PERSON entity of several words is the whole name
+    titled = _after_body_title(doc, start, head.i)
+    if titled is not None:
+        return doc[titled:head.i + 1]
     while start < head.i and doc[start].ent_type_ not in ("", "PERSON"):
         start += 1  # "Ukraine Katarina Mathernova": a place before a name is not part of it
     return doc[start:head.i + 1]
+
+
+def _after_body_title(doc, start: int, end: int) -> int | None:
+    """"Head of the Odesa Regional Administration Oleh Kiper": NER takes the whole run for an
+    organisation; the two or three words after its last body noun are the person's name."""
+    body = max((k for k in range(start, end) if doc[k].lower_ in BODY_NOUNS["en"]), default=None)
+    if body is None or not 2 <= end - body <= 3:
+        return None
+    return body + 1
 
 
 def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext, spk: dict) -> Speaker:
@@ -274,6 +308,11 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     party = _party_in(span, ctx)
     proper = [t for t in span if t.pos_ == "PROPN"]
     if lemma in ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
+        known = _the_one_before(span, head, index, ctx)
+        if known is not None:
+            return _speaker(known, ctx, **spk)
+        return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
+    if _plural_group(span, head, lemma, party):
         return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
     named = _set_off_name(span, index) if lemma in ROLE_NOUNS["en"] else None
     if named is not None:
@@ -295,10 +334,28 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     return Speaker(name=_clean(span.text) or None, party=party or "NONE", **spk)
 
 
+def _the_one_before(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext) -> Person | None:
+    """"Kremlin aide Yury Ushakov met … The Kremlin aide said …": "the" and one source noun take
+    up the person the text gave that title before ("an aide", "officials" stay unnamed)."""
+    if head.tag_ != "NN" or not any(t.lower_ == "the" and t.i < head.i for t in span):
+        return None
+    person = index.with_role(head.lemma_.lower(), head.i, ctx.reference_date)
+    return person if person is not None and any(j < head.i for j in person.mentions) else None
+
+
+def _plural_group(span: Span, head: Token, lemma: str, party: str | None) -> bool:
+    """"Leaders say …", "both sides said …": several unnamed people of no one side are no
+    speaker (not the one "leader" of the article, not a body named "both sides")."""
+    if head.tag_ not in ("NNS", "NNPS") or head.lower_ == lemma or party:
+        return False
+    return lemma in ROLE_NOUNS["en"] | BODY_NOUNS["en"] and not any(t.pos_ == "PROPN" and t.i != head.i for t in span)
+
+
 def _issuer(doc_noun: Token, ctx: ArticleContext) -> Token | None:
     """Who issued a statement that speaks: named with it ("the ministry's statement", "a Kremlin
     statement", "a statement from the General Staff"), else the subject of the clause that issued
-    one shortly before ("The ministry issued a statement. … the statement said")."""
+    one shortly before ("The ministry issued a statement. … the statement said"), else the body
+that spoke in the sentence before ("The ministry said … “…,” the statement reads")."""
     for c in doc_noun.children:
         if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and c.lemma_.lower() not in ISSUED_NOUNS["en"]:
             return c
@@ -316,24 +373,49 @@ def _issuer(doc_noun: Token, ctx: ArticleContext) -> Token | None:
             if verb.pos_ in ("VERB", "AUX") else None
         if subj is not None and subj.lemma_.lower() not in ISSUED_NOUNS["en"]:
             return subj
+    for t in reversed(doc[floor:doc_noun.sent.start]):  # "The ministry said … ⏎ “…,” the statement reads."
+        if t.dep_ == "nsubj" and t.lemma_.lower() not in ISSUED_NOUNS["en"] \
+                and (t.ent_type_ == "ORG" or t.lemma_.lower() in BODY_NOUNS["en"] and t.pos_ in ("NOUN", "PROPN")):
+            return t
     return None
 
 
 def leader_of(speaker: Speaker, i: int, ctx: ArticleContext) -> Speaker | None:
     """"The office published Zelensky's address. “I am grateful …,” the office said": a body's
     text in the first person singular is the words of the person of its side named in that
-    sentence or the one before (the leader whose statement the office issued)."""
+    sentence or the one before (the leader whose statement the office issued): the one whose
+    title the body bears, else the one a sentence is about; failing any, a presidential
+    office's text is its president's."""
     index, doc = mention_index(ctx), ctx.doc
     said = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") \
         if speaker.name is not None and speaker.start is not None else None
     if said is None or not _is_body(said, ctx) or any(p.name == speaker.name for p in index.people.values()):
         return None  # a person, or an unnamed one ("a resident said"), speaks for themself
     floor = doc[max(0, doc[i].sent.start - 1)].sent.start
-    for j in sorted((j for j in index.at if floor <= j < i), reverse=True):
-        person = index.people[index.at[j]]
-        if speaker.party in (None, "NONE") or person.party in (speaker.party, "NONE"):
-            return _speaker(person, ctx, speaker.start, speaker.end)
-    return None
+    seen = []
+    for j in range(i - 1, floor - 1, -1):
+        person = index.people[index.at[j]] if j in index.at else _owner(doc[j], ctx)
+        if person is not None and (speaker.party in (None, "NONE") or person.party in (speaker.party, "NONE")):
+            seen.append((doc[j], person))
+    titles = {w.lower()[:6] for w in speaker.name.split() if len(w) >= 6}
+    ranked = sorted(seen, key=lambda tp: (not titles & {w[:6] for w in tp[1].role_words(ctx.reference_date)},
+                                          not tp[0].dep_.startswith("nsubj")))
+    if ranked:  # the one whose title the body bears ("the presidential office"), else a subject
+        return _speaker(ranked[0][1], ctx, speaker.start, speaker.end)
+    head = _codebook_role("president", speaker.party, ctx) if "presiden" in speaker.name.lower() \
+        and speaker.party not in (None, "NONE") else None
+    return _speaker(head, ctx, speaker.start, speaker.end) if head is not None else None
+
+
+def _owner(tok: Token, ctx: ArticleContext) -> Person | None:
+    """"Zelensky's office", "Putin's address": a known person named as the owner of a body or text."""
+    if tok.dep_ != "poss" or tok.pos_ != "PROPN":
+        return None
+    name = name_tokens(tok)
+    actor = ctx.codebook.find_actor(name.text) if name is not None else None
+    if actor is None or actor.kind != "person":
+        return None
+    return Person(key=actor.id, name=actor.name, party=actor.party, actor=actor)
 
 
 def _is_body(span: Span, ctx: ArticleContext) -> bool:
@@ -376,7 +458,7 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
     proper = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array("POS") == PROPN)]  # no Token per word
     for tok in proper:
         if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") \
-                and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according"):
+                and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according" or _titled(tok)):
             heads.add(tok.i)
     for tok in proper:  # full names the codebook knows, wherever the parse put them
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and tok.i - 1 >= 0 \
@@ -424,7 +506,7 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
     if actor is None and head.ent_type_ not in ("PERSON", "") and len(name) < 2:
         if _person_key(name.text) not in index.people:
             return  # a lone place or organisation word, not a person
-    if actor is None and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
+    if actor is None and not _titled(head) and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
         return
     key = actor.id if actor else _person_key(name.text)
     if not key:
@@ -447,6 +529,15 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
         person.party = party
     index.at[head.i] = person.key if person.key in index.people else key
     person.mentions.append(head.i)
+
+
+def _titled(head: Token) -> bool:
+    """A name of two or three words right after a body's title ("… Administration Oleh Kiper")."""
+    name = name_tokens(head)
+    if name is None or len(name) < 2 or name.start == 0:
+        return False
+    before = head.doc[name.start - 1]
+    return before.pos_ == "PROPN" and before.lower_ in BODY_NOUNS["en"]
 
 
 def _role_from_text(head: Token, name: Span, ctx: ArticleContext) -> tuple[str | None, str | None]:

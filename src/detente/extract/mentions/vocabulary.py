@@ -109,7 +109,8 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
 # Role words that name the same job: "Putin's spokesperson" is "the Kremlin spokesman".
 ROLE_SYNONYMS: dict[str, dict[str, str]] = {
     "en": {"spokesperson": "spokesman", "spokeswoman": "spokesman", "advisor": "adviser",
-           "premier": "prime", "envoy": "envoy", "chief": "head"},
+           "premier": "prime", "envoy": "envoy", "chief": "head",
+           "representative": "envoy", "emissary": "envoy"},
 }
 
 # Nouns for a group or a document that speaks for a body: "the ministry said".
@@ -136,13 +137,15 @@ SOURCE_DOCUMENTS: dict[str, frozenset[str]] = {
 ISSUED_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         statement release communique communiqué readout declaration letter message announcement
-        address note post
+        address note post report
     """.split()),
 }
 
 # Verbs by which an outlet relays what someone else said ("…, Ushakov said, TASS reported"):
 # the one it relays is the speaker.
 RELAY_VERBS: dict[str, frozenset[str]] = {"en": frozenset({"report", "cite", "quote"})}
+# Relay verbs whose object is the one relayed: "TASS quoted Peskov as saying …" (Peskov speaks).
+CITING_VERBS: dict[str, frozenset[str]] = {"en": frozenset({"cite", "quote"})}
 
 # Words that label a paragraph in news layouts ("Quote: “…”", "Source: X on Telegram"): a
 # label before a colon is no speaker; a source label names one.

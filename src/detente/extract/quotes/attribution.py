@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from detente.extract.mentions.actors import noun_phrase
-from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
-                                 INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, REPORTING_VERBS, ROLE_NOUNS,
+from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
+                                 INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS,
                                  SENTENCE_END, SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS)
 
 
@@ -54,10 +54,12 @@ def outer_cue(cue: Token) -> Token:
     another report belongs to that report, whose speaker is the source (the outermost one)."""
     if cue.lemma_.lower() not in FRAGMENT_CUES["en"]:
         return cue
+    if cue.dep_ == "conj" and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in cue.children):
+        return cue  # "Peskov added that …, and Ushakov called them “…”": a clause of its own speaker
     best = cue
     for anc in cue.ancestors:
-        if anc.sent.start != cue.sent.start:
-            break
+        if anc.sent.start != cue.sent.start or anc.lemma_.lower() in RELAY_VERBS["en"]:
+            break  # "TASS reported that Peskov called it “…”": an outlet relays, Peskov labels
         if takes_position(anc) and subject_of(anc) is not None:
             best = anc  # its subject may sit on a verb above ("took to Twitter to encourage …")
     return best
@@ -83,6 +85,9 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
     """Who speaks through ``cue``: its subject, the subject of the verb it depends on, or the
     name right beside it (the small model often leaves "Yagodzinsky notes" without a subject)."""
     inside = (lambda t: quoted[t.i]) if quoted else (lambda t: False)
+    relayed = _relayed(cue, inside)
+    if relayed is not None:
+        return relayed
     named = _interjected_name(cue, inside)
     if named is not None:
         return named
@@ -90,8 +95,9 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
     for _ in range(4):
         if inside(v) and v.i == cue.i:
             break  # a verb above the cue may sit in the quote: she was “whisked … off”
-        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)
+        subj = [_owner_of_words(c) for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)
                 and c.text[:1].isalpha() and _same_line(c, v)]
+        subj = [c for c in subj if c.dep_ != "nsubjpass" or can_speak(c)]
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
             # "the candidate who said …": the mention is "who" or "that" (``resolve_mention`` finds
             # the candidate, ``mention_of`` widens "that" to its noun)
@@ -116,6 +122,32 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
             return blamed
         v = v.head
     return _beside(cue, inside) or _earlier_cue_subject(cue, quoted, inside)
+
+
+def _owner_of_words(subj: Token) -> Token:
+    """"Peskov's words are quoted by TASS", "Lavrov's remarks were cited …": words that cannot
+    speak, owned by someone who can, are that one's."""
+    if subj.pos_ != "NOUN" or can_speak(subj):
+        return subj
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
+    return owner if owner is not None and can_speak(owner) else subj
+
+
+def _relayed(cue: Token, inside) -> Token | None:
+    """"TASS quoted Peskov as saying …", "Interfax reported, citing Ushakov, that …": an outlet
+    relays; the one it quotes or cites speaks, not the outlet."""
+    for v in [cue, *cue.ancestors][:4]:
+        if v.sent.start != cue.sent.start:
+            break
+        verbs = [v] + [c for c in v.children if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"]
+        for verb in verbs:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in CITING_VERBS["en"]:
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and not inside(c)
+                        and (c.pos_ == "PROPN" or c.pos_ in ("PRON", "NOUN") and can_speak(c))), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _interjected_name(cue: Token, inside) -> Token | None:

@@ -118,6 +118,8 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
             and layout.para(m.open) - layout.para(prev.start) <= 2:
         here = {"start": speaker.start, "end": speaker.end} if speaker.start is not None else {}
         speaker = prev.speaker.model_copy(update=here)  # "it added": this mention, the earlier name
+    elif speaker.name is None and speaker.party == "NONE" and speaker.role is None:
+        speaker = _voice_before(ctx, layout, cue) or speaker
     if _first_person(span):
         speaker = leader_of(speaker, cue.i, ctx) or speaker
     start, end, kind = m.start, m.end, "direct"
@@ -146,13 +148,27 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
         return None
     speaker = Speaker(name=None)
     before = _previous_sentence_speaker(ctx, layout, m, span, prev)
-    if before is not None:
+    later = _later_cue(span, layout)
+    if later is not None:
+        speaker = _speaker_of(later, ctx, layout.quoted)
+    elif before is not None:
         speaker = before
-    elif prev is not None and prev.speaker.name is not None and _continues(prev, m, text, layout):
+    elif prev is not None and (prev.speaker.name or prev.speaker.role) and _continues(prev, m, text, layout):
         speaker = prev.speaker.model_copy()
     elif not _speech_like(text[m.start:m.end]):
         return None
-    return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=speaker)
+    cue = cue_text(later) if later is not None else None
+    return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=cue, speaker=speaker)
+
+
+def _later_cue(span, layout: _Layout) -> Token | None:
+    """"Putin has “praised” Trump in the hope he would “back away …,” the Times said": the
+    reporting verb that closes the sentence, past a later quote, covers every quote in it."""
+    sent = span.sent
+    for tok in layout.doc[span.end:sent.end]:
+        if not layout.quoted[tok.i] and tok.dep_ == "ROOT" and is_cue(tok) and subject_of(tok, layout.quoted) is not None:
+            return tok
+    return None
 
 
 def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked, span,
@@ -166,6 +182,11 @@ def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked, 
     sent = doc[span.start - 1].sent
     if layout.para(m.open) - layout.para(sent.start_char) > 2 or (prev is not None and prev.end > sent.end_char):
         return None
+    return _sentence_voice(ctx, layout, sent)
+
+
+def _sentence_voice(ctx: ArticleContext, layout: _Layout, sent) -> Speaker | None:
+    """The named speaker of a sentence: the subject of its reporting verb, else its main subject."""
     cues = [t for t in sent if not layout.quoted[t.i] and is_cue(t) and t.lemma_.lower() not in WEAK_VERBS["en"]]
     cues = [t for t in cues if t.lemma_.lower() not in RELAY_VERBS["en"]] or cues  # the one relayed speaks
     main = _main_subject(sent, layout.quoted) if sent.root.lemma_.lower() not in RELAY_VERBS["en"] else None
@@ -173,7 +194,20 @@ def _previous_sentence_speaker(ctx: ArticleContext, layout: _Layout, m: Marked, 
     if subj is None:
         return None
     speaker = resolve_mention(mention_of(subj), ctx)
-    return speaker if speaker.name is not None else None
+    return speaker if speaker.name is not None or speaker.role is not None else None
+
+
+def _voice_before(ctx: ArticleContext, layout: _Layout, cue: Token) -> Speaker | None:
+    """"Peskov spoke on Friday. The plan was described as “premature.”": a quote whose cue has
+    no speaker (a passive, a lost subject) is the words of whom the sentence before names, in
+    the same paragraph or the one before."""
+    start = cue.sent.start
+    if start == 0:
+        return None
+    sent = ctx.doc[start - 1].sent
+    if layout.para(cue.idx) - layout.para(sent.start_char) > 1:
+        return None
+    return _sentence_voice(ctx, layout, sent)
 
 
 def _main_subject(sent, quoted: list[bool]) -> Token | None:
@@ -266,10 +300,12 @@ def _nearer(cue: Token, cues: list[Token], span) -> Token:
     """"The advert ends on footage of Kovalenko saying, “…”": a reporting verb between the
     governing one and the quote is the nearer report (the parse often hangs the quote too high);
     not one in a relative clause ("told reporters who asked …, “…”") nor one the governing verb
-    reports ("Kovalenko said she remembered thinking, “…”": the outermost source speaks)."""
+    reports ("Kovalenko said she remembered thinking, “…”": the outermost source speaks), unless
+    that verb only relays ("TASS reported that Peskov called it “…”": Peskov speaks)."""
     between = [t for t in cues if (cue.i < t.i < span.start or span.end <= t.i < cue.i)
                and t.dep_ != "relcl" and t.lemma_.lower() not in WEAK_VERBS["en"]
-               and not (t.dep_ in ("ccomp", "xcomp") and cue in t.ancestors)]
+               and not (t.dep_ in ("ccomp", "xcomp") and cue in t.ancestors
+                        and cue.lemma_.lower() not in RELAY_VERBS["en"])]
     return min(between, key=lambda t: abs(t.i - span.start)) if between else cue
 
 

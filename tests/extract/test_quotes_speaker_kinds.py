@@ -1,0 +1,149 @@
+"""Speaker error kinds seen on unseen articles (issue 9), each on sentences written for the test:
+an outlet that relays an official, a statement that names no issuer, a leader's words in his
+office's text, a quote whose cue has no speaker, an unnamed group, a name inside an
+organisation's title, and a role noun that stands for a person named before."""
+
+
+def direct_or_mixed(quotes):
+    return [q for q in quotes if q.kind in ("direct", "mixed")]
+
+
+def test_an_outlet_that_quotes_an_official_is_not_the_speaker(quotes_of):
+    [q] = direct_or_mixed(quotes_of("“The strike was a provocation,” Interfax quoted Dmitry Peskov as saying."))
+    assert q.speaker.name == "Dmitry Peskov"
+
+
+def test_an_outlet_citing_an_official_gives_the_quote_to_the_official(quotes_of):
+    [q] = direct_or_mixed(quotes_of("Reuters reported, citing Yury Ushakov, that the call had been “very frank.”"))
+    assert "Ushakov" in q.speaker.name
+
+
+def test_a_conjoined_clause_with_its_own_speaker(quotes_of):
+    text = ("The Kremlin said the call went well. Dmitry Peskov added that it was “too early” for a summit, "
+            "and Yury Ushakov called the call “substantive.”")
+    quotes = direct_or_mixed(quotes_of(text))
+    assert [q.speaker.name.split()[-1] for q in quotes] == ["Peskov", "Ushakov"]
+
+
+def test_a_passive_cue_takes_the_speaker_of_the_sentence_before(quotes_of):
+    text = "Dmitry Peskov spoke to journalists on Friday. The new offer was described as “interesting but raw.”"
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Dmitry Peskov"
+
+
+def test_a_statement_speaks_for_the_body_that_spoke_just_before(quotes_of):
+    text = ("Ukraine's Foreign Ministry said on Telegram that the shelling was deliberate.\n"
+            "“Russia strikes homes to frighten people,” the statement reads.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert "Ministry" in q.speaker.name and "statement" not in q.speaker.name.lower()
+
+
+def test_a_leader_speaking_as_i_in_his_office_text(quotes_of):
+    text = ("Zelensky's office issued a statement after the call. "
+            "“I told our partners that we need air defence now,” the statement said.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Volodymyr Zelensky"
+
+
+def test_an_office_text_without_first_person_stays_the_office(quotes_of):
+    text = ("Zelensky's office issued a statement after the call. "
+            "“Partners promised more air defence,” the statement said.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert "office" in q.speaker.name.lower()
+
+
+def test_plural_unnamed_groups_have_no_name(quotes_of):
+    for text in ("Leaders say the new loan is “a clear signal to Moscow.”",
+                 "Both sides said the round had brought “real progress”."):
+        [q] = direct_or_mixed(quotes_of(text))
+        assert q.speaker.name is None, text
+
+
+def test_a_group_quote_goes_on_in_the_next_paragraph(quotes_of):
+    text = ("Both sides said on Sunday: “The round brought real progress.”\n"
+            "“Work on the documents will go on next week.”")
+    quotes = direct_or_mixed(quotes_of(text))
+    assert len(quotes) == 2 and all(q.speaker.name is None for q in quotes)
+
+
+def test_a_name_after_an_administration_title(quotes_of):
+    text = ("Head of the Sumy Regional Military Administration Ivan Hrytsenko posted an update. "
+            "“Two people were injured in the city,” he wrote.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Ivan Hrytsenko"
+
+
+def test_a_representative_is_the_envoy_named_before(quotes_of):
+    text = ("Kirill Dmitriev, the Russian special envoy for trade, said Moscow wants a full settlement. "
+            "The Russian representative then stated:\n“We are close to an agreement.”")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Kirill Dmitriev"
+
+
+def test_a_quote_inside_a_sentence_closed_by_its_cue(quotes_of):
+    text = ("Zelensky thanked the envoys. Putin has “heaped compliments” on the president in the hope that "
+            "he would “turn away from Kyiv,” the Financial Times said.")
+    quotes = direct_or_mixed(quotes_of(text))
+    assert quotes and all("Financial Times" in q.speaker.name for q in quotes)
+
+
+def test_an_unnamed_resident_is_not_the_official_named_before(quotes_of):
+    text = ("Governor Vitaliy Kim said the strike damaged a dormitory. A woman living nearby said she grabbed "
+            "her son and ran. “I thought it was the end,” she told reporters.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name is None and q.speaker.role
+
+
+def test_a_counterpart_named_elsewhere_is_still_resolved(quotes_of):
+    text = ("Marco Rubio met Andrii Sybiha in Geneva. His Ukrainian counterpart said the talks went well. "
+            "“We are closer than ever,” he said.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Andrii Sybiha"
+
+
+def test_a_report_that_says_is_no_speaker_name(quotes_of):
+    text = ("The General Staff said on Telegram that the night had been quiet.\n"
+            "“Three drones were shot down over the region,” the report says.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name and "report" not in q.speaker.name.lower()
+
+
+def test_the_presidential_office_speaking_as_i_is_the_president_not_his_guest(quotes_of):
+    text = ("Volodymyr Zelensky spoke with Keir Starmer on Monday.\n\n"
+            "The presidential office said in a statement: “I thanked Keir for the support of the British people.”")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Volodymyr Zelensky"
+
+
+def test_the_titled_source_noun_takes_up_the_person_with_that_title(quotes_of):
+    text = ("Kremlin aide Yury Ushakov met Steve Witkoff on Thursday. Dmitry Peskov later told reporters the "
+            "meeting was long. The Kremlin aide said the talks had been “very useful.”")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name.endswith("Ushakov")
+
+
+def test_an_untitled_or_indefinite_source_stays_unnamed(quotes_of):
+    for text in ("Yury Ushakov met Steve Witkoff on Thursday. The official said the talks had been “very useful.”",
+                 "Yury Ushakov met Steve Witkoff. An aide said the talks had been “very useful.”"):
+        [q] = direct_or_mixed(quotes_of(text))
+        assert q.speaker.name is None, text
+
+
+def test_an_outlet_relaying_a_labelling_verb_gives_it_to_the_labeller(quotes_of):
+    [q] = direct_or_mixed(quotes_of("Interfax reported that Peskov called the plan “a basis for discussion.”"))
+    assert q.speaker.name.endswith("Peskov")
+
+
+def test_words_quoted_by_an_outlet_are_their_owners(quotes_of):
+    [q] = direct_or_mixed(quotes_of("Lavrov's words were quoted by TASS: “We are ready for contacts at any level.”"))
+    assert q.speaker.name.endswith("Lavrov")
+
+
+def test_an_outlet_quoting_an_unnamed_source_names_no_one(quotes_of):
+    [q] = direct_or_mixed(quotes_of("TASS quoted a source as saying the meeting was “put off for now.”"))
+    assert q.speaker.name is None
+
+
+def test_an_own_thought_reported_stays_with_the_reporter(quotes_of):
+    [q] = direct_or_mixed(quotes_of("Olena Koval said she remembered thinking, “This cannot be happening.”"))
+    assert q.speaker.name == "Olena Koval"
