@@ -190,11 +190,16 @@ def _best_challenges(s: _State, a: _Actors, p: SMPParams):
     on ties, gains ≤ 1e-5 ignored). Returns initiators, receivers, i's and j's estimates of
     the probability that i wins (as KTAB, the initiator's bargain uses 1 - P_i(i wins) for j)."""
     n = s.pos.shape[0]
-    step = max(1, CHUNK_CELLS // max(n * n, 1))   # initiators per block: bounded memory
-    parts = [core.challenges(s.util(init), a.weight, a.sal_sum, init, p.third_party)
-             for init in (np.arange(c, min(c + step, n)) for c in range(0, n, step))]
-    prob = np.concatenate([q[0] for q in parts])
-    gain = np.concatenate([q[1] for q in parts])
+    if n >= core.KERNEL_MIN_ACTORS:
+        from detente.bargaining import smp_kernels  # numba: imported only when needed
+        prob, gain = smp_kernels.challenges(s.dist, s.rhi, a.weight, a.sal_sum, np.arange(n),
+                                            p.third_party)
+    else:
+        step = max(1, CHUNK_CELLS // max(n * n, 1))   # initiators per block: bounded memory
+        parts = [core.challenges(s.util(init), a.weight, a.sal_sum, init, p.third_party)
+                 for init in (np.arange(c, min(c + step, n)) for c in range(0, n, step))]
+        prob = np.concatenate([q[0] for q in parts])
+        gain = np.concatenate([q[1] for q in parts])
     gain[np.arange(n), np.arange(n)] = -np.inf
     best = np.argmax(gain, axis=1)
     ok = gain[np.arange(n), best] > core.MIN_SIG_EDU
@@ -211,6 +216,9 @@ def _bargain_utils(s: _State, a: _Actors, init, rcvr, b_i, b_j):
     u_sq = core.seq_sum(np.zeros(n), own.T) / n
     u_init = core.utility(core.sal_distance(s.pos, b_i, a.sal), s.risk[:, None])
     u_rcvr = core.utility(core.sal_distance(s.pos, b_j, a.sal), s.risk[:, None])
+    if n >= core.KERNEL_MIN_ACTORS:
+        from detente.bargaining import smp_kernels  # numba: imported only when needed
+        return u_sq, smp_kernels.bargain_sums(own, u_init + u_rcvr, init, rcvr) / n
     if n * n * init.size <= core.STREAM_CELLS:
         x = np.arange(n)[:, None, None]
         stay = (x != init[None, None, :]) & (x != rcvr[None, None, :])
