@@ -14,6 +14,10 @@ side); the pair's bargain interpolates their positions; each actor then adopts, 
 bargains that involve it and its status quo, the one the whole assembly most probably prefers
 (a PCE over bargains). Positions are on 0–100 outside, [0, 1] inside as in KTAB.
 
+From ``core.KERNEL_MIN_ACTORS`` actors on, the three n³ steps (challenges, coalitions, the sums
+of bargains' utilities) run as compiled numba kernels (``smp_kernels``) that do the same
+operations in the same order: the same results, bit for bit, in linear memory.
+
 Where KTAB aborts (fewer than three actors, no salience, identical positions, all actors at
 the ends of the scale) this port goes on: an actor without salience is indifferent to every
 position, and when every position is equally likely to win all actors are risk neutral.

@@ -26,11 +26,12 @@ def _util(d, r):
 
 
 @njit(cache=False, error_model="numpy", inline="always")
-def _third_parties(dx, r, wn, uni, unn, a_ik, a_i, commit, chij0, chji0, chij, chji, lo, hi):
+def _third_parties(omd, md, r, wn, uni, unn, a_ik, a_i, commit, chij0, chji0, chij, chji, lo, hi):
     """Third party x's votes on challenges i → j for j in [lo, hi) (Actor::thirdPartyVoteSU),
-    added to the two sides' strengths; a range without branches, so that it vectorises."""
+    added to the two sides' strengths; a range without branches, so that it vectorises.
+    omd, md: 1 - x's distances and min(distance, 1), the parts of bsUtil that do not vary with i."""
     for j in range(lo, hi):
-        unj = _util(dx[j], r)
+        unj = omd[j] * (1.0 + md[j] * r)
         cn = (uni - unj) * wn
         cni = max(cn, 0.0) + chij0[j]
         cnj = max(-cn, 0.0) + chji0[j]
@@ -55,6 +56,8 @@ def _challenges(dist, rhi, weight, sal_sum, init, commit):
     chij0 = np.empty(n)
     chji0 = np.empty(n)
     uij = np.empty(n)
+    omd = 1.0 - dist
+    md = np.minimum(dist, 1.0)
     for k in range(b):
         i = init[k]
         uii = _util(dist[i, i], rhi[i, i])
@@ -77,8 +80,8 @@ def _challenges(dist, rhi, weight, sal_sum, init, commit):
             unn = _util(dist[x, x], r)
             a_ik = uni + uni + (uni if commit == 0 else unn)     # u(ik def j) / 1
             a_i = uni + uni + (unn if commit == 2 else uni)      # u(i def jk)
-            _third_parties(dist[x], r, wn, uni, unn, a_ik, a_i, commit, chij0, chji0, chij, chji, 0, x)
-            _third_parties(dist[x], r, wn, uni, unn, a_ik, a_i, commit, chij0, chji0, chij, chji, x + 1, n)
+            _third_parties(omd[x], md[x], r, wn, uni, unn, a_ik, a_i, commit, chij0, chji0, chij, chji, 0, x)
+            _third_parties(omd[x], md[x], r, wn, uni, unn, a_ik, a_i, commit, chij0, chji0, chij, chji, x + 1, n)
         for j in range(n):
             s = chij[j] + chji[j]
             p = chij[j] / s
