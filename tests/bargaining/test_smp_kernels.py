@@ -16,7 +16,7 @@ def _random_state(rng, n, d, commit="semi"):
     cap, pos = rng.uniform(1, 100, n), rng.uniform(0, 1, (n, d))
     sal = rng.uniform(0, 1, (n, d)) / d
     sal[0] = 0.0                                   # an actor with no salience anywhere
-    pos[1] = pos[2]                                # two actors at the same position
+    pos[-1] = pos[-2]                              # two actors at the same position
     actors = _Actors(cap, sal, sal.sum(1) * cap, sal.sum(1))
     return actors, _state(pos, actors, SMPParams(third_party=commit))
 
@@ -81,3 +81,45 @@ def test_small_runs_do_not_load_the_compiler():
             "print('numba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _argmax_of_table(a, s, commit="semi"):
+    """The numpy reference for the best challenges: the whole table, then the first argmax."""
+    n = a.weight.size
+    init = np.arange(n)
+    prob, gain = core.challenges(s.util(init), a.weight, a.sal_sum, init, commit)
+    gain[init, init] = -np.inf
+    best = np.argmax(gain, axis=1)
+    return best, gain[init, best], prob[init, best]
+
+
+@pytest.mark.parametrize("commit", ["full", "semi", "none"])
+@pytest.mark.parametrize("n, d, seed", [(2, 1, 0), (9, 1, 1), (17, 2, 2), (40, 3, 3)])
+def test_pruned_best_challenges_equal_the_argmax_of_the_table(n, d, seed, commit):
+    a, s = _random_state(np.random.default_rng(seed), n, d, commit)
+    got = kernels.best_challenges(s.dist, s.rhi, a.weight, a.sal_sum, commit)
+    for g, e in zip(got, _argmax_of_table(a, s, commit)):
+        assert np.array_equal(g, e)
+
+
+def test_pruned_best_challenges_break_ties_on_the_first_target():
+    pos = np.array([[0.1], [0.9], [0.9], [0.5], [0.3]])
+    sal = np.full((5, 1), 0.6)
+    cap = np.array([5.0, 3.0, 3.0, 1.0, 2.0])           # actors 1 and 2 are twins
+    a = _Actors(cap, sal, sal.sum(1) * cap, sal.sum(1))
+    s = _state(pos, a, SMPParams())
+    table = core.challenges(s.util(np.arange(5)), a.weight, a.sal_sum, np.arange(5))[1]
+    assert table[0, 1] == table[0, 2]                   # a real tie for actor 0
+    best, gain, prob = kernels.best_challenges(s.dist, s.rhi, a.weight, a.sal_sum)
+    ref = _argmax_of_table(a, s)
+    assert best[0] == 1 and np.array_equal(best, ref[0]) and np.array_equal(gain, ref[1])
+
+
+def test_pruned_best_challenges_fall_back_to_the_table_on_nan():
+    a, s = _random_state(np.random.default_rng(8), 6, 1)
+    a.weight[3] = np.inf                                # inf · 0 = NaN in some challenges
+    with np.errstate(invalid="ignore"):
+        ref = _argmax_of_table(a, s)
+        got = kernels.best_challenges(s.dist, s.rhi, a.weight, a.sal_sum)
+    assert np.isnan(ref[1]).any()
+    assert np.array_equal(got[0], ref[0]) and np.array_equal(got[1], ref[1], equal_nan=True)

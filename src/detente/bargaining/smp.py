@@ -196,14 +196,15 @@ def _best_challenges(s: _State, a: _Actors, p: SMPParams):
     n = s.pos.shape[0]
     if n >= core.KERNEL_MIN_ACTORS:
         from detente.bargaining import smp_kernels  # numba: imported only when needed
-        prob, gain = smp_kernels.challenges(s.dist, s.rhi, a.weight, a.sal_sum, np.arange(n),
-                                            p.third_party)
-    else:
-        step = max(1, CHUNK_CELLS // max(n * n, 1))   # initiators per block: bounded memory
-        parts = [core.challenges(s.util(init), a.weight, a.sal_sum, init, p.third_party)
-                 for init in (np.arange(c, min(c + step, n)) for c in range(0, n, step))]
-        prob = np.concatenate([q[0] for q in parts])
-        gain = np.concatenate([q[1] for q in parts])
+        best, top, prob = smp_kernels.best_challenges(s.dist, s.rhi, a.weight, a.sal_sum,
+                                                      p.third_party)
+        init = np.flatnonzero(top > core.MIN_SIG_EDU)
+        return init, best[init], prob[init], 1 - prob[init]
+    step = max(1, CHUNK_CELLS // max(n * n, 1))   # initiators per block: bounded memory
+    parts = [core.challenges(s.util(init), a.weight, a.sal_sum, init, p.third_party)
+             for init in (np.arange(c, min(c + step, n)) for c in range(0, n, step))]
+    prob = np.concatenate([q[0] for q in parts])
+    gain = np.concatenate([q[1] for q in parts])
     gain[np.arange(n), np.arange(n)] = -np.inf
     best = np.argmax(gain, axis=1)
     ok = gain[np.arange(n), best] > core.MIN_SIG_EDU
