@@ -1,10 +1,11 @@
-"""Compiled (numba) kernels for the two n³ steps of the SMP: challenges and coalitions.
+"""Compiled (numba) kernels for the SMP's n³ steps: challenges, coalitions, bargain sums.
 
 Each does, element by element, the same floating-point operations in the same order as the
-numpy reference in ``smp_core`` (``challenges``, ``coalitions``): sums over third parties and
-voters are accumulated in their index order, products are not fused (numba's default, no
-fastmath), so results are bit-identical. What they save is the n³ temporaries and passes over
-memory: utilities are computed when used, never stored as an n × n × n table.
+numpy reference (``smp_core.challenges`` and ``coalitions``, ``smp._bargain_utils``): sums over
+third parties and voters are accumulated in their index order, products are not fused (numba's
+default, no fastmath), so results are bit-identical. What they save is the n³ temporaries:
+utilities are computed when used, never stored as an n × n × n table. ``best_challenges``
+also skips the targets that cannot be an initiator's best (a bound), so a turn costs ~n².
 
 Compiled lazily on first use (``cache=False``: nothing is written beside the package); the
 caller uses the numpy path for small inputs, where compiling would cost more than it saves.
