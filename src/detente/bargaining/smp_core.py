@@ -19,7 +19,7 @@ MIN_SIG_EDU = 1e-5        # SMPState::bestChallenge
 MIN_WEIGHT = 1e-6         # SMPActor::interpBrgnSnPm
 STREAM_CELLS = 1 << 22    # larger vote tables are summed voter by voter: memory ~ n², not n³
 KERNEL_MIN_ACTORS = 120   # from this many actors the n³ steps run compiled (smp_kernels);
-                          # below, compiling (~2–3 s) costs more than it saves
+                          # below, compiling (3–7 s) costs more than it saves
 
 VICTORY_POWER = {"linear": 1, "square": 2, "quartic": 4, "octic": 8}
 # (bigRRange) R_i = (a·p_i - (b·pMax + c·pMin)) / (e·(pMax - pMin))
