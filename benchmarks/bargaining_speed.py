@@ -10,7 +10,8 @@ the gap between the two is time spent waiting for a core. Speed-up = KTAB wall /
     .venv/bin/python benchmarks/bargaining_speed.py --large 500 [--before afacc3e]
 
 ``--large N``: N generated actors (seeded) on one dimension, SMP and the expected-utility model,
-each in a fresh process (wall, CPU and peak RSS); ``--before REV`` runs the same in another
+each in a fresh process (wall, CPU and peak RSS; SMP's compile time of its numba kernels is
+included there and measured apart on its own line); ``--before REV`` runs the same in another
 fresh process on the package as it was at git revision REV, for a before/after in one run.
 """
 from __future__ import annotations
@@ -81,6 +82,25 @@ def measure_large(n: int, model: str) -> dict:
             "outcome": outcome, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def measure_compile() -> dict:
+    """Run in the child process: the first SMP turn on the smallest input that takes the
+    compiled path, cold (compiling) then warm; the difference is the compile time."""
+    import numpy as np
+
+    from detente.bargaining import smp_core
+    from detente.bargaining.smp import SMPParams, run_smp
+
+    n = getattr(smp_core, "KERNEL_MIN_ACTORS", 64)
+    rng = np.random.default_rng(0)
+    cap, pos, sal = rng.uniform(1, 100, n), rng.uniform(0, 100, (n, 1)), rng.uniform(10, 100, (n, 1))
+    spent = []
+    for _ in range(2):
+        t0, c0 = time.perf_counter(), time.process_time()
+        run_smp(cap, pos, sal, SMPParams(max_turns=1))
+        spent.append((time.perf_counter() - t0, time.process_time() - c0))
+    return {"wall_s": spent[0][0] - spent[1][0], "cpu_s": spent[0][1] - spent[1][1]}
+
+
 def large(n: int, before: str | None) -> None:
     """SMP and EU on n actors × 1 dimension, now and (``before``) at another git revision."""
     arms = [("now", None)]
@@ -101,6 +121,12 @@ def large(n: int, before: str | None) -> None:
             m = json.loads(out)
             print(f"{model:6} {n:>4}×1 {label:>8} {m['turns']:>5} {m['wall_s']:>8.1f} {m['cpu_s']:>8.1f}"
                   f" {m['rss_mb']:>11.0f}  {m['outcome']:.6f}")
+    for label, src in arms:
+        env = dict(os.environ, **({"PYTHONPATH": src} if src else {}))
+        out = subprocess.run([sys.executable, __file__, "--compile-child"], env=env,
+                             check=True, capture_output=True, text=True).stdout
+        m = json.loads(out)
+        print(f"compile (first turn cold − warm) {label:>8}: wall {m['wall_s']:.1f} s, CPU {m['cpu_s']:.1f} s")
     if tmp is not None:
         tmp.cleanup()
 
@@ -113,9 +139,13 @@ def main() -> None:
     ap.add_argument("--before", help="with --large: also run the code of this git revision")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--large-child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--compile-child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(measure(args.child, args.repeat)))
+        return
+    if args.compile_child:
+        print(json.dumps(measure_compile()))
         return
     if args.large_child:
         print(json.dumps(measure_large(int(args.large_child[0]), args.large_child[1])))

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from detente.bargaining import smp_core as core
 from detente.bargaining.io import read_ktab_csv
 from detente.bargaining.smp import SMPParams, run_smp
 
@@ -41,14 +42,19 @@ def _section(lines: list[str], title: str) -> list[list[float]]:
     return rows
 
 
-@pytest.fixture(scope="module", params=SCENARIOS)
+@pytest.fixture(scope="module", params=[(s, c) for s in SCENARIOS for c in ("numpy", "compiled")],
+                ids=lambda p: "-".join(p))
 def case(request):
-    log = KTAB / f"{request.param}.smpc_log.txt.gz"
+    """Each scenario run twice: on the numpy path and on the compiled kernels (smp_kernels)."""
+    name, path = request.param
+    log = KTAB / f"{name}.smpc_log.txt.gz"
     if not log.exists():
         pytest.fail(f"KTAB golden log absent: {log}")
     lines = gzip.open(log, "rt").read().splitlines()
-    x = read_ktab_csv(KTAB / f"{request.param}.csv")
-    return x, lines, run_smp(x.capability, x.position, x.salience, SMPParams())
+    x = read_ktab_csv(KTAB / f"{name}.csv")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(core, "KERNEL_MIN_ACTORS", 0 if path == "compiled" else 10**9)
+        return x, lines, run_smp(x.capability, x.position, x.salience, SMPParams())
 
 
 def test_log_used_the_default_parameters(case):

@@ -14,6 +14,10 @@ side); the pair's bargain interpolates their positions; each actor then adopts, 
 bargains that involve it and its status quo, the one the whole assembly most probably prefers
 (a PCE over bargains). Positions are on 0–100 outside, [0, 1] inside as in KTAB.
 
+From ``core.KERNEL_MIN_ACTORS`` actors on, the three n³ steps (challenges, coalitions, the sums
+of bargains' utilities) run as compiled numba kernels (``smp_kernels``) that do the same
+operations in the same order: the same results, bit for bit, in linear memory.
+
 Where KTAB aborts (fewer than three actors, no salience, identical positions, all actors at
 the ends of the scale) this port goes on: an actor without salience is indifferent to every
 position, and when every position is equally likely to win all actors are risk neutral.
@@ -190,6 +194,12 @@ def _best_challenges(s: _State, a: _Actors, p: SMPParams):
     on ties, gains ≤ 1e-5 ignored). Returns initiators, receivers, i's and j's estimates of
     the probability that i wins (as KTAB, the initiator's bargain uses 1 - P_i(i wins) for j)."""
     n = s.pos.shape[0]
+    if n >= core.KERNEL_MIN_ACTORS:
+        from detente.bargaining import smp_kernels  # numba: imported only when needed
+        best, top, prob = smp_kernels.best_challenges(s.dist, s.rhi, a.weight, a.sal_sum,
+                                                      p.third_party)
+        init = np.flatnonzero(top > core.MIN_SIG_EDU)
+        return init, best[init], prob[init], 1 - prob[init]
     step = max(1, CHUNK_CELLS // max(n * n, 1))   # initiators per block: bounded memory
     parts = [core.challenges(s.util(init), a.weight, a.sal_sum, init, p.third_party)
              for init in (np.arange(c, min(c + step, n)) for c in range(0, n, step))]
@@ -211,6 +221,9 @@ def _bargain_utils(s: _State, a: _Actors, init, rcvr, b_i, b_j):
     u_sq = core.seq_sum(np.zeros(n), own.T) / n
     u_init = core.utility(core.sal_distance(s.pos, b_i, a.sal), s.risk[:, None])
     u_rcvr = core.utility(core.sal_distance(s.pos, b_j, a.sal), s.risk[:, None])
+    if n >= core.KERNEL_MIN_ACTORS:
+        from detente.bargaining import smp_kernels  # numba: imported only when needed
+        return u_sq, smp_kernels.bargain_sums(own, u_init + u_rcvr, init, rcvr) / n
     if n * n * init.size <= core.STREAM_CELLS:
         x = np.arange(n)[:, None, None]
         stay = (x != init[None, None, :]) & (x != rcvr[None, None, :])

@@ -18,6 +18,8 @@ MIN_CHALLENGE = 1e-10     # SMPState::probEduChlg
 MIN_SIG_EDU = 1e-5        # SMPState::bestChallenge
 MIN_WEIGHT = 1e-6         # SMPActor::interpBrgnSnPm
 STREAM_CELLS = 1 << 22    # larger vote tables are summed voter by voter: memory ~ n², not n³
+KERNEL_MIN_ACTORS = 120   # from this many actors the n³ steps run compiled (smp_kernels);
+                          # below, compiling (3–7 s) costs more than it saves
 
 VICTORY_POWER = {"linear": 1, "square": 2, "quartic": 4, "octic": 8}
 # (bigRRange) R_i = (a·p_i - (b·pMax + c·pMin)) / (e·(pMax - pMin))
@@ -76,6 +78,9 @@ def coalitions(w: np.ndarray, u: np.ndarray) -> np.ndarray:
     """c[..., i, j]: strength of the coalition for option i against j, proportional votes
     w_k·(u[k,..,i] - u[k,..,j]) (Model::coalitions, VotingRule::Proportional). u is
     [voters, *batch, options]: several independent elections at once."""
+    if u.ndim <= 3 and u.shape[0] >= KERNEL_MIN_ACTORS:
+        from detente.bargaining import smp_kernels  # numba: imported only when needed
+        return smp_kernels.coalitions(w, u)
     if u.size * u.shape[-1] <= STREAM_CELLS:
         wk = w.reshape((-1,) + (1,) * u.ndim)
         votes = wk * (u[..., :, None] - u[..., None, :])
