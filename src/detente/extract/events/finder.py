@@ -176,13 +176,14 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
         places = [p for p in places if p.kind != "country" and attached(p.head, triggers)]
     when, dated = _date(line, triggers, ctx)
     people = _participants(triggers, line, ctx)
-    if not _concrete(etype, triggers, places, dated, people):
+    damage = any(t.lemma_.lower() in W.DAMAGE_WORDS for t in line)
+    placeless = etype == "strike" and not places and (damage or dated)
+    if not (placeless or _concrete(etype, triggers, places, dated, people)):
         return None
     actor = (strike_actor(triggers, places, ctx, from_targets=etype == "strike")
              if etype in {"strike", "ground_fighting"} else _doer(triggers, ctx) if etype == "other" else None)
     return Mention(etype, actor, places, when, people, line,
-                   damage=any(t.lemma_.lower() in W.DAMAGE_WORDS for t in line),
-                   headline=_headline(line))
+                   damage=damage, headline=_headline(line), placeless=placeless)
 
 
 def _doer(triggers: list[Token], ctx: ArticleContext) -> str | None:

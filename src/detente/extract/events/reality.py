@@ -24,7 +24,17 @@ def unreal(t: Token) -> bool:
             return True
         if h.i != t.i and (h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS):
             return True
-    return False
+    return _doubted_subject(t)
+
+
+def _doubted_subject(t: Token) -> bool:
+    """'A meeting could take place within weeks', 'the talks will probably happen later': the
+    subject of a doubted or negated predicate has not happened (whereas 'talks ended' happened)."""
+    if t.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    kids = list(t.head.children)
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in W.HYPOTHETICAL_MODALS
+               or c.lower_ in W.DOUBT_ADVERBS for c in kids)
 
 
 def _governors(t: Token, depth: int = 3) -> list[Token]:

@@ -40,6 +40,9 @@ UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "
                           "postpone", "scrap", "delay", "ready", "willing", "prepared", "effort",
                           "deadline", "invitation", "invite", "prohibit"})
 UNREAL_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
+# How a sentence doubts what its subject does: 'talks could take place', 'will probably be held'.
+DOUBT_ADVERBS = frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
+ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those"})  # 'the talks': ones named before
 UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "proposed", "eventual",
                               "future", "any", "no", "lasting", "comprehensive", "final"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
