@@ -182,8 +182,19 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
         return None
     actor = (strike_actor(triggers, places, ctx, from_targets=etype == "strike")
              if etype in {"strike", "ground_fighting"} else _doer(triggers, ctx) if etype == "other" else None)
+    anaphor = _anaphor(etype, triggers, places, dated)
+    if anaphor:
+        when = Resolved(None, "unknown")  # the line's date is the report's, not the talks'
     return Mention(etype, actor, places, when, people, line,
-                   damage=damage, headline=_headline(line), placeless=placeless)
+                   damage=damage, headline=_headline(line), placeless=placeless,
+                   anaphor=anaphor)
+
+
+def _anaphor(etype: EventType, triggers: list[Token], places, dated: bool) -> bool:
+    """'the talks', 'this meeting', with no place or day of their own: ones already named."""
+    return (etype == "meeting" and not places and not dated
+            and all(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in W.ANAPHOR_DETS
+                                             for c in t.children) for t in triggers))
 
 
 def _doer(triggers: list[Token], ctx: ArticleContext) -> str | None:

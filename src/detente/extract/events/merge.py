@@ -32,6 +32,7 @@ class Mention:
     damage: bool = False
     headline: bool = False
     placeless: bool = False
+    anaphor: bool = False
     merged: list["Mention"] = field(default_factory=list)
 
     def weight(self) -> tuple:
@@ -59,6 +60,7 @@ def merge(mentions: list[Mention]) -> list[Mention]:
     for m in sorted(mentions, key=lambda x: (x.headline, x.placeless)):
         into = next((e for e in events if _same_happening(e, m, by_place=True)), None)
         into = into or next((e for e in events if _same_happening(e, m)), None)
+        into = into or _antecedent(events, m)
         if into is None and not (m.headline or m.placeless):
             events.append(m)
         elif into is None:
@@ -66,6 +68,16 @@ def merge(mentions: list[Mention]) -> list[Mention]:
         else:
             into.merged.append(m)
     return _merge_events(events)
+
+
+def _antecedent(events: list[Mention], m: Mention) -> Mention | None:
+    """'The talks lasted five hours': talks named with 'the' and nothing new (no place, no day)
+    are the latest ones reported before, when their dates do not contradict."""
+    if not m.anaphor:
+        return None
+    before = [e for e in events if e.type == m.type and e.line.start_char < m.line.start_char
+              and _dates_agree(e, m)]
+    return before[-1] if before else None
 
 
 def _merge_events(events: list[Mention]) -> list[Mention]:
