@@ -30,7 +30,7 @@ SEALING_VERBS = frozenset({"reach", "sign", "conclude", "yield", "strike", "seal
                            "produce", "secure"})
 
 # --- what turns a mention into a non-event ----------------------------------------------
-HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "once"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "once", "before", "until"})
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "refuse", "reject",
                           "deny", "rule", "wish", "insist", "try", "threaten", "need", "prepare",
@@ -38,7 +38,8 @@ UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "
                           "consider", "suggest", "offer", "condition", "envisage", "claim", "allege", "halt", "stop", "cease",
                           "suspend", "pause", "end", "ban", "refrain", "cancel",
                           "postpone", "scrap", "delay", "ready", "willing", "prepared", "effort",
-                          "deadline", "invitation", "invite", "prohibit"})
+                          "deadline", "invitation", "invite", "prohibit", "agree", "rumour", "rumor",
+                          "speculation"})
 UNREAL_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
 # How a sentence doubts what its subject does: 'talks could take place', 'will probably be held'.
 DOUBT_ADVERBS = frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
