@@ -78,7 +78,7 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
-        if lemma in W.CALL_VERBS and _by_phone(t):
+        if lemma in W.CALL_VERBS and _by_phone(t) or lemma in W.DIAL_VERBS and _rang_someone(t):
             return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
@@ -116,6 +116,15 @@ def _by_phone(verb: Token) -> bool:
     """'spoke by telephone with Lavrov', 'talked over the phone': a call, not a speech."""
     return any(c.dep_ == "prep" and c.lower_ in {"by", "over", "on"}
                and any(g.lemma_.lower() in W.PHONE_WORDS for g in c.children) for c in verb.children)
+
+
+def _rang_someone(verb: Token) -> bool:
+    """'Trump called Zelensky', 'phoned him': a person is the only complement ('called him a
+    liar' names him; 'called for talks' asks for them). The parser may read the person as the
+    name given ('oprd'), so that counts when nothing else is named."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp", "dative"}]
+    return len(objects) == 1 and objects[0].dep_ in {"dobj", "oprd"} and (
+        objects[0].ent_type_ == "PERSON" or objects[0].lower_ in {"him", "her"})
 
 
 def _object_is_agreement(t: Token) -> bool:

@@ -23,6 +23,7 @@ TRUCE_NOUNS = frozenset({"truce", "ceasefire", "moratorium", "pause", "halt"})
 # A phone call is a meeting of leaders: 'a telephone conversation', 'spoke by phone'.
 CALL_NOUNS = frozenset({"conversation"})
 CALL_VERBS = frozenset({"speak", "talk"})
+DIAL_VERBS = frozenset({"call", "phone", "ring"})  # 'Trump called Zelensky': a call to a person
 PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video"})
 AGREEMENT_VERBS = frozenset({"agree", "sign"})
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "truce", "memorandum"})
