@@ -231,8 +231,8 @@ def _trimmed(span: Span):
         span = span[:-1]
     while len(span) and span[0].is_space:
         span = span[1:]
-    if len(span) and not span.text.lower().startswith(W.LINK_LABELS):
-        yield span  # "Read also: …" links to another article's events
+    if len(span) and not span.text.lower().startswith(W.LINK_LABELS) and not span.text.endswith("?"):
+        yield span  # "Read also: …" links to another article's events; a question reports none
 
 
 def _headline(line: Span) -> bool:
