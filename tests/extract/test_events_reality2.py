@@ -1,0 +1,87 @@
+"""Rules of issue 9 for events that hold on unseen articles, from hand-written sentences: a wave's
+placeless report, doubted or wished-for happenings, talks named again, phone calls, questions."""
+import datetime as dt
+
+import pytest
+
+from detente.codebook import Codebook
+from detente.extract.context import ArticleContext
+from detente.extract.events.finder import find_events
+from detente.records import Document
+
+FRI = dt.date(2026, 2, 6)
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    case = Codebook.bundled()
+
+    def run(text: str):
+        doc = Document(id="t", text=text, published=FRI)
+        ctx = ArticleContext(document=doc, codebook=case, doc=nlp(text), reference_date=FRI)
+        found = find_events(ctx)
+        for e in found:
+            assert text[e.start:e.end] == e.evidence
+        return found
+    return run
+
+
+def test_placeless_report_of_a_wave_joins_it_and_leads_the_evidence(events_of):
+    text = ("Four people were killed overnight in a large Russian drone barrage across the country. "
+            "In Kharkiv, Russian drones hit a school. Russian missiles also struck Odesa.")
+    [e] = events_of(text)
+    assert e.type == "strike" and e.actor == "RUS"
+    assert {l.name for l in e.locations} == {"Kharkiv", "Odesa"}
+    assert e.evidence.startswith("Four people were killed")
+
+
+def test_placeless_strike_alone_is_no_event(events_of):
+    assert events_of("Two people were killed in a drone attack overnight, officials said.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A meeting between the two presidents could take place in Geneva next month.",
+    "The summit will probably take place in Riyadh later this year.",
+])
+def test_doubted_meeting_is_no_event(events_of, text):
+    assert [e for e in events_of(text) if e.type == "meeting"] == []
+
+
+def test_scheduled_meeting_stays(events_of):
+    [e] = events_of("The next round of talks will take place in Geneva on Tuesday.")
+    assert e.type == "meeting"
+
+
+def test_the_talks_named_again_are_the_same_talks(events_of):
+    text = ("Russian and Ukrainian delegations held talks in Istanbul on Monday. "
+            "Witkoff has been taking part in the talks with Umerov since the morning.")
+    [e] = events_of(text)
+    assert e.type == "meeting" and [l.name for l in e.locations] == ["Istanbul"]
+
+
+def test_exchange_agreed_to_is_not_yet_an_exchange(events_of):
+    found = events_of("On Wednesday the two sides agreed to a large prisoner exchange in Geneva.")
+    assert "prisoner_exchange" not in {e.type for e in found}
+
+
+@pytest.mark.parametrize("text", [
+    "Officials declined to comment on rumours that Kyiv and Moscow had agreed to a truce.",
+    "Zelensky wants guarantees approved by Congress before any peace deal is signed.",
+])
+def test_rumoured_or_future_deal_is_no_agreement(events_of, text):
+    assert [e for e in events_of(text) if e.type == "agreement"] == []
+
+
+def test_calling_a_person_is_a_call(events_of):
+    [e] = events_of("Trump called Zelensky on Friday to tell him about the plan.")
+    assert e.type == "meeting" and e.date == FRI
+
+
+@pytest.mark.parametrize("text", ["Zelensky called Putin a liar on Friday.",
+                                  "Kyiv called for new talks in Geneva on Friday."])
+def test_naming_or_asking_is_no_call(events_of, text):
+    assert [e for e in events_of(text) if e.type == "meeting"] == []
+
+
+def test_question_line_reports_no_event(events_of):
+    assert events_of("Will Russian and Ukrainian envoys meet in Geneva on Friday?") == []
