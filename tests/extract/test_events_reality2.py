@@ -85,3 +85,13 @@ def test_naming_or_asking_is_no_call(events_of, text):
 
 def test_question_line_reports_no_event(events_of):
     assert events_of("Will Russian and Ukrainian envoys meet in Geneva on Friday?") == []
+
+
+def test_deals_reached_as_a_habit_are_no_agreement(events_of):
+    found = events_of("Summits are the place where deals are reached, the minister said.")
+    assert "agreement" not in {e.type for e in found}
+
+
+def test_deal_reached_is_an_agreement(events_of):
+    [e] = events_of("The two sides reached a deal in Riyadh on Tuesday.")
+    assert (e.type, [l.name for l in e.locations]) == ("agreement", ["Riyadh"])

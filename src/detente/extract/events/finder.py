@@ -60,7 +60,7 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
     if t.lower_ in W.PLURAL_EVENT_NOUNS:
         lemma, pos = t.lower_, "NOUN"
     if pos == "NOUN":
-        if lemma in W.AGREEMENT_NOUNS and t.head.lemma_.lower() in W.SEALING_VERBS:
+        if lemma in W.AGREEMENT_NOUNS and t.head.lemma_.lower() in W.SEALING_VERBS and not _habitual(t.head):
             return "agreement"
         if lemma in W.EXCHANGE_WORDS and has_prisoners:
             return "prisoner_exchange"
@@ -140,6 +140,13 @@ def _jointly(t: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ == "between":
             return True
     return False
+
+
+def _habitual(verb: Token) -> bool:
+    """'where deals are reached', 'they sign accords': the present tells what is usual, not a
+    deal done."""
+    return verb.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "auxpass" and c.lower_ in {"is", "are", "'re"}
+                                               for c in verb.children)
 
 
 def _realis_past(t: Token) -> bool:
