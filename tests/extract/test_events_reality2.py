@@ -95,3 +95,9 @@ def test_deals_reached_as_a_habit_are_no_agreement(events_of):
 def test_deal_reached_is_an_agreement(events_of):
     [e] = events_of("The two sides reached a deal in Riyadh on Tuesday.")
     assert (e.type, [l.name for l in e.locations]) == ("agreement", ["Riyadh"])
+
+
+def test_a_country_that_talks_is_a_side_not_a_venue(events_of):
+    assert events_of("Ukraine has held talks with the United States on a peace plan.") == []
+    [e] = events_of("Ukrainian envoys held talks with the United States in Geneva.")
+    assert [l.name for l in e.locations] == ["Geneva"]

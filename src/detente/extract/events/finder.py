@@ -160,6 +160,8 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
     one sentence may name two rounds of talks ('talks in Miami follow negotiations in Berlin')."""
     line = sent
     places = places_in(line, ctx, venues_only=etype != "strike")
+    if etype == "meeting":
+        places = [p for p in places if not (p.kind == "country" and _participant(p.head))]
     if etype == "strike":
         m = _mention(etype, triggers, [p for p in places if where_hit(p)], line, ctx)
         return [m] if m else []
@@ -180,6 +182,14 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
         venues.setdefault(key, [])
     out = [_mention(etype, ts, venues[k], line, ctx) for k, ts in groups.items()]
     return [m for m in out if m]
+
+
+def _participant(tok: Token) -> bool:
+    """'talks with Washington', 'a meeting between Kyiv and Moscow': a side that meets, not
+    where it meets."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in W.PARTICIPANT_PREPS
 
 
 def _same_clause(t: Token, others: list[Token]) -> bool:
