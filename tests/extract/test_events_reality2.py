@@ -101,3 +101,9 @@ def test_a_country_that_talks_is_a_side_not_a_venue(events_of):
     assert events_of("Ukraine has held talks with the United States on a peace plan.") == []
     [e] = events_of("Ukrainian envoys held talks with the United States in Geneva.")
     assert [l.name for l in e.locations] == ["Geneva"]
+
+
+def test_what_they_also_agreed_is_the_same_deal(events_of):
+    [e] = events_of("On Monday the delegations agreed to swap prisoners. "
+                    "The delegations also agreed to keep talking.")
+    assert e.type == "agreement" and e.evidence.startswith("On Monday")

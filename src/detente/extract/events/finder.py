@@ -217,8 +217,13 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
 
 
 def _anaphor(etype: EventType, triggers: list[Token], places, dated: bool) -> bool:
-    """'the talks', 'this meeting', with no place or day of their own: ones already named."""
-    return (etype == "meeting" and not places and not dated
+    """'the talks', 'this meeting', with no place or day of their own: ones already named;
+    'they also agreed to …': one more point of the deal just reported."""
+    if places or dated:
+        return False
+    if etype == "agreement":
+        return all(any(c.lower_ == "also" for c in t.children) for t in triggers)
+    return (etype == "meeting"
             and all(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in W.ANAPHOR_DETS
                                              for c in t.children) for t in triggers))
 
