@@ -107,3 +107,16 @@ def test_what_they_also_agreed_is_the_same_deal(events_of):
     [e] = events_of("On Monday the delegations agreed to swap prisoners. "
                     "The delegations also agreed to keep talking.")
     assert e.type == "agreement" and e.evidence.startswith("On Monday")
+
+
+@pytest.mark.parametrize("text", [
+    "Trump said he planned to meet Putin soon, probably in Riyadh.",
+    "The meeting between the presidents will take place, but probably at a later date.",
+])
+def test_probable_meeting_is_no_event(events_of, text):
+    assert events_of(text) == []
+
+
+def test_past_meeting_stays_whatever_the_adverb_doubts(events_of):
+    [e] = events_of("Delegations met in Riyadh on Monday, probably for the last time.")
+    assert e.type == "meeting"
