@@ -120,3 +120,11 @@ def test_probable_meeting_is_no_event(events_of, text):
 def test_past_meeting_stays_whatever_the_adverb_doubts(events_of):
     [e] = events_of("Delegations met in Riyadh on Monday, probably for the last time.")
     assert e.type == "meeting"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin said on Tuesday that there was still no exact date for arranging a summit between Trump and Putin.",
+    "There are no plans for a meeting between Trump and Putin, the aide said.",
+])
+def test_no_plan_for_a_meeting_is_no_meeting(events_of, text):
+    assert events_of(text) == []

@@ -27,7 +27,21 @@ def unreal(t: Token) -> bool:
             return True
         if h.i != t.i and (h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS):
             return True
-    return _doubted_subject(t)
+    return _doubted_subject(t) or _denied_owner(t)
+
+
+def _denied_owner(t: Token, depth: int = 4) -> bool:
+    """'no timeframe for organising a meeting', 'no plans for talks': the noun the mention is
+    meant for says there is none ('no details of the talks' still has the talks)."""
+    child, purpose = t, False
+    for _ in range(depth):
+        if child.dep_ not in {"pobj", "prep", "pcomp", "dobj", "xcomp", "acl"} or child.head.i == child.i:
+            return False
+        purpose |= child.dep_ == "prep" and child.lower_ == "for"
+        child = child.head
+        if child.pos_ == "NOUN":
+            return purpose and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
+    return False
 
 
 def _clause_words(verb: Token) -> list[Token]:
