@@ -13,7 +13,7 @@ EXCHANGE_WORDS = frozenset({"exchange", "swap", "release", "repatriation", "retu
 PRISONER_WORDS = frozenset({"prisoner", "pow", "pows", "captive", "body", "soldier", "serviceman",
                             "detainee", "civilian", "defender"})
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations",
-                           "round", "discussion", "discussions", "consultation", "call"})
+                           "round", "discussion", "discussions", "consultation", "call", "visit"})
 MEETING_VERBS = frozenset({"meet", "gather", "confer"})
 # 'other' happenings of the process: an order given, a meeting called off, a truce announced.
 ORDER_VERBS = frozenset({"order", "decree"})
