@@ -128,3 +128,8 @@ def test_past_meeting_stays_whatever_the_adverb_doubts(events_of):
 ])
 def test_no_plan_for_a_meeting_is_no_meeting(events_of, text):
     assert events_of(text) == []
+
+
+def test_an_envoys_visit_is_a_meeting(events_of):
+    [e] = events_of("The envoy arrived on Thursday on a two-day visit to Moscow.")
+    assert (e.type, [l.name for l in e.locations]) == ("meeting", ["Moscow"])
