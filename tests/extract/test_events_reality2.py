@@ -133,3 +133,9 @@ def test_no_plan_for_a_meeting_is_no_meeting(events_of, text):
 def test_an_envoys_visit_is_a_meeting(events_of):
     [e] = events_of("The envoy arrived on Thursday on a two-day visit to Moscow.")
     assert (e.type, [l.name for l in e.locations]) == ("meeting", ["Moscow"])
+
+
+def test_a_call_people_hold_is_a_meeting_and_a_call_for_something_is_not(events_of):
+    [e] = events_of("Trump's call with Putin lasted two hours on Monday.")
+    assert e.type == "meeting"
+    assert events_of("Kyiv's call for a truce went unanswered on Monday.") == []

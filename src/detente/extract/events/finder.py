@@ -64,7 +64,7 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
             return "agreement"
         if lemma in W.EXCHANGE_WORDS and has_prisoners:
             return "prisoner_exchange"
-        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t)) \
+        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t) or _named_call(t)) \
                 or lemma in W.CALL_NOUNS and _is_phone_call(t):
             return "meeting"
         if lemma in W.GROUND_NOUNS:
@@ -110,6 +110,13 @@ def _thing_object(c: Token) -> bool:
 
 def _is_phone_call(t: Token) -> bool:
     return any(c.lemma_.lower() in W.PHONE_WORDS for c in t.children)
+
+
+def _named_call(t: Token) -> bool:
+    """'the Rubio-Lavrov call', 'Trump's call with Putin', 'a call between the presidents': a call
+    that people hold, not a call for something."""
+    return any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "PERSON"
+               or c.dep_ == "prep" and c.lower_ in W.PARTICIPANT_PREPS for c in t.children)
 
 
 def _by_phone(verb: Token) -> bool:
