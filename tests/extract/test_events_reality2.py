@@ -139,3 +139,9 @@ def test_a_call_people_hold_is_a_meeting_and_a_call_for_something_is_not(events_
     [e] = events_of("Trump's call with Putin lasted two hours on Monday.")
     assert e.type == "meeting"
     assert events_of("Kyiv's call for a truce went unanswered on Monday.") == []
+
+
+def test_two_rounds_in_one_sentence_keep_their_own_venues(events_of):
+    found = events_of("The talks due to take place in Riyadh on Sunday follow negotiations in Geneva "
+                      "last week between the envoys.")
+    assert sorted([l.name for l in e.locations] for e in found) == [["Geneva"], ["Riyadh"]]

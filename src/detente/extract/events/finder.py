@@ -176,7 +176,7 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
     venues: dict[frozenset, list[PlaceHit]] = {}
     placeless = []
     for t in triggers:
-        mine = [p for p in places if attached(p.head, [t])]
+        mine = [p for p in places if attached(p.head, [t]) and not _owned_by_other(p.head, t, triggers)]
         if not mine:
             placeless.append(t)
             continue
@@ -189,6 +189,12 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
         venues.setdefault(key, [])
     out = [_mention(etype, ts, venues[k], line, ctx) for k, ts in groups.items()]
     return [m for m in out if m]
+
+
+def _owned_by_other(place: Token, t: Token, triggers: list[Token]) -> bool:
+    """'talks in Riyadh follow negotiations in Geneva': a place inside another trigger's own
+    phrase is that one's venue, though both hang from one verb."""
+    return not t.is_ancestor(place) and any(o.i != t.i and o.is_ancestor(place) for o in triggers)
 
 
 def _participant(tok: Token) -> bool:
