@@ -36,7 +36,9 @@ class Mention:
     merged: list["Mention"] = field(default_factory=list)
 
     def weight(self) -> tuple:
-        """Which mention states the happening best: damage reported, a known actor, more places."""
+        """Which mention states the happening best: a body line over a headline; for talks, the
+        one that places and dates them; otherwise the first report (news leads with the whole
+        attack, then goes place by place)."""
         meeting = self.type == "meeting"
         return (not self.headline, bool(self.places) and meeting,
                 self.when.precision != "unknown" and meeting,
