@@ -20,7 +20,7 @@ def unreal(t: Token) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in W.HYPOTHETICAL_MODALS for c in kids):
             return True
         if any(c.dep_ == "mark" and c.lower_ in W.HYPOTHETICAL_MARKS or c.lower_ in W.UNREAL_ADVERBS
-               or c.pos_ == "VERB" and c.lemma_.lower() in W.CLAIM_VERBS for c in kids):
+               for c in kids):
             return True
         if h.pos_ in {"VERB", "AUX"} and h.tag_ != "VBD" and any(g.lower_ in W.DOUBT_ADVERBS
                                                                 for g in _clause_words(h)):

@@ -44,8 +44,6 @@ UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "
 UNREAL_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
 # How a sentence doubts what its subject does: 'talks could take place', 'will probably be held'.
 DOUBT_ADVERBS = frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
-# 'what Moscow claims was agreed': the parser may hang the claim under the verb it governs.
-CLAIM_VERBS = frozenset({"claim", "allege"})
 ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those"})  # 'the talks': ones named before
 UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "proposed", "eventual",
                               "future", "any", "no", "lasting", "comprehensive", "final"})
