@@ -60,11 +60,11 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
     if t.lower_ in W.PLURAL_EVENT_NOUNS:
         lemma, pos = t.lower_, "NOUN"
     if pos == "NOUN":
-        if lemma in W.AGREEMENT_NOUNS and t.head.lemma_.lower() in W.SEALING_VERBS:
+        if lemma in W.AGREEMENT_NOUNS and t.head.lemma_.lower() in W.SEALING_VERBS and not _habitual(t.head):
             return "agreement"
         if lemma in W.EXCHANGE_WORDS and has_prisoners:
             return "prisoner_exchange"
-        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t)) \
+        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t) or _named_call(t)) \
                 or lemma in W.CALL_NOUNS and _is_phone_call(t):
             return "meeting"
         if lemma in W.GROUND_NOUNS:
@@ -78,7 +78,7 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
-        if lemma in W.CALL_VERBS and _by_phone(t):
+        if lemma in W.CALL_VERBS and _by_phone(t) or lemma in W.DIAL_VERBS and _rang_someone(t):
             return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
@@ -112,10 +112,26 @@ def _is_phone_call(t: Token) -> bool:
     return any(c.lemma_.lower() in W.PHONE_WORDS for c in t.children)
 
 
+def _named_call(t: Token) -> bool:
+    """'the Rubio-Lavrov call', 'Trump's call with Putin', 'a call between the presidents': a call
+    that people hold, not a call for something."""
+    return any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "PERSON"
+               or c.dep_ == "prep" and c.lower_ in W.PARTICIPANT_PREPS for c in t.children)
+
+
 def _by_phone(verb: Token) -> bool:
     """'spoke by telephone with Lavrov', 'talked over the phone': a call, not a speech."""
     return any(c.dep_ == "prep" and c.lower_ in {"by", "over", "on"}
                and any(g.lemma_.lower() in W.PHONE_WORDS for g in c.children) for c in verb.children)
+
+
+def _rang_someone(verb: Token) -> bool:
+    """'Trump called Zelensky', 'phoned him': a person is the only complement ('called him a
+    liar' names him; 'called for talks' asks for them). The parser may read the person as the
+    name given ('oprd'), so that counts when nothing else is named."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp", "dative"}]
+    return len(objects) == 1 and objects[0].dep_ in {"dobj", "oprd"} and (
+        objects[0].ent_type_ == "PERSON" or objects[0].lower_ in {"him", "her"})
 
 
 def _object_is_agreement(t: Token) -> bool:
@@ -133,6 +149,13 @@ def _jointly(t: Token) -> bool:
     return False
 
 
+def _habitual(verb: Token) -> bool:
+    """'where deals are reached', 'they sign accords': the present tells what is usual, not a
+    deal done."""
+    return verb.tag_ in {"VBZ", "VBP"} or any(c.dep_ == "auxpass" and c.lower_ in {"is", "are", "'re"}
+                                               for c in verb.children)
+
+
 def _realis_past(t: Token) -> bool:
     """Past tense or perfect ('agreed', 'have signed'), the way news states a done deal."""
     return t.tag_ in {"VBD", "VBN"}
@@ -144,6 +167,8 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
     one sentence may name two rounds of talks ('talks in Miami follow negotiations in Berlin')."""
     line = sent
     places = places_in(line, ctx, venues_only=etype != "strike")
+    if etype == "meeting":
+        places = [p for p in places if not (p.kind == "country" and _participant(p.head))]
     if etype == "strike":
         m = _mention(etype, triggers, [p for p in places if where_hit(p)], line, ctx)
         return [m] if m else []
@@ -151,7 +176,7 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
     venues: dict[frozenset, list[PlaceHit]] = {}
     placeless = []
     for t in triggers:
-        mine = [p for p in places if attached(p.head, [t])]
+        mine = [p for p in places if attached(p.head, [t]) and not _owned_by_other(p.head, t, triggers)]
         if not mine:
             placeless.append(t)
             continue
@@ -166,6 +191,20 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
     return [m for m in out if m]
 
 
+def _owned_by_other(place: Token, t: Token, triggers: list[Token]) -> bool:
+    """'talks in Riyadh follow negotiations in Geneva': a place inside another trigger's own
+    phrase is that one's venue, though both hang from one verb."""
+    return not t.is_ancestor(place) and any(o.i != t.i and o.is_ancestor(place) for o in triggers)
+
+
+def _participant(tok: Token) -> bool:
+    """'talks with Washington', 'a meeting between Kyiv and Moscow': a side that meets, not
+    where it meets."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in W.PARTICIPANT_PREPS
+
+
 def _same_clause(t: Token, others: list[Token]) -> bool:
     return any(anchor(t).i == anchor(o).i for o in others)
 
@@ -176,13 +215,30 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
         places = [p for p in places if p.kind != "country" and attached(p.head, triggers)]
     when, dated = _date(line, triggers, ctx)
     people = _participants(triggers, line, ctx)
-    if not _concrete(etype, triggers, places, dated, people):
+    damage = any(t.lemma_.lower() in W.DAMAGE_WORDS for t in line)
+    placeless = etype == "strike" and not places and (damage or dated)
+    if not (placeless or _concrete(etype, triggers, places, dated, people)):
         return None
     actor = (strike_actor(triggers, places, ctx, from_targets=etype == "strike")
              if etype in {"strike", "ground_fighting"} else _doer(triggers, ctx) if etype == "other" else None)
+    anaphor = _anaphor(etype, triggers, places, dated)
+    if anaphor:
+        when = Resolved(None, "unknown")  # the line's date is the report's, not the talks'
     return Mention(etype, actor, places, when, people, line,
-                   damage=any(t.lemma_.lower() in W.DAMAGE_WORDS for t in line),
-                   headline=_headline(line))
+                   damage=damage, headline=_headline(line), placeless=placeless,
+                   anaphor=anaphor)
+
+
+def _anaphor(etype: EventType, triggers: list[Token], places, dated: bool) -> bool:
+    """'the talks', 'this meeting', with no place or day of their own: ones already named;
+    'they also agreed to …': one more point of the deal just reported."""
+    if places or dated:
+        return False
+    if etype == "agreement":
+        return all(any(c.lower_ == "also" for c in t.children) for t in triggers)
+    return (etype == "meeting"
+            and all(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in W.ANAPHOR_DETS
+                                             for c in t.children) for t in triggers))
 
 
 def _doer(triggers: list[Token], ctx: ArticleContext) -> str | None:
@@ -210,8 +266,8 @@ def _trimmed(span: Span):
         span = span[:-1]
     while len(span) and span[0].is_space:
         span = span[1:]
-    if len(span) and not span.text.lower().startswith(W.LINK_LABELS):
-        yield span  # "Read also: …" links to another article's events
+    if len(span) and not span.text.lower().startswith(W.LINK_LABELS) and not span.text.endswith("?"):
+        yield span  # "Read also: …" links to another article's events; a question reports none
 
 
 def _headline(line: Span) -> bool:

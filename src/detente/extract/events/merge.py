@@ -31,13 +31,17 @@ class Mention:
     line: Span
     damage: bool = False
     headline: bool = False
+    placeless: bool = False
+    anaphor: bool = False
     merged: list["Mention"] = field(default_factory=list)
 
     def weight(self) -> tuple:
-        """Which mention states the happening best: damage reported, a known actor, more places."""
+        """Which mention states the happening best: a body line over a headline; for talks, the
+        one that places and dates them; otherwise the first report (news leads with the whole
+        attack, then goes place by place)."""
         meeting = self.type == "meeting"
         return (not self.headline, bool(self.places) and meeting,
-                self.when.precision != "unknown" and meeting, self.damage and self.type == "strike",
+                self.when.precision != "unknown" and meeting,
                 -self.line.start_char)
 
     def to_event(self) -> Event:
@@ -55,16 +59,27 @@ def merge(mentions: list[Mention]) -> list[Mention]:
     """Cluster until nothing changes; a shared place beats a shared date as the reason to join.
     Headlines and captions only add to what the body reports: alone they repeat or tease it."""
     events: list[Mention] = []
-    for m in sorted(mentions, key=lambda x: x.headline):
+    for m in sorted(mentions, key=lambda x: (x.headline, x.placeless)):
         into = next((e for e in events if _same_happening(e, m, by_place=True)), None)
         into = into or next((e for e in events if _same_happening(e, m)), None)
-        if into is None and not m.headline:
+        into = into or _antecedent(events, m)
+        if into is None and not (m.headline or m.placeless):
             events.append(m)
         elif into is None:
             continue
         else:
             into.merged.append(m)
     return _merge_events(events)
+
+
+def _antecedent(events: list[Mention], m: Mention) -> Mention | None:
+    """'The talks lasted five hours': talks named with 'the' and nothing new (no place, no day)
+    are the latest ones reported before, when their dates do not contradict."""
+    if not m.anaphor:
+        return None
+    before = [e for e in events if e.type == m.type and e.line.start_char < m.line.start_char
+              and _dates_agree(e, m)]
+    return before[-1] if before else None
 
 
 def _merge_events(events: list[Mention]) -> list[Mention]:
@@ -115,7 +130,9 @@ def _one_wave(e: Mention, m: Mention) -> bool:
     the strikes one side made on the same day (dates agree, checked before) are one attack
     reported place by place; a strike by the other side is another happening."""
     if m.headline or e.headline:
-        return False  # a headline joins only the body's report of its own place
+        return False
+    if m.placeless:  # 'a widespread bombardment killed three': the wave the placed reports name
+        return m.actor is not None and any(x.actor == m.actor and x.places for x in [e, *e.merged])  # a headline joins only the body's report of its own place
     return m.actor is not None and any(x.actor == m.actor for x in [e, *e.merged])
 
 

@@ -22,9 +22,44 @@ def unreal(t: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in W.HYPOTHETICAL_MARKS or c.lower_ in W.UNREAL_ADVERBS
                for c in kids):
             return True
+        if h.pos_ in {"VERB", "AUX"} and h.tag_ != "VBD" and any(g.lower_ in W.DOUBT_ADVERBS
+                                                                for g in _clause_words(h)):
+            return True
         if h.i != t.i and (h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS):
             return True
+    return _doubted_subject(t) or _denied_owner(t)
+
+
+def _denied_owner(t: Token, depth: int = 4) -> bool:
+    """'no timeframe for organising a meeting', 'no plans for talks': the noun the mention is
+    meant for says there is none ('no details of the talks' still has the talks)."""
+    child, purpose = t, False
+    for _ in range(depth):
+        if child.dep_ not in {"pobj", "prep", "pcomp", "dobj", "xcomp", "acl"} or child.head.i == child.i:
+            return False
+        purpose |= child.dep_ == "prep" and child.lower_ == "for"
+        child = child.head
+        if child.pos_ == "NOUN":
+            return purpose and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children)
     return False
+
+
+def _clause_words(verb: Token) -> list[Token]:
+    """The verb's own words and those of its phrases: 'meet, probably in Riyadh'. A verb in the
+    past ('met, probably for the last time') is done whatever the adverb doubts."""
+    kids = list(verb.children)
+    return kids + [g for c in kids if c.dep_ == "prep" for g in c.children]
+
+
+def _doubted_subject(t: Token) -> bool:
+    """'A meeting could take place within weeks', 'the talks will probably happen later': the
+    subject of a doubted or negated predicate has not happened (whereas 'talks ended' happened)."""
+    if t.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    kids = list(t.head.children)
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in W.HYPOTHETICAL_MODALS
+               for c in kids) or t.head.tag_ != "VBD" and any(c.lower_ in W.DOUBT_ADVERBS
+                                                              for c in _clause_words(t.head))
 
 
 def _governors(t: Token, depth: int = 3) -> list[Token]:

@@ -13,7 +13,7 @@ EXCHANGE_WORDS = frozenset({"exchange", "swap", "release", "repatriation", "retu
 PRISONER_WORDS = frozenset({"prisoner", "pow", "pows", "captive", "body", "soldier", "serviceman",
                             "detainee", "civilian", "defender"})
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations",
-                           "round", "discussion", "discussions", "consultation", "call"})
+                           "round", "discussion", "discussions", "consultation", "call", "visit"})
 MEETING_VERBS = frozenset({"meet", "gather", "confer"})
 # 'other' happenings of the process: an order given, a meeting called off, a truce announced.
 ORDER_VERBS = frozenset({"order", "decree"})
@@ -23,6 +23,7 @@ TRUCE_NOUNS = frozenset({"truce", "ceasefire", "moratorium", "pause", "halt"})
 # A phone call is a meeting of leaders: 'a telephone conversation', 'spoke by phone'.
 CALL_NOUNS = frozenset({"conversation"})
 CALL_VERBS = frozenset({"speak", "talk"})
+DIAL_VERBS = frozenset({"call", "phone", "ring"})  # 'Trump called Zelensky': a call to a person
 PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video"})
 AGREEMENT_VERBS = frozenset({"agree", "sign"})
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "truce", "memorandum"})
@@ -30,7 +31,7 @@ SEALING_VERBS = frozenset({"reach", "sign", "conclude", "yield", "strike", "seal
                            "produce", "secure"})
 
 # --- what turns a mention into a non-event ----------------------------------------------
-HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "once"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "once", "before", "until"})
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "refuse", "reject",
                           "deny", "rule", "wish", "insist", "try", "threaten", "need", "prepare",
@@ -38,8 +39,12 @@ UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "
                           "consider", "suggest", "offer", "condition", "envisage", "claim", "allege", "halt", "stop", "cease",
                           "suspend", "pause", "end", "ban", "refrain", "cancel",
                           "postpone", "scrap", "delay", "ready", "willing", "prepared", "effort",
-                          "deadline", "invitation", "invite", "prohibit"})
+                          "deadline", "invitation", "invite", "prohibit", "agree", "rumour", "rumor",
+                          "speculation"})
 UNREAL_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
+# How a sentence doubts what its subject does: 'talks could take place', 'will probably be held'.
+DOUBT_ADVERBS = frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
+ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those"})  # 'the talks': ones named before
 UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "proposed", "eventual",
                               "future", "any", "no", "lasting", "comprehensive", "final"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
