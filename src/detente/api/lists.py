@@ -41,24 +41,24 @@ def listing(request: Request, kind: str, criteria: dict, paging: Paging):
     filters = ledger.filters(kind, **criteria)
     if paging.format != "json":
         return download(ledger, kind, filters, paging)
-    items = ledger.page(kind, filters, paging.before, paging.limit + 1)
+    items = ledger.page_json(kind, filters, paging.before, paging.limit + 1)
     more = len(items) > paging.limit
     items = items[:paging.limit]
-    nxt = str(request.url.include_query_params(before=items[-1].id)) if more else None
+    nxt = str(request.url.include_query_params(before=items[-1]["id"])) if more else None
     # already JSON-ready: a JSONResponse skips FastAPI's generic (slow, per-value) encoder
     return JSONResponse({"kind": kind, "count": len(items), "limit": paging.limit, "next": nxt,
                          "filters": {k: str(v) if isinstance(v, dt.date) else v for k, v in criteria.items()
                                      if v is not None},
-                         "items": [e.model_dump(mode="json") for e in items]})
+                         "items": items})
 
 
 def all_pages(ledger, kind: str, filters: list, before: int | None) -> Iterator:
     while True:
-        page = ledger.page(kind, filters, before, DOWNLOAD_PAGE)
+        page = ledger.page_json(kind, filters, before, DOWNLOAD_PAGE)
         yield from page
         if len(page) < DOWNLOAD_PAGE:
             return
-        before = page[-1].id
+        before = page[-1]["id"]
 
 
 def download(ledger, kind: str, filters: list, paging: Paging) -> StreamingResponse:
@@ -67,7 +67,7 @@ def download(ledger, kind: str, filters: list, paging: Paging) -> StreamingRespo
     name = f"{PLURAL[kind]}.{paging.format}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if paging.format == "jsonl":
-        lines = (json.dumps(e.model_dump(mode="json"), ensure_ascii=False) + "\n" for e in entries)
+        lines = (json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
         return StreamingResponse(lines, media_type="application/x-ndjson", headers=headers)
     return StreamingResponse(csv_lines(kind, entries), media_type="text/csv; charset=utf-8", headers=headers)
 
