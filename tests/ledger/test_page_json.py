@@ -15,6 +15,7 @@ def varied(ledger):
         ex = make_extraction(n, None if n == 5 else dt.date(2026, 1, 1) + dt.timedelta(days=n),
                              party="UKR" if n % 3 else "RUS")
         claim, event, quote = ex.claims[0], ex.events[0], ex.quotes[0]
+        ex.document.outlet = "Wire" if n % 3 else "Daily"
         if n % 2:
             claim.position, claim.hedges, claim.source.chain, claim.party = None, [], [], "UKR"
             quote.cue, quote.speaker.role = None, None
@@ -37,7 +38,8 @@ def varied(ledger):
 CASES = [("quote", {}), ("quote", {"party": "usa"}), ("quote", {"party": "RUS"}),
          ("claim", {}), ("claim", {"party": "RUS"}), ("claim", {"party": "usa"}), ("claim", {"issue": "ceasefire"}),
          ("claim", {"party": "UKR", "hedged": True}), ("claim", {"since": dt.date(2026, 1, 6)}),
-         ("event", {}), ("event", {"type": "meeting"}), ("event", {"type": "strike"})]
+         ("claim", {"outlet": "wire"}), ("claim", {"outlet": "Daily", "party": "RUS"}), ("quote", {"outlet": "Daily"}),
+         ("event", {}), ("event", {"type": "meeting"}), ("event", {"type": "strike"}), ("event", {"outlet": "Wire"})]
 
 
 @pytest.mark.parametrize(("kind", "criteria"), CASES)
@@ -61,3 +63,11 @@ def test_page_json_shows_review_states_and_hides_rejected(varied):
     assert by_id[5]["position_anchor"] == "full recognition" and by_id[5]["published"] == "2026-01-05"
     places = {e["id"]: [p["name"] for p in e["locations"]] for e in varied.page_json("event", limit=50)}
     assert places[1] == ["Kharkiv", "Odesa"] and places[2] == [] and places[3] == ["Kharkiv"]
+
+
+def test_an_outlet_page_holds_exactly_that_outlets_records(varied):
+    every = varied.page_json("claim", limit=100)
+    for before in (None, 7):
+        daily = varied.page_json("claim", varied.filters("claim", outlet="daily"), before, limit=100)
+        assert daily and [e["id"] for e in daily] == [e["id"] for e in every
+                                                      if e["outlet"] == "Daily" and e["id"] < (before or 99)]

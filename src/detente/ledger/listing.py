@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from detente.ledger.entries import ENTRY, ReviewState, Stored
 from detente.ledger.filters import field_value
@@ -34,7 +34,7 @@ def page(session: Session, kind: str, filters: Sequence = (), before: int | None
     reviews = reviews_by_record(session, kind)
     corrected = {rid for rid, rs in reviews.items() if any(r.action == "correct" for r in rs)}
     rejected = {rid for rid, rs in reviews.items() if rs[-1].action == "reject"}
-    row, cols = ROWS[kind], columns(kind)
+    row, cols = ROWS[kind], keyset_columns(kind)
     # the article's details, not its text: a page of 50 records must not read 50 articles
     base = select(row, *ARTICLE).join(DocumentRow, row.document_id == DocumentRow.id)
     if before is not None:
@@ -62,7 +62,7 @@ def page_json(session: Session, kind: str, filters: Sequence = (), before: int |
     reviews = reviews_by_record(session, kind)
     corrected = {rid for rid, rs in reviews.items() if any(r.action == "correct" for r in rs)}
     rejected = {rid for rid, rs in reviews.items() if rs[-1].action == "reject"}
-    row, cols = ROWS[kind], columns(kind)
+    row, cols = ROWS[kind], keyset_columns(kind)
     names = [n for n in COLUMNS[kind] if n in row.__table__.columns]
     base = (select(row.id, row.extras, *(getattr(row, n) for n in names), *ARTICLE)
             .join(DocumentRow, row.document_id == DocumentRow.id))
@@ -82,6 +82,17 @@ def page_json(session: Session, kind: str, filters: Sequence = (), before: int |
     if moved:
         out.sort(key=lambda e: e["id"], reverse=True)
     return out[:limit]
+
+
+def keyset_columns(kind: str) -> dict:
+    """``columns`` with the article's outlet looked up per record, for pages walked down the ids.
+
+    On the joined article, SQLite first builds a Bloom filter over every article (40 ms on 50,000
+    of them, per page), when a page needs the outlets of a few hundred records at most."""
+    row, cols = ROWS[kind], dict(columns(kind))
+    article = aliased(DocumentRow)
+    cols["outlet"] = select(article.outlet).where(article.id == row.document_id).correlate(row).scalar_subquery()
+    return cols
 
 
 def _data(kind: str, names: list[str], r, places: dict) -> dict[str, Any]:
