@@ -91,22 +91,25 @@ def facet_counts(app, kind: str, criteria: dict, base, names: list[str] | None =
     """Datasette-style facets: per facet, each value's count and the link (``base``, the list's URL)
     that adds or removes its filter.
 
-    Counts are kept per ledger version (anything ingested or reviewed changes it), so a busy
-    dashboard does not recount a large ledger for every visitor.
+    Facets are kept per ledger version (anything ingested or reviewed changes it), links included,
+    so a busy dashboard does not recount a large ledger, nor rebuild its links, for every visitor.
     """
     ledger = app.state.ledger
     names = names or list(FACETS[kind])
     fields = [FACETS[kind][n] for n in names]
-    key = (kind, tuple(sorted((k, str(v)) for k, v in criteria.items() if v is not None)), tuple(names))
+    base = base.remove_query_params(["before", "format"])
+    key = (kind, tuple(sorted((k, str(v)) for k, v in criteria.items() if v is not None)), tuple(names), str(base))
     cache = app.state.facet_cache
     version = ledger.version()
     hit = cache.get(key)
     if hit is None or hit[0] != version:
         counts = ledger.facets(kind, fields, ledger.filters(kind, **criteria))
-        hit = (version, counts)
+        hit = (version, _linked(counts, names, fields, criteria, base))
         cache.put(key, hit)
-    counts = hit[1]
-    base = base.remove_query_params(["before", "format"])
+    return hit[1]
+
+
+def _linked(counts: dict, names: list[str], fields: list[str], criteria: dict, base) -> dict:
     return {name: [{"value": value, "count": n, "selected": criteria.get(name) == value,
                     "toggle": str(base.remove_query_params(name) if criteria.get(name) == value
                                   else base.include_query_params(**{name: value}))}

@@ -216,5 +216,6 @@ def version(session: Session) -> tuple:
     """Changes whenever anything is ingested or reviewed: the key under which counts may be kept."""
     from detente.ledger.models import ReviewRow
 
-    return tuple(session.scalar(select(func.max(r.id))) for r in (*ROWS.values(), ReviewRow)) + (
-        session.scalar(select(func.count(DocumentRow.id))),)
+    parts = [select(func.max(r.id)).scalar_subquery() for r in (*ROWS.values(), ReviewRow)]
+    parts.append(select(func.count(DocumentRow.id)).scalar_subquery())
+    return tuple(session.execute(select(*parts)).one())  # one round trip: asked on every facet request
