@@ -23,6 +23,21 @@ def test_facet_link_filters_the_list(client):
     assert listed["count"] == rus["count"] and {i["party"] for i in listed["items"]} == {"RUS"}
 
 
+def test_kept_facets_follow_ingests_and_keep_each_filters_links(client, ledger):
+    from tests.api.conftest import fill
+
+    def rus(url):
+        found = client.get(url).json()["facets"]["party"]
+        return next(f for f in found if f["value"] == "RUS")
+
+    plain, territory = rus("/api/claims/facets"), rus("/api/claims/facets?issue=territory")
+    assert "issue=territory" in territory["toggle"] and "issue=" not in plain["toggle"]
+    assert rus("/api/claims/facets?issue=territory") == territory  # kept, and still this filter's links
+    fill(ledger, 100, 6)  # articles 100..105: RUS on 101, 102 and 105, of which 101 and 105 on territory
+    assert rus("/api/claims/facets")["count"] == plain["count"] + 3
+    assert rus("/api/claims/facets?issue=territory")["count"] == territory["count"] + 2
+
+
 def test_facets_follow_reviews(client, ledger, token):
     before = {f["value"]: f["count"] for f in client.get("/api/claims/facets").json()["facets"]["party"]}
     claim = ledger.claims(party="EU")[0]

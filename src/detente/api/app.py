@@ -5,6 +5,9 @@
 """
 from __future__ import annotations
 
+import json
+import os
+import threading
 from collections.abc import Callable, Sequence
 
 from fastapi import FastAPI
@@ -23,6 +26,7 @@ being ingested). `format=csv` or `format=jsonl` downloads every matching record.
 records per value under the same filters. Reads are open from this machine; every write
 (ingest, review) needs `Authorization: Bearer TOKEN` (`detente token create NAME`).
 Every error has one shape: `{"error": {"status", "title", "detail", "errors"}}`."""
+SERVE_ENV = "DETENTE_SERVE"  # create_app's arguments, as JSON, for each `detente serve --workers N` process
 
 
 def create_app(ledger: Ledger | str | None = None, *, cors_origins: Sequence[str] = (),
@@ -52,6 +56,22 @@ def create_app(ledger: Ledger | str | None = None, *, cors_origins: Sequence[str
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(BodyLimit, max_bytes=max_body)
     return app
+
+
+def from_environment() -> FastAPI:
+    """The app of one `detente serve --workers N` process (uvicorn calls this in each): every process
+    has its own connections, facet counts and claim tally, and loads spaCy on its own first posted article."""
+    from detente import settings
+
+    given = json.loads(os.environ[SERVE_ENV])
+    ledger = Ledger(given.pop("url"), codebook=settings.codebook(given.pop("codebook")))
+    warm(ledger)
+    return create_app(ledger, **given)
+
+
+def warm(ledger: Ledger) -> None:
+    """Count the claims for the facets now (in the background), not on the first visitor's request."""
+    threading.Thread(target=ledger.facets, args=("claim", ["party"]), daemon=True).start()
 
 
 def _extractor(ledger: Ledger):

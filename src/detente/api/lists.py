@@ -41,24 +41,24 @@ def listing(request: Request, kind: str, criteria: dict, paging: Paging):
     filters = ledger.filters(kind, **criteria)
     if paging.format != "json":
         return download(ledger, kind, filters, paging)
-    items = ledger.page(kind, filters, paging.before, paging.limit + 1)
+    items = ledger.page_json(kind, filters, paging.before, paging.limit + 1)
     more = len(items) > paging.limit
     items = items[:paging.limit]
-    nxt = str(request.url.include_query_params(before=items[-1].id)) if more else None
+    nxt = str(request.url.include_query_params(before=items[-1]["id"])) if more else None
     # already JSON-ready: a JSONResponse skips FastAPI's generic (slow, per-value) encoder
     return JSONResponse({"kind": kind, "count": len(items), "limit": paging.limit, "next": nxt,
                          "filters": {k: str(v) if isinstance(v, dt.date) else v for k, v in criteria.items()
                                      if v is not None},
-                         "items": [e.model_dump(mode="json") for e in items]})
+                         "items": items})
 
 
 def all_pages(ledger, kind: str, filters: list, before: int | None) -> Iterator:
     while True:
-        page = ledger.page(kind, filters, before, DOWNLOAD_PAGE)
+        page = ledger.page_json(kind, filters, before, DOWNLOAD_PAGE)
         yield from page
         if len(page) < DOWNLOAD_PAGE:
             return
-        before = page[-1].id
+        before = page[-1]["id"]
 
 
 def download(ledger, kind: str, filters: list, paging: Paging) -> StreamingResponse:
@@ -67,7 +67,7 @@ def download(ledger, kind: str, filters: list, paging: Paging) -> StreamingRespo
     name = f"{PLURAL[kind]}.{paging.format}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if paging.format == "jsonl":
-        lines = (json.dumps(e.model_dump(mode="json"), ensure_ascii=False) + "\n" for e in entries)
+        lines = (json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
         return StreamingResponse(lines, media_type="application/x-ndjson", headers=headers)
     return StreamingResponse(csv_lines(kind, entries), media_type="text/csv; charset=utf-8", headers=headers)
 
@@ -91,22 +91,25 @@ def facet_counts(app, kind: str, criteria: dict, base, names: list[str] | None =
     """Datasette-style facets: per facet, each value's count and the link (``base``, the list's URL)
     that adds or removes its filter.
 
-    Counts are kept per ledger version (anything ingested or reviewed changes it), so a busy
-    dashboard does not recount a large ledger for every visitor.
+    Facets are kept per ledger version (anything ingested or reviewed changes it), links included,
+    so a busy dashboard does not recount a large ledger, nor rebuild its links, for every visitor.
     """
     ledger = app.state.ledger
     names = names or list(FACETS[kind])
     fields = [FACETS[kind][n] for n in names]
-    key = (kind, tuple(sorted((k, str(v)) for k, v in criteria.items() if v is not None)), tuple(names))
+    base = base.remove_query_params(["before", "format"])
+    key = (kind, tuple(sorted((k, str(v)) for k, v in criteria.items() if v is not None)), tuple(names), str(base))
     cache = app.state.facet_cache
     version = ledger.version()
     hit = cache.get(key)
     if hit is None or hit[0] != version:
         counts = ledger.facets(kind, fields, ledger.filters(kind, **criteria))
-        hit = (version, counts)
+        hit = (version, _linked(counts, names, fields, criteria, base))
         cache.put(key, hit)
-    counts = hit[1]
-    base = base.remove_query_params(["before", "format"])
+    return hit[1]
+
+
+def _linked(counts: dict, names: list[str], fields: list[str], criteria: dict, base) -> dict:
     return {name: [{"value": value, "count": n, "selected": criteria.get(name) == value,
                     "toggle": str(base.remove_query_params(name) if criteria.get(name) == value
                                   else base.include_query_params(**{name: value}))}

@@ -1,8 +1,8 @@
 """detente serve (the REST API and the dashboard) and detente token create/revoke/list."""
 from __future__ import annotations
 
+import json
 import os
-import threading
 
 import typer
 from rich.table import Table
@@ -27,20 +27,28 @@ def serve(db: str | None = DB,
                                                 help="a web origin allowed to call the API (CORS is off by default)"),
           max_body: int = typer.Option(5 * 1024 * 1024, "--max-body", min=1024, metavar="BYTES",
                                        help="largest request body accepted"),
-          codebook: str | None = typer.Option(None, "--codebook", help="case codebook (bundled name or YAML)")) -> None:
+          codebook: str | None = typer.Option(None, "--codebook", help="case codebook (bundled name or YAML)"),
+          workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                      help="server processes: one answers requests with one CPU core at a time")
+          ) -> None:
     """Serve the REST API (/api, reference at /docs) and the dashboard at http://HOST:PORT/."""
     import uvicorn
 
-    from detente.api import create_app
+    from detente.api.app import SERVE_ENV, create_app, warm
 
-    ledger = open_ledger(_ledger_to_serve(db), codebook)
-    web = create_app(ledger, cors_origins=cor_list(cors_origin), max_body=max_body, open_reads=open_reads)
+    ledger = open_ledger(_ledger_to_serve(db), codebook)  # checked and migrated once, before any worker
+    options = {"cors_origins": cor_list(cors_origin), "max_body": max_body, "open_reads": open_reads}
     console.print(Text(f"detente: ledger {ledger.url}; dashboard at http://{host}:{port}/ (Ctrl+C stops)"),
                   soft_wrap=True)
-    # count the claims for the facets now, not on the first visitor's request
-    threading.Thread(target=ledger.facets, args=("claim", ["party"]), daemon=True).start()
+    run = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+    if workers > 1:
+        ledger.close()
+        os.environ[SERVE_ENV] = json.dumps({"url": ledger.url, "codebook": codebook, **options})
+        uvicorn.run("detente.api.app:from_environment", factory=True, workers=workers, **run)
+        return
+    warm(ledger)
     try:
-        uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
+        uvicorn.run(create_app(ledger, **options), **run)
     finally:
         ledger.close()
 

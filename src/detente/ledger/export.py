@@ -101,8 +101,9 @@ def flat_columns(kind: str) -> list[str]:
     return first + [n for n in names if n not in first]
 
 
-def flat_row(entry: Stored) -> dict[str, Any]:
-    return flatten(entry.model_dump(mode="json"), NESTED_OUT)
+def flat_row(entry: Stored | dict[str, Any]) -> dict[str, Any]:
+    """One CSV/Parquet row from an entry or its JSON dict (``Ledger.page_json``)."""
+    return flatten(entry if isinstance(entry, dict) else entry.model_dump(mode="json"), NESTED_OUT)
 
 
 def write_plover(ledger: Ledger, path: Path, kinds: list[str], codebook: Codebook | None) -> Path:

@@ -120,6 +120,11 @@ class Ledger:
         with self._sessions() as session:
             return listing.page(session, _kind(kind), filters, before, limit)
 
+    def page_json(self, kind: str, filters: list = (), before: int | None = None, limit: int = 50) -> list[dict]:
+        """``page`` as JSON-ready dicts, built without validating untouched records again (the API's lists)."""
+        with self._sessions() as session:
+            return listing.page_json(session, _kind(kind), filters, before, limit)
+
     def facets(self, kind: str, fields: list[str], filters: list = ()) -> dict:
         """Counts per value of each of ``fields`` (dotted record names) among the records the filters keep."""
         with self._sessions() as session:

@@ -93,12 +93,17 @@ def entry(session: Session, kind: str, record_id: int) -> Stored | None:
 
 
 def _entry(kind: str, row, document: DocumentRow, reviews: dict[int, list[ReviewRow]]) -> Stored:
-    data, state = apply(record_data(kind, row), reviews.get(row.id, []))
+    return built(kind, row.id, record_data(kind, row), document, reviews)
+
+
+def built(kind: str, record_id: int, data: dict, document, reviews: dict[int, list[ReviewRow]]) -> Stored:
+    """The entry of stored record ``data`` (``record_data``'s shape) with its reviews applied, validated."""
+    data, state = apply(data, reviews.get(record_id, []))
     try:
-        return ENTRY[kind](**data, id=row.id, document_id=document.id, published=document.published,
+        return ENTRY[kind](**data, id=record_id, document_id=document.id, published=document.published,
                            url=document.url, title=document.title, outlet=document.outlet, review=state)
     except ValidationError as exc:  # written before values were checked (a NaN position of an old review)
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise LedgerError(f"{kind} {row.id} holds an invalid value ({where}: {err['msg']}); "
+        raise LedgerError(f"{kind} {record_id} holds an invalid value ({where}: {err['msg']}); "
                           "review it again with a valid value") from None
