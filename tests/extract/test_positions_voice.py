@@ -52,3 +52,10 @@ def test_what_another_party_will_say_does_not_place_the_speaker(article):
     text = "She noted that in Russia they would surely call any vote illegitimate."
     assert _placed(article, text, "UKR", "elections_governance", "assessment") is None
     assert _placed(article, text, "RUS", "elections_governance", "assessment") == 100
+
+
+def test_a_shared_voice_places_each_of_its_parties(article):
+    text = "Both Washington and Kyiv said that they want a comprehensive ceasefire."
+    assert _placed(article, text, "UKR", "ceasefire") == 0
+    assert _placed(article, text, "USA", "ceasefire") == 0
+    assert _placed(article, text, "RUS", "ceasefire") is None

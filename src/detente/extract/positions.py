@@ -71,11 +71,11 @@ def others_voice(sent: Span, party: str, ctx: ArticleContext, start: int, end: i
             continue
         if tok.lemma_.lower() not in VOICE_LEMMAS:
             continue
-        owner = _subject_party(tok, ctx)
-        if owner is None or owner == party:
+        owners = _subject_parties(tok, ctx)
+        if not owners or party in owners:
             continue
         inner = [t for t in tok.subtree if t is not tok and t.lemma_.lower() in VOICE_LEMMAS
-                 and _subject_party(t, ctx) == party]
+                 and party in _subject_parties(t, ctx)]
         held = {x.i for t in inner for x in t.subtree}
         for t in tok.subtree:
             if t.i not in held and start <= t.idx < end:
@@ -83,16 +83,17 @@ def others_voice(sent: Span, party: str, ctx: ArticleContext, start: int, end: i
     return out
 
 
-def _subject_party(verb: Token, ctx: ArticleContext) -> str | None:
-    """The party of the verb's subject; 'they' is the nearest party named before it in the sentence."""
+def _subject_parties(verb: Token, ctx: ArticleContext) -> set[str]:
+    """The parties of the verb's subject ('Moscow and Kyiv' give both); 'they' is the nearest
+    party named before it in the sentence."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
-        return None
+        return set()
     if subj.lower_ in _PLURAL_PRONOUNS:
         for t in reversed(list(verb.sent[: subj.i - verb.sent.start])):
             if t.pos_ in ("NOUN", "PROPN"):
-                party = next((m.party for m in resolve(t, ctx) if m.party), None)
-                if party:
-                    return party
-        return None
-    return next((m.party for m in resolve(subj, ctx) if m.party), None)
+                parties = {m.party for m in resolve(t, ctx) if m.party}
+                if parties:
+                    return parties
+        return set()
+    return {m.party for m in resolve(subj, ctx) if m.party}
