@@ -23,7 +23,7 @@ from detente.extract.hedging import (doubted_topics, is_hypothetical, is_negated
 from detente.extract.holders import holders, main_verb
 from detente.extract.issues import antecedent_issue, classify_issue, process_issue
 from detente.extract.mentions.parties import Mention
-from detente.extract.positions import place
+from detente.extract.positions import others_voice, place
 from detente.extract.provenance import make_source, source_links
 from detente.extract.stance import Trigger, find_triggers, rank, self_negating
 from detente.records import Claim, Quote
@@ -84,7 +84,7 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
             update["issue"] = issue
         if update:
             c = c.model_copy(update=update)
-        out.append(_placed(c, ctx, model, blend))
+        out.append(_placed(c, sent, ctx, model, blend))
     if not blend.add or p < threshold:
         return out
     if out and (issue_p < blend.extra or any(c.issue == issue for c in out)):
@@ -102,12 +102,12 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
                   start=start, end=end, source=make_source(source_links(sent.root, sent, ctx, speaker)),
                   hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
                   confidence=round(min(0.9, p), 2))
-    return out + [_placed(claim, ctx, model, blend)]
+    return out + [_placed(claim, sent, ctx, model, blend)]
 
 
-def _placed(c: Claim, ctx: ArticleContext, model: ClaimModel, blend: Blend) -> Claim:
+def _placed(c: Claim, sent: Span, ctx: ArticleContext, model: ClaimModel, blend: Blend) -> Claim:
     """The claim on its issue's scale: the codebook's anchor cues first, then the model."""
-    spot = place(c.issue, c.stance, c.evidence, ctx.codebook)
+    spot = place(c.issue, c.stance, c.evidence, ctx.codebook, others_voice(sent, c.party, ctx, c.start, c.end))
     value = spot.value
     if value is None and blend.positions:
         value = position(model, c.evidence, c.party, c.issue, c.stance)
@@ -208,7 +208,7 @@ def _claim(trig: Trigger, stance: str, party: str, mention: Mention | None, sent
     if not links and mention is not None and mention.kind == "person" and main_verb(trig.token):
         links = [mention]  # 'Witkoff didn't rule out …': a named official on record
     hedges = sentence_hedges(trig.token, sent) + topic_hedges(sent, doubts)
-    spot = place(hit.issue, stance, evidence, ctx.codebook)
+    spot = place(hit.issue, stance, evidence, ctx.codebook, others_voice(sent, party, ctx, start, end))
     return Claim(
         party=party, issue=hit.issue, stance=stance,
         position=spot.value, position_anchor=spot.label, position_cues=spot.cues,

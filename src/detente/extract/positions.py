@@ -2,15 +2,28 @@
 
 A rejection says where a party is not, so only demands, proposals, acceptances and
 assessments are placed; with no anchor cue in the evidence the position stays null.
+
+A cue places the claim's party only when the clause it sits in is that party's voice: "he said
+the other side wants X" or "they will call Y illegitimate", where the wanting or saying verb's
+subject is another party, reports someone else's position, not the speaker's.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span, Token
+
 from detente.codebook import Codebook
+from detente.extract.claim_cues import STANCE_LEMMAS
+from detente.extract.context import ArticleContext
+from detente.extract.mentions.parties import resolve
+from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
 
 PLACED_STANCES = {"demand", "proposal", "acceptance", "assessment"}
+VOICE_LEMMAS = REPORTING_LEMMAS["en"] | frozenset().union(*STANCE_LEMMAS.values())
+"""Verbs whose subject owns what their clause says: saying, wanting, demanding, accepting …"""
+_PLURAL_PRONOUNS = ("they", "them")
 
 
 @dataclass
@@ -20,15 +33,19 @@ class Placement:
     cues: list[str] = field(default_factory=list)
 
 
-def place(issue_id: str, stance: str, text: str, codebook: Codebook) -> Placement:
-    """The scale point whose cues the text carries (most cue words wins; then the longest cue)."""
+def place(issue_id: str, stance: str, text: str, codebook: Codebook,
+          skip: list[tuple[int, int]] = ()) -> Placement:
+    """The scale point whose cues the text carries (most cue words wins; then the longest cue).
+
+    ``skip``: character ranges of ``text`` that voice another party (``others_voice``)."""
     issue = codebook.issue(issue_id)
     if issue is None or stance not in PLACED_STANCES or not issue.scale:
         return Placement()
     low = text.lower()
     best, best_key = None, (0, 0)
     for point in issue.scale:
-        found = [c for c in point.cues if re.search(r"(?<!\w)" + re.escape(c.lower()) + r"(?!\w)", low)]
+        found = [c for c in point.cues if any(not _inside(m.start(), skip) for m in re.finditer(
+            r"(?<!\w)" + re.escape(c.lower()) + r"(?!\w)", low))]
         if not found:
             continue
         key = (sum(len(c.split()) for c in found), max(len(c) for c in found))
@@ -38,3 +55,45 @@ def place(issue_id: str, stance: str, text: str, codebook: Codebook) -> Placemen
         return Placement()
     point, found = best
     return Placement(point.value, point.label, found)
+
+
+def _inside(pos: int, ranges) -> bool:
+    return any(lo <= pos < hi for lo, hi in ranges)
+
+
+def others_voice(sent: Span, party: str, ctx: ArticleContext, start: int, end: int) -> list[tuple[int, int]]:
+    """Character ranges (relative to ``start``) of the evidence ``start:end`` that state another
+    party's position: the subtree of a saying or wanting verb whose subject is another party,
+    unless a verb of the claim's own party sits between (the nearest voice owns the words)."""
+    out = []
+    for tok in sent:
+        if not (start <= tok.idx < end) or tok.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        if tok.lemma_.lower() not in VOICE_LEMMAS:
+            continue
+        owners = _subject_parties(tok, ctx)
+        if not owners or party in owners:
+            continue
+        inner = [t for t in tok.subtree if t is not tok and t.lemma_.lower() in VOICE_LEMMAS
+                 and party in _subject_parties(t, ctx)]
+        held = {x.i for t in inner for x in t.subtree}
+        for t in tok.subtree:
+            if t.i not in held and start <= t.idx < end:
+                out.append((t.idx - start, t.idx + len(t) - start))
+    return out
+
+
+def _subject_parties(verb: Token, ctx: ArticleContext) -> set[str]:
+    """The parties of the verb's subject ('Moscow and Kyiv' give both); 'they' is the nearest
+    party named before it in the sentence."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return set()
+    if subj.lower_ in _PLURAL_PRONOUNS:
+        for t in reversed(list(verb.sent[: subj.i - verb.sent.start])):
+            if t.pos_ in ("NOUN", "PROPN"):
+                parties = {m.party for m in resolve(t, ctx) if m.party}
+                if parties:
+                    return parties
+        return set()
+    return {m.party for m in resolve(subj, ctx) if m.party}
