@@ -135,3 +135,21 @@ def test_shifts_a_mediator_is_measured_against_the_side_it_leans_from(ledger):
     add_claim(ledger, "USA", "territory", 60, 30, name="Marco Rubio")   # toward Moscow, the side farther away
     [s] = [s for s in shifts(ledger, party="USA") if s.kind != "new_demand"]
     assert (s.direction, s.other_side, s.confirmed) == ("softening", "RUS", True)
+
+
+def test_shifts_a_leak_is_not_cancelled_by_a_weaker_reading_of_the_same_day(ledger):
+    before = add_claim(ledger, "RUS", "territory", 75, 0, name="Vladimir Putin")
+    add_claim(ledger, "UKR", "territory", 0, 0)
+    leak = add_claim(ledger, "RUS", "territory", 100, 10, source="anonymous", hedged=True)
+    add_claim(ledger, "RUS", "territory", 65, 10, source="expert", name="An analyst")  # the day's mean: 82.5
+    [s] = [s for s in shifts(ledger, party="RUS") if s.kind != "new_demand"]
+    assert (s.kind, s.date, s.confirmed) == ("escalation", day(10), False)
+    assert (s.before.id, s.after.id) == (before, leak)
+
+
+def test_shifts_an_official_statement_is_not_moved_by_a_leak_of_the_same_day(ledger):
+    add_claim(ledger, "RUS", "territory", 75, 0)
+    add_claim(ledger, "UKR", "territory", 0, 0)
+    add_claim(ledger, "RUS", "territory", 75, 30, name="Dmitry Peskov")           # restated on record
+    add_claim(ledger, "RUS", "territory", 100, 30, source="anonymous", hedged=True)
+    assert [s.kind for s in shifts(ledger, party="RUS")] == ["new_demand"]

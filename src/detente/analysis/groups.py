@@ -38,6 +38,10 @@ class Day:
     rw: float = 0.0
     rwp: float = 0.0
     ids: list[int] = field(default_factory=list)
+    lo: float | None = None
+    hi: float | None = None
+    """The lowest and highest position said that day: a leak can move a party even when a weaker
+    reading of the same day pulls the day's mean back (see ``shifts``)."""
 
     @property
     def on_record(self) -> bool:
@@ -58,6 +62,8 @@ class Day:
             self.rw += w
             self.rwp += w * c.position
         self.ids.append(c.id)
+        self.lo = c.position if self.lo is None else min(self.lo, c.position)
+        self.hi = c.position if self.hi is None else max(self.hi, c.position)
 
 
 @dataclass
@@ -157,14 +163,15 @@ def days(ledger, cb: Codebook, *, party: str | None = None, issue: str | None = 
         keys = (c.party, c.issue, d.published)
         stmt = (select(*keys, func.sum(w), func.sum(w * c.position),
                        func.sum(w * (c.position * c.position + _sd2_sql(c))), func.count(),
-                       func.sum(rec), func.sum(rec * c.position), func.aggregate_strings(cast(c.id, String), ","))
+                       func.sum(rec), func.sum(rec * c.position), func.aggregate_strings(cast(c.id, String), ","),
+                       func.min(c.position), func.max(c.position))
                 .select_from(c).join(d, c.document_id == d.id))
         if sp is not None:
             stmt = stmt.outerjoin(sp, sp.c.name == c.source_name)
         stmt = stmt.where(*where).group_by(*keys)
         found = {(p, i, day): Day(p, i, day, float(sw), float(swp), float(swq), n, float(rw or 0), float(rwp or 0),
-                                  list(map(int, ids.split(","))))
-                 for p, i, day, sw, swp, swq, n, rw, rwp, ids in session.connection().execute(stmt)}
+                                  list(map(int, ids.split(","))), float(lo), float(hi))
+                 for p, i, day, sw, swp, swq, n, rw, rwp, ids, lo, hi in session.connection().execute(stmt)}
         for g in _corrected(session, cb, corrected, party, issue, since, until):
             found.setdefault((g.party, g.issue, g.day), Day(g.party, g.issue, g.day)).add(g)
     out = sorted(found.values(), key=lambda x: (x.party, x.issue, x.day))

@@ -5,9 +5,11 @@ baseline with a threshold, but here per day and with the claims on both sides:
 
 - baseline: the position in force before the day (``positions.walk``: provenance-weighted,
   faded, superseded by the party's own record);
-- a move: that day's claims (weighted mean) sit at least ``weights.SHIFT_THRESHOLD`` points
-  from the baseline, and the claims on the moving side weigh at least as much as one hedged
-  anonymous claim (an author's background sentence alone does not move a party);
+- a move: what the day's best-placed source says (its claims' weighted mean: official over
+  document over anonymous over media over expert over author; weaker sources are not averaged
+  against it within the day) sits at least ``weights.SHIFT_THRESHOLD`` points from the
+  baseline, and the claims on the moving side weigh at least as much as one hedged anonymous
+  claim (an author's background sentence alone does not move a party);
 - direction: escalation = farther from the other side's position in force that day, softening =
   closer. The other side of a belligerent is the codebook's other belligerent; a mediator or
   any other party is measured against the belligerent farther from its baseline (the side it
@@ -58,7 +60,7 @@ def shifts(ledger, *, party: str | None = None, issue: str | None = None, since:
         if party and p != party:
             continue
         for k in range(len(track)):
-            if k == 0 or abs(track.today_mean(k) - track.before_mean(k)) >= weights.SHIFT_THRESHOLD:
+            if k == 0 or _far(track[k].sums, track.before_mean(k)):
                 candidates.append(((p, i), k))
     wanted = set()
     for pair, k in candidates:
@@ -83,6 +85,23 @@ def shifts(ledger, *, party: str | None = None, issue: str | None = None, since:
     return _records(ledger, found, rows)
 
 
+def _far(day, base: float) -> bool:
+    """Some claim of the day sits a shift away from the baseline (the verdict then weighs it)."""
+    return max(day.hi - base, base - day.lo) >= weights.SHIFT_THRESHOLD
+
+
+def _voice(today: list[Group]) -> list[Group]:
+    """The day's claims of its strongest provenance: what the best-placed source said that day.
+
+    Sources of different standing are not averaged against each other within a day: a leak from
+    inside the talks is not cancelled by an outside expert's reading of the same day, and an
+    official statement is not blurred by a leak. Weaker sources speak only when stronger ones
+    are silent; across days, every claim keeps counting in the position (``positions.walk``).
+    """
+    top = max(weights.weight(g.source_type, False, g.own) for g in today)
+    return [g for g in today if weights.weight(g.source_type, False, g.own) == top]
+
+
 def _verdict(party: str, issue: str, k: int, steps: Walk, tracks: tuple, cb: Codebook,
              last_direction: str | None, claims: dict[int, Group]) -> dict | None:
     step = steps[k]
@@ -94,13 +113,17 @@ def _verdict(party: str, issue: str, k: int, steps: Walk, tracks: tuple, cb: Cod
             return None
         return {"kind": "new_demand", "direction": None, "baseline": None, "moving": demands,
                 "other": None, "other_position": None}
-    delta = step.today.mean - base
+    voice = _voice(today) if today else []
+    if not voice:
+        return None
+    said = sum(g.position * g.w for g in voice) / sum(g.w for g in voice)
+    delta = said - base
     sign = 1 if delta > 0 else -1
-    moving = [g for g in today if (g.position - base) * sign >= weights.SHIFT_THRESHOLD]
-    if sum(g.w for g in moving) < MIN_EVIDENCE - 1e-9:
+    moving = [g for g in voice if (g.position - base) * sign >= weights.SHIFT_THRESHOLD]
+    if abs(delta) < weights.SHIFT_THRESHOLD or sum(g.w for g in moving) < MIN_EVIDENCE - 1e-9:
         return None
     other, other_pos = _other_side(party, issue, step.day, base, tracks, cb)
-    direction = "escalation" if abs(step.today.mean - other_pos) > abs(base - other_pos) else "softening"
+    direction = "escalation" if abs(said - other_pos) > abs(base - other_pos) else "softening"
     kind = "reversal" if last_direction and direction != last_direction else direction
     base_day = step.baseline_day()
     return {"kind": kind, "direction": direction, "baseline": base, "moving": moving,
