@@ -18,6 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from detente.errors import LedgerError
 
@@ -77,7 +78,7 @@ def upgrade(engine: Engine, revision: str = HEAD) -> None:
         try:
             if revision == HEAD and current_revision(engine) == head_revision():
                 return  # the common case: a quick look instead of a full Alembic run
-            with _migration_lock(engine), engine.begin() as connection:
+            with _migration_lock(engine), _transactional(engine) as migrating, migrating.begin() as connection:
                 if engine.dialect.name == "postgresql":
                     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_KEY})
                 config.attributes["connection"] = connection
@@ -93,6 +94,33 @@ def upgrade(engine: Engine, revision: str = HEAD) -> None:
                 raise LedgerError(f"ledger {engine.url!r} has a schema this detente does not know "
                                   f"(newer version?): {exc}") from exc
             raise
+
+
+@contextmanager
+def _transactional(engine: Engine) -> Iterator[Engine]:
+    """An engine whose transactions hold DDL too, so a migration killed half-way leaves nothing.
+
+    pysqlite opens a transaction only before INSERT/UPDATE/DELETE: a CREATE TABLE runs on its
+    own and stays, and a process killed before Alembic stamps its version left tables that the
+    next open tried to create again. For migrations only, detente takes the transactions over
+    (SQLAlchemy's recipe: the driver's own handling off, BEGIN IMMEDIATE emitted at begin).
+    PostgreSQL's DDL is transactional already.
+    """
+    if engine.dialect.name != "sqlite":
+        yield engine
+        return
+    migrating = create_engine(engine.url, poolclass=NullPool)
+    event.listen(migrating, "connect", _sqlite_pragmas)
+    event.listen(migrating, "connect", _driver_transactions_off)
+    event.listen(migrating, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    try:
+        yield migrating
+    finally:
+        migrating.dispose()
+
+
+def _driver_transactions_off(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
 
 
 @contextmanager
