@@ -34,3 +34,19 @@ def test_rejection_is_not_placed(cb):
 
 def test_no_cue_no_position(cb):
     assert place("territory", "demand", "talks about land went on", cb).value is None
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin has shifted its terms from de facto control to de jure recognition of the region.",
+    "For Moscow the region has stopped being a question of de facto control and become one of de jure recognition.",
+    "Moscow now wants de jure recognition rather than de facto control.",
+    "Instead of de facto control, the Kremlin now asks for de jure recognition.",
+])
+def test_the_point_a_position_moves_away_from_does_not_place_it(cb, text):
+    assert place("territory", "demand", text, cb).value == 100
+
+
+def test_a_withdrawal_from_a_region_still_places_the_demand(cb):
+    text = "Moscow insists that Kyiv withdraw its troops from the entire Donbas region to end the war."
+    assert place("territory", "demand", text, cb).value == place(
+        "territory", "demand", "Moscow insists on the entire Donbas region.", cb).value

@@ -42,6 +42,7 @@ def place(issue_id: str, stance: str, text: str, codebook: Codebook,
     if issue is None or stance not in PLACED_STANCES or not issue.scale:
         return Placement()
     low = text.lower()
+    skip = [*skip, *_departures(low)]
     best, best_key = None, (0, 0)
     for point in issue.scale:
         found = [c for c in point.cues if any(not _inside(m.start(), skip) for m in re.finditer(
@@ -55,6 +56,20 @@ def place(issue_id: str, stance: str, text: str, codebook: Codebook,
         return Placement()
     point, found = best
     return Placement(point.value, point.label, found)
+
+
+_DEPARTURE = re.compile(
+    r"\b(?:no longer|stopped being|ceased to be|away from"
+    r"|(?:mov|shift|switch|chang|turn)(?:e|es|ed|ing|s)?\s+(?:\w+\s+){0,3}?from)\b"
+    r"(?P<left>[^.;:]{0,60}?)\b(?:to|into|toward|towards|become|becoming|became|now|but)\b")
+_SET_ASIDE = re.compile(r"\b(?:rather than|instead of)\b(?P<left>[^.;:,]{0,60})")
+
+
+def _departures(low: str) -> list[tuple[int, int]]:
+    """Where a text names the point a position moves away from ("from de facto control to de jure
+    recognition", "no longer X but Y", "Y rather than X"): the departure is not where the party
+    stands, so cues inside it do not place the claim; the destination does."""
+    return [(m.start("left"), m.end("left")) for rx in (_DEPARTURE, _SET_ASIDE) for m in rx.finditer(low)]
 
 
 def _inside(pos: int, ranges) -> bool:
