@@ -23,7 +23,7 @@ def bargaining(request: Request, party: str | None = Query(None, description="sc
     forecast, scenario = function("forecast"), function("scenario")
     if forecast is None:
         rows = latest_positions(ledger, issues)
-        fig = charts.positions_on_scales(rows, issues)
+        fig = charts.positions_on_scales(rows, issues, order=charts.party_order(ledger.codebook))
         return render(request, "bargaining.html", charts={"scales": fig}, rows=rows, result=None, issues=issues,
                       asked={}, changes=None, differences=[], parties=[])
     changes = scenario_changes(party, issue, position, drop)
@@ -43,7 +43,7 @@ def bargaining(request: Request, party: str | None = Query(None, description="sc
                     if f.outcomes.get(m) is not None] for m in result.models}
     zones = [{"low": f.zone[0], "high": f.zone[1], "issue_name": names.get(f.issue, f.issue)}
              for f in result.issues if f.zone]
-    fig = charts.positions_on_scales(rows, shown, outcomes, zones)
+    fig = charts.positions_on_scales(rows, shown, outcomes, zones, order=charts.party_order(ledger.codebook))
     parties = sorted({p for f in result.issues for p in f.positions} | ({drop} if drop else set()))
     return render(request, "bargaining.html", charts={"scales": fig}, rows=rows, result=result, issues=issues,
                   names=names, asked={"party": party, "issue": issue, "position": position, "drop": drop},
@@ -66,7 +66,7 @@ def scenario_changes(party, issue, position, drop) -> dict:
 def latest_positions(ledger, issues) -> list[dict]:
     """The ledger's own view without the analysis layer: each party's latest positioned claim per issue."""
     rows = []
-    parties = [p.code for p in ledger.codebook.parties] if ledger.codebook else []
+    parties = charts.party_order(ledger.codebook)
     for issue in issues:
         for party in parties:
             placed = [c for c in ledger.claims(party=party, issue=issue.id, limit=20) if c.position is not None]

@@ -8,13 +8,14 @@ from __future__ import annotations
 import html
 import json
 import textwrap
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 
-PARTY_COLORS = {"RUS": "#c0392b", "UKR": "#2471a3", "USA": "#7d3c98", "EU": "#d4ac0d", "GBR": "#148f77",
-                "NONE": "#7f8c8d"}
-OTHER_COLOR = "#566573"
+PALETTE = ("#c0392b", "#2471a3", "#7d3c98", "#d4ac0d", "#148f77", "#ca6f1e", "#1f618d", "#a93226",
+           "#117a65", "#6c3483", "#b7950b", "#2e4053")
+NO_PARTY_COLOR = "#7f8c8d"
 LAYOUT = dict(margin=dict(l=50, r=20, t=40, b=40), template="plotly_white", height=420,
               legend=dict(orientation="h", y=-0.15))
 
@@ -25,8 +26,17 @@ def plain(text: str | None, width: int = 80) -> str:
     return "<br>".join(html.escape(line) for line in lines)
 
 
-def color(party: str) -> str:
-    return PARTY_COLORS.get(party, OTHER_COLOR)
+def color(party: str, order: Sequence[str] = ()) -> str:
+    """A party's colour: by its place among the case's parties (``order``, the codebook's), so each
+    party keeps one colour on every chart and no negotiation's parties are written in here."""
+    if not party or party == "NONE":
+        return NO_PARTY_COLOR
+    at = order.index(party) if party in order else len(order) + zlib.crc32(party.encode())
+    return PALETTE[at % len(PALETTE)]
+
+
+def party_order(codebook) -> list[str]:
+    return [p.code for p in codebook.parties] if codebook else []
 
 
 def as_json(fig: go.Figure) -> str:
@@ -34,16 +44,16 @@ def as_json(fig: go.Figure) -> str:
     return fig.to_json().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def claims_timeline(claims: Iterable, series: Iterable = (), title: str = "") -> go.Figure:
+def claims_timeline(claims: Iterable, series: Iterable = (), title: str = "", order: Sequence[str] = ()) -> go.Figure:
     """Claims with a position as points (hover: the sentence); position series as lines with bands."""
     fig = go.Figure()
     for s in series:
         xs = [p.date for p in s.points]
         fig.add_trace(go.Scatter(x=xs + xs[::-1], y=[p.high for p in s.points] + [p.low for p in s.points][::-1],
-                                 fill="toself", line=dict(width=0), fillcolor=color(s.party), opacity=0.12,
+                                 fill="toself", line=dict(width=0), fillcolor=color(s.party, order), opacity=0.12,
                                  hoverinfo="skip", showlegend=False))
         fig.add_trace(go.Scatter(x=xs, y=[p.position for p in s.points], mode="lines", name=f"{s.party} position",
-                                 line=dict(color=color(s.party), shape="hv")))
+                                 line=dict(color=color(s.party, order), shape="hv")))
     by_party: dict[str, list] = {}
     for c in claims:
         if c.position is not None and c.published is not None:
@@ -51,7 +61,7 @@ def claims_timeline(claims: Iterable, series: Iterable = (), title: str = "") ->
     for party, found in sorted(by_party.items()):
         fig.add_trace(go.Scatter(
             x=[c.published for c in found], y=[c.position for c in found], mode="markers", name=f"{party} claims",
-            marker=dict(color=color(party), size=9, symbol=["circle-open" if c.hedged else "circle" for c in found]),
+            marker=dict(color=color(party, order), size=9, symbol=["circle-open" if c.hedged else "circle" for c in found]),
             customdata=[[c.id] for c in found],
             hovertext=[f"#{c.id} {c.stance} ({c.source.type})<br>{plain(c.evidence)}" for c in found],
             hoverinfo="text"))
@@ -109,14 +119,14 @@ def strike_map(points: list[dict], landmarks: list[dict]) -> go.Figure:
 
 
 def positions_on_scales(rows: list[dict], issues: list, outcomes: dict | None = None,
-                        zones: list[dict] | None = None) -> go.Figure:
+                        zones: list[dict] | None = None, order: Sequence[str] = ()) -> go.Figure:
     """Each party's position on each issue's 0–100 scale; model outcomes as diamonds, a zone as a band."""
     fig = go.Figure()
     names = [i.name for i in issues]
     for party in sorted({r["party"] for r in rows}):
         mine = [r for r in rows if r["party"] == party]
         fig.add_trace(go.Scatter(x=[r["position"] for r in mine], y=[r["issue_name"] for r in mine], mode="markers",
-                                 name=party, marker=dict(color=color(party), size=16, opacity=0.85),
+                                 name=party, marker=dict(color=color(party, order), size=16, opacity=0.85),
                                  hovertext=[plain(r.get("label") or "") for r in mine], hoverinfo="text+x"))
     for zone in zones or ():
         fig.add_shape(type="rect", x0=zone["low"], x1=zone["high"], y0=zone["issue_name"], y1=zone["issue_name"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 
 from detente.api.access import reader
+from detente.web import charts
 from detente.web.analysis import function
 from detente.web.pages import render
 
@@ -63,6 +64,6 @@ def analysed_cells(request: Request) -> dict:
 
 def _parties(ledger, counts: dict) -> list[str]:
     """Codebook parties with claims first (in codebook order), then any other party seen."""
-    order = [p.code for p in ledger.codebook.parties] if ledger.codebook else []
+    order = charts.party_order(ledger.codebook)
     seen = set(counts)
     return [p for p in order if p in seen] + sorted(seen - set(order))

@@ -27,7 +27,7 @@ def timeline(request: Request, issue: str | None = Query(None), party: str | Non
     positions = function("positions")
     series = positions(ledger, party=party, issue=issue) if positions else []
     title = known[issue].name if known[issue] else issue
-    fig = charts.claims_timeline(claims, series, title=title)
+    fig = charts.claims_timeline(claims, series, title=title, order=charts.party_order(ledger.codebook))
     placed = [c for c in claims if c.position is not None]
     return render(request, "timeline.html", issue=issue, issue_info=known.get(issue), issues=issues, party=party,
                   claims=claims, placed=placed, series=series, charts={"timeline": fig},
