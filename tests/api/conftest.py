@@ -11,7 +11,6 @@ from detente.codebook import Codebook
 from detente.ledger import Ledger
 from detente.records import Claim, Source
 from tests.api.fakes import FirstSentenceExtractor
-from tests.ledger.conftest import db_url, sqlite_url  # noqa: F401  (the ledger backends)
 from tests.ledger.factories import make_extraction
 
 PARTIES = ["RUS", "UKR", "USA", "RUS", "EU", "RUS"]
