@@ -78,11 +78,14 @@ def upgrade(engine: Engine, revision: str = HEAD) -> None:
         try:
             if revision == HEAD and current_revision(engine) == head_revision():
                 return  # the common case: a quick look instead of a full Alembic run
-            with _migration_lock(engine), _transactional(engine) as migrating, migrating.begin() as connection:
-                if engine.dialect.name == "postgresql":
-                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_KEY})
-                config.attributes["connection"] = connection
-                command.upgrade(config, revision)
+            with _migration_lock(engine):
+                if revision == HEAD and current_revision(engine) == head_revision():
+                    return  # another process migrated while this one waited for the lock
+                with _transactional(engine) as migrating, migrating.begin() as connection:
+                    if engine.dialect.name == "postgresql":
+                        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_KEY})
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, revision)
             return
         except SQLAlchemyError as exc:
             if _already_there(exc) and attempt + 1 < MIGRATE_TRIES:
