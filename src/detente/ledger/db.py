@@ -6,6 +6,8 @@ foreign keys (SQLite leaves them off unless asked).
 from __future__ import annotations
 
 import os
+import random
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +35,7 @@ HEAD = "head"
 ADVISORY_KEY = 0x64E7E27E
 LOCK_SUFFIX = "-lock"
 MIGRATE_TRIES = 5
+BUSY_TIMEOUT_MS = 10_000
 
 
 def open_engine(url: str) -> Engine:
@@ -51,11 +54,30 @@ def open_engine(url: str) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Busy timeout first, so that the pragmas after it wait for a lock instead of failing."""
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    _wal(cursor)
     cursor.close()
+
+
+def _wal(cursor) -> None:
+    """Switch a new file to WAL once; the switch needs the file to itself for a moment.
+
+    SQLite answers the switch with "database is locked" without calling the busy handler
+    while another connection is opening the same new file, so the switch is retried here.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02 + random.random() * 0.05)
 
 
 def alembic_config(url: str) -> Config:
@@ -88,7 +110,7 @@ def upgrade(engine: Engine, revision: str = HEAD) -> None:
                     command.upgrade(config, revision)
             return
         except SQLAlchemyError as exc:
-            if _already_there(exc) and attempt + 1 < MIGRATE_TRIES:
+            if (_already_there(exc) or _locked(exc)) and attempt + 1 < MIGRATE_TRIES:
                 time.sleep(0.2 * (attempt + 1))
                 continue
             raise LedgerError(f"cannot migrate ledger {engine.url!r}: {reason(exc)}") from exc
@@ -149,6 +171,11 @@ def _already_there(exc: SQLAlchemyError) -> bool:
     """Another process created the same table or revision row first."""
     reason = str(getattr(exc, "orig", None) or exc).lower()
     return "already exists" in reason or "duplicate key" in reason or "unique constraint" in reason
+
+
+def _locked(exc: SQLAlchemyError) -> bool:
+    """SQLite gave up waiting for another process's lock (a clash outside the migration lock)."""
+    return "database is locked" in str(getattr(exc, "orig", None) or exc).lower()
 
 
 def current_revision(engine: Engine) -> str | None:
