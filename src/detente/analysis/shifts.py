@@ -17,7 +17,11 @@ baseline with a threshold, but here per day and with the claims on both sides:
   from the baseline stands in for it;
 - reversal: a move against the direction of the party's previous shift on the issue;
 - new demand: the first positioned claim of a party on an issue, when it is a demand;
-- restating the position in force (a move under the threshold) is no shift;
+- restating the position in force (a move under the threshold) is no shift; nor is a move that
+  rests on the learned head's placements (no anchor cue in the text), before or after, unless the
+  stance turns with it: an acceptance where the party had accepted nothing (softening), a rejection of what it
+  had accepted (escalation). The head places a party by its stance alone, so without a turn two
+  of its placements differ by the stance words' wording, not by the position;
 - confirmed: stated that day on the party's own record, or a leak of that day later confirmed on
   record (``leaks``); otherwise "reported, not confirmed", naming who reported it.
 
@@ -30,9 +34,9 @@ import bisect
 import datetime as dt
 
 from detente.analysis import weights
-from detente.analysis.groups import Group, claim_refs, days, details
+from detente.analysis.groups import Day, Group, claim_refs, days, details
 from detente.analysis.leaks import leak_verdicts
-from detente.analysis.positions import Walk, by_pair, codebook_of, walk
+from detente.analysis.positions import State, Step, Walk, by_pair, codebook_of, walk
 from detente.analysis.records import Shift
 from detente.codebook import Codebook
 
@@ -55,25 +59,27 @@ def shifts(ledger, *, party: str | None = None, issue: str | None = None, since:
         rows = days(ledger, cb, issue=issue, until=until)
     rows = [r for r in rows if r.issue not in process and (not issue or r.issue == issue)]
     tracks = {key: walk(items) for key, items in by_pair(rows)}
+    placed = {key: PlacedWalk(track) for key, track in tracks.items()}
     candidates = []   # (pair, index) of days that may hold a shift: a first claim, or a day far from the baseline
     for (p, i), track in tracks.items():
         if party and p != party:
             continue
         for k in range(len(track)):
-            if k == 0 or _far(track[k].sums, track.before_mean(k)):
+            if k == 0 or any(_far(track.rows[k], b) for b in (track.before_mean(k), placed[(p, i)].before(k))
+                             if b is not None):
                 candidates.append(((p, i), k))
     wanted = set()
     for pair, k in candidates:
-        step = tracks[pair][k]
-        wanted.update(step.sums.ids)
-        base = step.baseline_day() if k else None
+        base = _baseline(tracks[pair][k], placed[pair], k)[1] if k else None
+        wanted.update(tracks[pair].rows[k].ids)
         wanted.update(base.ids if base else [])
     claims = details(ledger, cb, wanted)
     index = {key: track.days for key, track in tracks.items()}
     found, last_direction = [], {}
     for pair, k in candidates:
         steps = tracks[pair]
-        verdict = _verdict(pair[0], pair[1], k, steps, (tracks, index), cb, last_direction.get(pair), claims)
+        verdict = _verdict(pair[0], pair[1], k, steps, placed[pair], (tracks, index, placed), cb,
+                           last_direction.get(pair), claims)
         if verdict is None:
             continue
         if verdict["direction"]:
@@ -97,16 +103,59 @@ def _voice(today: list[Group]) -> list[Group]:
     inside the talks is not cancelled by an outside expert's reading of the same day, and an
     official statement is not blurred by a leak. Weaker sources speak only when stronger ones
     are silent; across days, every claim keeps counting in the position (``positions.walk``).
+    Among sources of the same standing, claims the text places (``Group.anchored``) speak over
+    the learned head's placements, which carry no more than the party's usual place for a stance.
     """
     top = max(weights.weight(g.source_type, False, g.own) for g in today)
-    return [g for g in today if weights.weight(g.source_type, False, g.own) == top]
+    best = [g for g in today if weights.weight(g.source_type, False, g.own) == top]
+    return [g for g in best if g.anchored] or best
 
 
-def _verdict(party: str, issue: str, k: int, steps: Walk, tracks: tuple, cb: Codebook,
+class PlacedWalk:
+    """The walk over anchored claims only (``Group.anchored``), looked up by the full walk's index."""
+
+    def __init__(self, track: Walk):
+        kept = [(k, v) for k, r in enumerate(track.rows) if (v := r.anchored_view()) is not None]
+        self.walk = walk([v for _, v in kept]) if kept else None
+        self.order = [k for k, _ in kept]
+
+    def _at(self, k: int) -> int:
+        """How many anchored days come before day ``k`` of the full walk."""
+        return bisect.bisect_left(self.order, k)
+
+    def before(self, k: int) -> float | None:
+        """The anchored position in force before day ``k`` (fading leaves a mean unchanged)."""
+        j = self._at(k)
+        return self.walk.after_mean(j - 1) if self.walk is not None and j else None
+
+    def baseline_day(self, k: int, day: dt.date) -> Day | None:
+        """The anchored day in force that weighs most before ``day``, within the look-back."""
+        j = self._at(k)
+        if self.walk is None or j == 0:
+            return None
+        rows = self.walk.rows
+        start = j - 1 if rows[j - 1].rw > 0 else self.walk.starts[j - 1]
+        return Step(day, State(), State(), State(), rows[j - 1], (rows, start, j)).baseline_day()
+
+
+def _baseline(step: Step, placed: PlacedWalk, k: int) -> tuple[float | None, Day | None]:
+    """The position in force before the day, and the earlier day that weighs most in it.
+
+    Counted over anchored claims when any are in force within the look-back: the learned head's
+    placements are the party's usual place for a stance, a prior rather than a statement, so a
+    move is measured against what the party was read to say. With none in force, every claim
+    counts."""
+    day = placed.baseline_day(k, step.day)
+    if day is not None:
+        return placed.before(k), day
+    return step.before.mean, step.baseline_day()
+
+
+def _verdict(party: str, issue: str, k: int, steps: Walk, placed: PlacedWalk, tracks: tuple, cb: Codebook,
              last_direction: str | None, claims: dict[int, Group]) -> dict | None:
     step = steps[k]
     today = [claims[i] for i in step.sums.ids if i in claims]
-    base = step.before.mean if k else None
+    base, base_day = _baseline(step, placed, k) if k else (None, None)
     if base is None:
         demands = [g for g in today if g.stance == "demand"]
         if not demands:
@@ -124,11 +173,30 @@ def _verdict(party: str, issue: str, k: int, steps: Walk, tracks: tuple, cb: Cod
         return None
     other, other_pos = _other_side(party, issue, step.day, base, tracks, cb)
     direction = "escalation" if abs(said - other_pos) > abs(base - other_pos) else "softening"
+    earlier = [claims[i] for i in (base_day.ids if base_day else []) if i in claims]
+    grounded = base_day is not None and base_day.aw > 0 and any(g.anchored for g in moving)
+    if not grounded and not _turned(earlier, moving, direction):
+        return None
     kind = "reversal" if last_direction and direction != last_direction else direction
-    base_day = step.baseline_day()
     return {"kind": kind, "direction": direction, "baseline": base, "moving": moving,
             "other": other, "other_position": other_pos,
-            "before": _nearest([claims[i] for i in (base_day.ids if base_day else []) if i in claims], base)}
+            "before": _nearest(earlier, base)}
+
+
+TURNS = {"softening": ("acceptance", "rejection"), "escalation": ("rejection", "acceptance")}
+"""A move's stance turn: (what the party now says, what it did not say before)."""
+
+
+def _turned(earlier: list[Group], moving: list[Group], direction: str) -> bool:
+    """A move resting on the learned head's placements, on either side, is a change of stance, so
+    the words must turn the same way as the numbers: the party now accepts where before it had accepted
+    nothing (softening), or now rejects what it had accepted (escalation, a concession withdrawn).
+    The head places a party by who takes which stance on which issue, not by what the sentence
+    says, so two such placements can differ while the party repeats itself ("we reject X" after
+    "X would mean war"): a demand restated, an assessment turned into a rejection, is no shift."""
+    now, before = TURNS[direction]
+    return any(g.stance == now for g in moving) and not any(g.stance == now for g in earlier) \
+        and (direction == "softening" or any(g.stance == before for g in earlier))
 
 
 def _nearest(claims: list[Group], base: float) -> Group | None:
@@ -138,12 +206,17 @@ def _nearest(claims: list[Group], base: float) -> Group | None:
 
 def _other_side(party: str, issue: str, day: dt.date, base: float, tracks: dict, cb: Codebook) -> tuple[str, float]:
     """Who the direction is measured against, and where they stand on ``day``."""
-    tracks, index = tracks
+    tracks, index, placed = tracks
 
     def standing(code: str) -> float | None:
+        """Where ``code`` stands after ``day``: its anchored claims in force, else all its claims."""
         track = tracks.get((code, issue))
         k = bisect.bisect_right(index[(code, issue)], day) if track else 0
-        return track.after_mean(k - 1) if k else None
+        if not k:
+            return None
+        if placed[(code, issue)].baseline_day(k, day) is not None:
+            return placed[(code, issue)].before(k)
+        return track.after_mean(k - 1)
 
     opponent = cb.opponent(party)
     if opponent:
