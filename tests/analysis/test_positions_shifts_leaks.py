@@ -189,3 +189,14 @@ def test_shifts_are_measured_from_the_anchored_claims_in_force(ledger):
     after = add_claim(ledger, "RUS", "territory", 75, 70, name="Vladimir Putin")
     [s] = [s for s in shifts(ledger, party="RUS") if s.kind != "new_demand"]
     assert (s.direction, s.date, s.baseline, s.before.id, s.after.id) == ("softening", day(70), 90, first, after)
+
+
+def test_claims_read_once_per_ledger_version(ledger):
+    from detente.analysis.groups import days
+
+    add_claim(ledger, "RUS", "territory", 75, 0)
+    first = days(ledger, ledger.codebook)
+    again = days(ledger, ledger.codebook)
+    assert again == first and again is not first and again[0] is first[0]     # kept, not re-read
+    add_claim(ledger, "RUS", "territory", 100, 10)                            # a new version
+    assert [r.day for r in days(ledger, ledger.codebook)] == [day(0), day(10)]

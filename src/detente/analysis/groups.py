@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -169,9 +170,34 @@ def _sd2_sql(c):
     return sd * sd
 
 
+_KEPT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+KEPT_PER_LEDGER = 8
+
+
 def days(ledger, cb: Codebook, *, party: str | None = None, issue: str | None = None,
          until: dt.date | None = None, since: dt.date | None = None) -> list[Day]:
-    """Every (party, issue, day) with positioned claims, sorted by party, issue, day."""
+    """Every (party, issue, day) with positioned claims, sorted by party, issue, day.
+
+    Kept per ledger version (``Ledger.version()``: anything ingested or reviewed changes it), so
+    positions, shifts, leaks and the brief over one unchanged ledger read the claims once; the
+    check is one light query. Callers get their own list; the ``Day`` records are not changed
+    by the analysis."""
+    version = ledger.version() if hasattr(ledger, "version") else None
+    key = (id(cb), party, issue, until, since)
+    kept = _KEPT.get(ledger) if version is not None else None
+    if kept is not None and kept[0] == version and key in kept[1] and kept[1][key][0] is cb:
+        return list(kept[1][key][1])
+    rows = _read_days(ledger, cb, party, issue, until, since)
+    if version is not None:
+        if kept is None or kept[0] != version:
+            kept = _KEPT[ledger] = (version, {})
+        if len(kept[1]) >= KEPT_PER_LEDGER:
+            kept[1].pop(next(iter(kept[1])))
+        kept[1][key] = (cb, rows)
+    return list(rows)
+
+
+def _read_days(ledger, cb: Codebook, party, issue, until, since) -> list[Day]:
     c, d = ClaimRow, DocumentRow
     with ledger.session() as session:
         corrected, rejected = reviewed_ids(session)
