@@ -12,7 +12,6 @@ SQL sums and added back with their corrected values (``ledger.queries.fetch``), 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -48,13 +47,6 @@ class Day:
     awp: float = 0.0
     arw: float = 0.0
     """The same sums over the claims the text places (``Group.anchored``): a shift's baseline."""
-
-    def anchored_view(self) -> "Day | None":
-        """This day counting only its anchored claims (None when it has none), for ``walk``."""
-        if self.aw <= 0:
-            return None
-        return Day(self.party, self.issue, self.day, self.aw, self.awp, 0.0, self.n, self.arw, 0.0, self.ids,
-                   self.lo, self.hi, self.aw, self.awp, self.arw)
 
     @property
     def on_record(self) -> bool:
@@ -206,7 +198,7 @@ def _read_days(ledger, cb: Codebook, party, issue, until, since) -> list[Day]:
         own = or_(sp.c.party.is_(None), sp.c.party == c.party) if sp is not None else literal(True)
         w = _weight_sql(c, own)
         rec = case((and_(c.source_type.in_(weights.ON_RECORD), own, ~c.hedged), w), else_=literal(0.0))
-        placed = or_(c.position_anchor.is_not(None), cast(c.position_cues, String) != "[]")
+        placed = _placed_sql(c)
         aw = case((placed, w), else_=literal(0.0))
         arec = case((placed, rec), else_=literal(0.0))
         keys = (c.party, c.issue, d.published)
@@ -223,7 +215,7 @@ def _read_days(ledger, cb: Codebook, party, issue, until, since) -> list[Day]:
                                   list(map(int, ids.split(","))), float(lo), float(hi), float(saw or 0),
                                   float(sawp or 0), float(sarw or 0))
                  for p, i, day, sw, swp, swq, n, rw, rwp, ids, lo, hi, saw, sawp, sarw
-                 in session.connection().execute(stmt)}
+                 in session.connection().execute(stmt).all()}
         for g in _corrected(session, cb, corrected, party, issue, since, until):
             found.setdefault((g.party, g.issue, g.day), Day(g.party, g.issue, g.day)).add(g)
     out = sorted(found.values(), key=lambda x: (x.party, x.issue, x.day))
@@ -271,23 +263,22 @@ def details(ledger, cb: Codebook, ids) -> dict[int, Group]:
         speakers: dict = {}
         for k in range(0, len(plain), 900):
             stmt = (select(c.id, c.party, c.issue, d.published, c.source_type, c.hedged, c.source_name, c.stance,
-                           c.position, c.position_anchor, c.position_cues)
+                           c.position, _placed_sql(c))
                     .join(d, c.document_id == d.id).where(c.id.in_(plain[k:k + 900])))
-            for row in session.connection().execute(stmt):
+            for row in session.connection().execute(stmt).all():
                 g = _group(cb, row[0], row[1], row[2], row[3], row[4], bool(row[5]), *row[6:8],
                            float(row[8]), speakers=speakers)
-                g.anchored = anchored(row[9], row[10])
+                g.anchored = bool(row[9])
                 out[row[0]] = g
         for g in _corrected(session, cb, ids & corrected, None, None, None, None):
             out[g.id] = g
     return out
 
 
-def anchored(anchor: str | None, cues) -> bool:
-    """A stored claim was placed from its text (an anchor label or cue words are recorded with it)."""
-    if isinstance(cues, str):   # JSON read back as text by some drivers
-        cues = json.loads(cues or "[]")
-    return bool(anchor) or bool(cues)
+def _placed_sql(c):
+    """A stored claim was placed from its text: an anchor label or cue words are recorded with it
+    (compared as text in SQL, so no JSON is decoded per row)."""
+    return or_(c.position_anchor.is_not(None), cast(c.position_cues, String) != "[]")
 
 
 def leaked(ledger, cb: Codebook, *, party: str | None = None, issue: str | None = None,
@@ -342,7 +333,7 @@ def claim_refs(ledger, ids) -> dict[int, ClaimRef]:
             stmt = (select(c.id, d.published, c.party, c.issue, c.stance, c.position, c.evidence, c.source_type,
                            c.source_name, c.hedged, c.document_id, d.url, d.title)
                     .join(d, c.document_id == d.id).where(c.id.in_(plain[k:k + 900])))
-            for row in session.connection().execute(stmt):
+            for row in session.connection().execute(stmt).all():
                 out[row[0]] = ClaimRef(
                     id=row[0], date=row[1], party=row[2], issue=row[3], stance=row[4], position=row[5],
                     evidence=row[6], source_type=row[7], source_name=row[8], hedged=bool(row[9]),

@@ -36,7 +36,7 @@ import datetime as dt
 from detente.analysis import weights
 from detente.analysis.groups import Day, Group, claim_refs, days, details
 from detente.analysis.leaks import leak_verdicts
-from detente.analysis.positions import State, Step, Walk, by_pair, codebook_of, walk
+from detente.analysis.positions import LOOKBACK_HALF_LIVES, Step, Walk, by_pair, codebook_of, walk
 from detente.analysis.records import Shift
 from detente.codebook import Codebook
 
@@ -64,13 +64,19 @@ def shifts(ledger, *, party: str | None = None, issue: str | None = None, since:
     for (p, i), track in tracks.items():
         if party and p != party:
             continue
+        anchored = placed[(p, i)]
         for k in range(len(track)):
-            if k == 0 or any(_far(track.rows[k], b) for b in (track.before_mean(k), placed[(p, i)].before(k))
-                             if b is not None):
+            if k == 0:
                 candidates.append(((p, i), k))
-    wanted = set()
+                continue
+            r = track.rows[k]
+            base = anchored.before(k) if anchored.fresh(k, r.day) else track.before_mean(k)
+            if base is not None and _far(r, base):
+                candidates.append(((p, i), k))
+    wanted, bases = set(), {}
     for pair, k in candidates:
-        base = _baseline(tracks[pair][k], placed[pair], k)[1] if k else None
+        bases[(pair, k)] = _baseline(tracks[pair][k], placed[pair], k) if k else (None, None)
+        base = bases[(pair, k)][1]
         wanted.update(tracks[pair].rows[k].ids)
         wanted.update(base.ids if base else [])
     claims = details(ledger, cb, wanted)
@@ -78,7 +84,7 @@ def shifts(ledger, *, party: str | None = None, issue: str | None = None, since:
     found, last_direction = [], {}
     for pair, k in candidates:
         steps = tracks[pair]
-        verdict = _verdict(pair[0], pair[1], k, steps, placed[pair], (tracks, index, placed), cb,
+        verdict = _verdict(pair[0], pair[1], steps[k], bases[(pair, k)], (tracks, index, placed), cb,
                            last_direction.get(pair), claims)
         if verdict is None:
             continue
@@ -112,30 +118,52 @@ def _voice(today: list[Group]) -> list[Group]:
 
 
 class PlacedWalk:
-    """The walk over anchored claims only (``Group.anchored``), looked up by the full walk's index."""
+    """The position in force over anchored claims only (``Group.anchored``: ``Day.aw``…), before
+    each day of the full walk: faded and superseded as in ``positions.Walk``, kept as plain lists."""
 
     def __init__(self, track: Walk):
-        kept = [(k, v) for k, r in enumerate(track.rows) if (v := r.anchored_view()) is not None]
-        self.walk = walk([v for _, v in kept]) if kept else None
-        self.order = [k for k, _ in kept]
+        self.rows = rows = track.rows
+        self.means: list[float | None] = [None] * (len(rows) + 1)   # the last: after every day
+        self.starts = [0] * (len(rows) + 1)
+        self.latest: list[int | None] = [None] * (len(rows) + 1)   # the last anchored day in force (ordinal)
+        w = wp = 0.0
+        start, last, latest = 0, None, None
+        for k, r in enumerate(rows):
+            t = r.day.toordinal()
+            if last is not None and w > 0:
+                f = 0.5 ** ((t - last) / weights.HALF_LIFE_DAYS)
+                w, wp = w * f, wp * f
+            self.means[k] = wp / w if w > 0 else None
+            self.starts[k], self.latest[k] = start, latest
+            if r.arw > 0:
+                w = wp = 0.0
+                start = k
+            w, wp, last = w + r.aw, wp + r.awp, t
+            latest = t if r.aw > 0 else latest
+        self.means[-1], self.starts[-1], self.latest[-1] = (wp / w if w > 0 else None), start, latest
 
-    def _at(self, k: int) -> int:
-        """How many anchored days come before day ``k`` of the full walk."""
-        return bisect.bisect_left(self.order, k)
+    def fresh(self, k: int, day: dt.date) -> bool:
+        """Anchored claims are in force before day ``k`` and the latest is within the look-back."""
+        return self.means[k] is not None and \
+            day.toordinal() - self.latest[k] <= LOOKBACK_HALF_LIVES * weights.HALF_LIFE_DAYS
 
     def before(self, k: int) -> float | None:
-        """The anchored position in force before day ``k`` (fading leaves a mean unchanged)."""
-        j = self._at(k)
-        return self.walk.after_mean(j - 1) if self.walk is not None and j else None
+        """The anchored position in force before day ``k`` (``len(rows)``: after the last day)."""
+        return self.means[k]
 
     def baseline_day(self, k: int, day: dt.date) -> Day | None:
-        """The anchored day in force that weighs most before ``day``, within the look-back."""
-        j = self._at(k)
-        if self.walk is None or j == 0:
+        """The earlier day whose anchored claims weigh most in force before ``day``, within the look-back."""
+        if self.means[k] is None:
             return None
-        rows = self.walk.rows
-        start = j - 1 if rows[j - 1].rw > 0 else self.walk.starts[j - 1]
-        return Step(day, State(), State(), State(), rows[j - 1], (rows, start, j)).baseline_day()
+        best, best_w = None, 0.0
+        for m in range(k - 1, self.starts[k] - 1, -1):
+            r = self.rows[m]
+            age = (day - r.day).days
+            if age > LOOKBACK_HALF_LIVES * weights.HALF_LIFE_DAYS:
+                break
+            if r.aw > 0 and r.aw * weights.decay(age) > best_w:
+                best, best_w = r, r.aw * weights.decay(age)
+        return best
 
 
 def _baseline(step: Step, placed: PlacedWalk, k: int) -> tuple[float | None, Day | None]:
@@ -145,17 +173,16 @@ def _baseline(step: Step, placed: PlacedWalk, k: int) -> tuple[float | None, Day
     placements are the party's usual place for a stance, a prior rather than a statement, so a
     move is measured against what the party was read to say. With none in force, every claim
     counts."""
-    day = placed.baseline_day(k, step.day)
-    if day is not None:
-        return placed.before(k), day
+    if placed.fresh(k, step.day):
+        return placed.before(k), placed.baseline_day(k, step.day)
     return step.before.mean, step.baseline_day()
 
 
-def _verdict(party: str, issue: str, k: int, steps: Walk, placed: PlacedWalk, tracks: tuple, cb: Codebook,
+def _verdict(party: str, issue: str, step: Step, baseline: tuple, tracks: tuple, cb: Codebook,
              last_direction: str | None, claims: dict[int, Group]) -> dict | None:
-    step = steps[k]
+    """``baseline``: ``_baseline()`` of the step, (None, None) on the party's first day."""
     today = [claims[i] for i in step.sums.ids if i in claims]
-    base, base_day = _baseline(step, placed, k) if k else (None, None)
+    base, base_day = baseline
     if base is None:
         demands = [g for g in today if g.stance == "demand"]
         if not demands:
@@ -214,7 +241,7 @@ def _other_side(party: str, issue: str, day: dt.date, base: float, tracks: dict,
         k = bisect.bisect_right(index[(code, issue)], day) if track else 0
         if not k:
             return None
-        if placed[(code, issue)].baseline_day(k, day) is not None:
+        if placed[(code, issue)].fresh(k, day):
             return placed[(code, issue)].before(k)
         return track.after_mean(k - 1)
 
