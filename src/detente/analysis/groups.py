@@ -276,9 +276,10 @@ def details(ledger, cb: Codebook, ids) -> dict[int, Group]:
 
 
 def _placed_sql(c):
-    """A stored claim was placed from its text: an anchor label or cue words are recorded with it
-    (compared as text in SQL, so no JSON is decoded per row)."""
-    return or_(c.position_anchor.is_not(None), cast(c.position_cues, String) != "[]")
+    """A stored claim was placed from its text: the extractor records the anchor's label whenever
+    its cues place a claim (``extract.positions.place``), and the learned head leaves it null.
+    One null test per row, no JSON read."""
+    return c.position_anchor.is_not(None)
 
 
 def leaked(ledger, cb: Codebook, *, party: str | None = None, issue: str | None = None,
