@@ -4,7 +4,9 @@ Like ACLED's trend alerts and CrisisWatch's monthly verdicts, a change is measur
 baseline with a threshold, but here per day and with the claims on both sides:
 
 - baseline: the position in force before the day (``positions.walk``: provenance-weighted,
-  faded, superseded by the party's own record);
+  faded, superseded by the party's own record), over the claims the text places (an anchor cue,
+  or a reviewer) when any are in force within the look-back, else over all (``PlacedWalk``); the
+  other side's standing is read the same way;
 - a move: what the day's best-placed source says (its claims' weighted mean: official over
   document over anonymous over media over expert over author; weaker sources are not averaged
   against it within the day) sits at least ``weights.SHIFT_THRESHOLD`` points from the
@@ -18,10 +20,10 @@ baseline with a threshold, but here per day and with the claims on both sides:
 - reversal: a move against the direction of the party's previous shift on the issue;
 - new demand: the first positioned claim of a party on an issue, when it is a demand;
 - restating the position in force (a move under the threshold) is no shift; nor is a move that
-  rests on the learned head's placements (no anchor cue in the text), before or after, unless the
-  stance turns with it: an acceptance where the party had accepted nothing (softening), a rejection of what it
-  had accepted (escalation). The head places a party by its stance alone, so without a turn two
-  of its placements differ by the stance words' wording, not by the position;
+  rests on the learned head's placements (no anchor cue in the text), before or after, unless
+  the stance turns with it: an acceptance where the party had accepted nothing (softening), a
+  rejection of what it had accepted (escalation). The head places a party by its stance alone,
+  so without a turn two of its placements differ by the stance word, not by the position;
 - confirmed: stated that day on the party's own record, or a leak of that day later confirmed on
   record (``leaks``); otherwise "reported, not confirmed", naming who reported it.
 
