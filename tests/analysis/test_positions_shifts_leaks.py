@@ -153,3 +153,50 @@ def test_shifts_an_official_statement_is_not_moved_by_a_leak_of_the_same_day(led
     add_claim(ledger, "RUS", "territory", 75, 30, name="Dmitry Peskov")           # restated on record
     add_claim(ledger, "RUS", "territory", 100, 30, source="anonymous", hedged=True)
     assert [s.kind for s in shifts(ledger, party="RUS")] == ["new_demand"]
+
+
+def test_shifts_learned_placements_that_only_reword_a_stance_are_no_shift(ledger):
+    """Two placements by the learned head (no anchor in the text) 30 points apart, an assessment
+    then a rejection: the party repeated itself in harsher words, it did not move."""
+    add_claim(ledger, "UKR", "security_guarantees", 10, 0)
+    add_claim(ledger, "RUS", "security_guarantees", 65, 0, stance="assessment", anchored=False)
+    add_claim(ledger, "RUS", "security_guarantees", 95, 200, stance="rejection", anchored=False)
+    assert [s for s in shifts(ledger, party="RUS")] == []
+
+
+def test_shifts_a_learned_placement_moves_a_party_when_its_stance_turns(ledger):
+    add_claim(ledger, "RUS", "territory", 80, 0)
+    add_claim(ledger, "UKR", "territory", 5, 0, stance="demand", anchored=False)
+    add_claim(ledger, "UKR", "territory", 25, 100, stance="acceptance", anchored=False)   # now accepts something
+    add_claim(ledger, "UKR", "territory", 45, 200, stance="demand", anchored=False)       # no turn: not a move
+    found = [s for s in shifts(ledger, party="UKR") if s.kind != "new_demand"]
+    assert [(s.direction, s.date) for s in found] == [("softening", day(100))]
+
+
+def test_shifts_an_anchored_claim_against_a_learned_baseline_needs_a_turn(ledger):
+    add_claim(ledger, "RUS", "elections_governance", 100, 0)
+    add_claim(ledger, "UKR", "elections_governance", 60, 0, anchored=False)
+    add_claim(ledger, "UKR", "elections_governance", 40, 50)
+    assert [s.kind for s in shifts(ledger, party="UKR")] == ["new_demand"]
+
+
+def test_shifts_are_measured_from_the_anchored_claims_in_force(ledger):
+    """An anchored leak at 90, then another party's reading placed by the head at 78: the
+    official 75 is a move from 90 (softening), not a restatement of 78."""
+    first = add_claim(ledger, "RUS", "territory", 90, 0, source="anonymous")
+    add_claim(ledger, "UKR", "territory", 0, 0)
+    add_claim(ledger, "RUS", "territory", 78, 60, name="Volodymyr Zelensky", anchored=False)
+    after = add_claim(ledger, "RUS", "territory", 75, 70, name="Vladimir Putin")
+    [s] = [s for s in shifts(ledger, party="RUS") if s.kind != "new_demand"]
+    assert (s.direction, s.date, s.baseline, s.before.id, s.after.id) == ("softening", day(70), 90, first, after)
+
+
+def test_claims_read_once_per_ledger_version(ledger):
+    from detente.analysis.groups import days
+
+    add_claim(ledger, "RUS", "territory", 75, 0)
+    first = days(ledger, ledger.codebook)
+    again = days(ledger, ledger.codebook)
+    assert again == first and again is not first and again[0] is first[0]     # kept, not re-read
+    add_claim(ledger, "RUS", "territory", 100, 10)                            # a new version
+    assert [r.day for r in days(ledger, ledger.codebook)] == [day(0), day(10)]

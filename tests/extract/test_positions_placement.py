@@ -50,3 +50,21 @@ def test_a_withdrawal_from_a_region_still_places_the_demand(cb):
     text = "Moscow insists that Kyiv withdraw its troops from the entire Donbas region to end the war."
     assert place("territory", "demand", text, cb).value == place(
         "territory", "demand", "Moscow insists on the entire Donbas region.", cb).value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Moscow wants Kyiv to withdraw from the Donetsk region first", 75),      # an article between cue words
+    ("the sides would freeze the frontline where it runs today", 25),          # 'front line' written as one word
+    ("a pull-back of both armies leaving a demilitarised zone under monitors", 25),
+    ("Kyiv must quit the four oblasts that Moscow lists in its constitution", 90),
+])
+def test_cues_read_through_articles_and_joined_words(cb, text, value):
+    assert place("territory", "demand", text, cb).value == value
+
+
+def test_a_lapsed_arrangement_is_a_departure_not_a_position(cb):
+    """The terms of a truce that ran its course are not where the party stands now."""
+    spot = place("ceasefire", "assessment", "The pause on hitting power grids and energy infrastructure has expired "
+                                            "and nobody spoke of renewing it.", cb)
+    assert spot.value == 100 and spot.cues == ["expired"]
+    assert place("ceasefire", "acceptance", "Both leaders backed a pause on energy infrastructure.", cb).value == 50

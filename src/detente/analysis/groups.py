@@ -12,6 +12,7 @@ SQL sums and added back with their corrected values (``ledger.queries.fetch``), 
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -42,6 +43,10 @@ class Day:
     hi: float | None = None
     """The lowest and highest position said that day: a leak can move a party even when a weaker
     reading of the same day pulls the day's mean back (see ``shifts``)."""
+    aw: float = 0.0
+    awp: float = 0.0
+    arw: float = 0.0
+    """The same sums over the claims the text places (``Group.anchored``): a shift's baseline."""
 
     @property
     def on_record(self) -> bool:
@@ -61,6 +66,10 @@ class Day:
         if c.on_record:
             self.rw += w
             self.rwp += w * c.position
+        if c.anchored:
+            self.aw += w
+            self.awp += w * c.position
+            self.arw += w if c.on_record else 0.0
         self.ids.append(c.id)
         self.lo = c.position if self.lo is None else min(self.lo, c.position)
         self.hi = c.position if self.hi is None else max(self.hi, c.position)
@@ -81,6 +90,10 @@ class Group:
     position: float
     own: bool = True
     """False when the speaker belongs to another party (Zelensky telling what Moscow wants)."""
+    anchored: bool = True
+    """The text says why the claim sits where it does: a codebook anchor cue placed it, or a
+    reviewer set it. False for a placement by the learned head alone, which reads only who takes
+    which stance on which issue (the party's usual place for that stance), not the sentence."""
 
     @property
     def ids(self) -> list[int]:
@@ -149,9 +162,34 @@ def _sd2_sql(c):
     return sd * sd
 
 
+_KEPT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+KEPT_PER_LEDGER = 8
+
+
 def days(ledger, cb: Codebook, *, party: str | None = None, issue: str | None = None,
          until: dt.date | None = None, since: dt.date | None = None) -> list[Day]:
-    """Every (party, issue, day) with positioned claims, sorted by party, issue, day."""
+    """Every (party, issue, day) with positioned claims, sorted by party, issue, day.
+
+    Kept per ledger version (``Ledger.version()``: anything ingested or reviewed changes it), so
+    positions, shifts, leaks and the brief over one unchanged ledger read the claims once; the
+    check is one light query. Callers get their own list; the ``Day`` records are not changed
+    by the analysis."""
+    version = ledger.version() if hasattr(ledger, "version") else None
+    key = (id(cb), party, issue, until, since)
+    kept = _KEPT.get(ledger) if version is not None else None
+    if kept is not None and kept[0] == version and key in kept[1] and kept[1][key][0] is cb:
+        return list(kept[1][key][1])
+    rows = _read_days(ledger, cb, party, issue, until, since)
+    if version is not None:
+        if kept is None or kept[0] != version:
+            kept = _KEPT[ledger] = (version, {})
+        if len(kept[1]) >= KEPT_PER_LEDGER:
+            kept[1].pop(next(iter(kept[1])))
+        kept[1][key] = (cb, rows)
+    return list(rows)
+
+
+def _read_days(ledger, cb: Codebook, party, issue, until, since) -> list[Day]:
     c, d = ClaimRow, DocumentRow
     with ledger.session() as session:
         corrected, rejected = reviewed_ids(session)
@@ -160,18 +198,24 @@ def days(ledger, cb: Codebook, *, party: str | None = None, issue: str | None = 
         own = or_(sp.c.party.is_(None), sp.c.party == c.party) if sp is not None else literal(True)
         w = _weight_sql(c, own)
         rec = case((and_(c.source_type.in_(weights.ON_RECORD), own, ~c.hedged), w), else_=literal(0.0))
+        placed = _placed_sql(c)
+        aw = case((placed, w), else_=literal(0.0))
+        arec = case((placed, rec), else_=literal(0.0))
         keys = (c.party, c.issue, d.published)
         stmt = (select(*keys, func.sum(w), func.sum(w * c.position),
                        func.sum(w * (c.position * c.position + _sd2_sql(c))), func.count(),
                        func.sum(rec), func.sum(rec * c.position), func.aggregate_strings(cast(c.id, String), ","),
-                       func.min(c.position), func.max(c.position))
+                       func.min(c.position), func.max(c.position), func.sum(aw), func.sum(aw * c.position),
+                       func.sum(arec))
                 .select_from(c).join(d, c.document_id == d.id))
         if sp is not None:
             stmt = stmt.outerjoin(sp, sp.c.name == c.source_name)
         stmt = stmt.where(*where).group_by(*keys)
         found = {(p, i, day): Day(p, i, day, float(sw), float(swp), float(swq), n, float(rw or 0), float(rwp or 0),
-                                  list(map(int, ids.split(","))), float(lo), float(hi))
-                 for p, i, day, sw, swp, swq, n, rw, rwp, ids, lo, hi in session.connection().execute(stmt)}
+                                  list(map(int, ids.split(","))), float(lo), float(hi), float(saw or 0),
+                                  float(sawp or 0), float(sarw or 0))
+                 for p, i, day, sw, swp, swq, n, rw, rwp, ids, lo, hi, saw, sawp, sarw
+                 in session.connection().execute(stmt).all()}
         for g in _corrected(session, cb, corrected, party, issue, since, until):
             found.setdefault((g.party, g.issue, g.day), Day(g.party, g.issue, g.day)).add(g)
     out = sorted(found.values(), key=lambda x: (x.party, x.issue, x.day))
@@ -191,7 +235,7 @@ def _corrected(session, cb: Codebook, ids: set[int], party, issue, since, until)
                 or (until and e.published > until) or (since and e.published < since)):
             continue
         out.append(_group(cb, e.id, e.party, e.issue, e.published, e.source.type, e.hedged, e.source.name,
-                          e.stance, e.position))
+                          e.stance, e.position))   # reviewed: a person placed it, so anchored
     return out
 
 
@@ -219,13 +263,23 @@ def details(ledger, cb: Codebook, ids) -> dict[int, Group]:
         speakers: dict = {}
         for k in range(0, len(plain), 900):
             stmt = (select(c.id, c.party, c.issue, d.published, c.source_type, c.hedged, c.source_name, c.stance,
-                           c.position).join(d, c.document_id == d.id).where(c.id.in_(plain[k:k + 900])))
-            for row in session.connection().execute(stmt):
-                out[row[0]] = _group(cb, row[0], row[1], row[2], row[3], row[4], bool(row[5]), *row[6:8],
-                                     float(row[8]), speakers=speakers)
+                           c.position, _placed_sql(c))
+                    .join(d, c.document_id == d.id).where(c.id.in_(plain[k:k + 900])))
+            for row in session.connection().execute(stmt).all():
+                g = _group(cb, row[0], row[1], row[2], row[3], row[4], bool(row[5]), *row[6:8],
+                           float(row[8]), speakers=speakers)
+                g.anchored = bool(row[9])
+                out[row[0]] = g
         for g in _corrected(session, cb, ids & corrected, None, None, None, None):
             out[g.id] = g
     return out
+
+
+def _placed_sql(c):
+    """A stored claim was placed from its text: the extractor records the anchor's label whenever
+    its cues place a claim (``extract.positions.place``), and the learned head leaves it null.
+    One null test per row, no JSON read."""
+    return c.position_anchor.is_not(None)
 
 
 def leaked(ledger, cb: Codebook, *, party: str | None = None, issue: str | None = None,
@@ -280,7 +334,7 @@ def claim_refs(ledger, ids) -> dict[int, ClaimRef]:
             stmt = (select(c.id, d.published, c.party, c.issue, c.stance, c.position, c.evidence, c.source_type,
                            c.source_name, c.hedged, c.document_id, d.url, d.title)
                     .join(d, c.document_id == d.id).where(c.id.in_(plain[k:k + 900])))
-            for row in session.connection().execute(stmt):
+            for row in session.connection().execute(stmt).all():
                 out[row[0]] = ClaimRef(
                     id=row[0], date=row[1], party=row[2], issue=row[3], stance=row[4], position=row[5],
                     evidence=row[6], source_type=row[7], source_name=row[8], hedged=bool(row[9]),

@@ -4,7 +4,9 @@ Like ACLED's trend alerts and CrisisWatch's monthly verdicts, a change is measur
 baseline with a threshold, but here per day and with the claims on both sides:
 
 - baseline: the position in force before the day (``positions.walk``: provenance-weighted,
-  faded, superseded by the party's own record);
+  faded, superseded by the party's own record), over the claims the text places (an anchor cue,
+  or a reviewer) when any are in force within the look-back, else over all (``PlacedWalk``); the
+  other side's standing is read the same way;
 - a move: what the day's best-placed source says (its claims' weighted mean: official over
   document over anonymous over media over expert over author; weaker sources are not averaged
   against it within the day) sits at least ``weights.SHIFT_THRESHOLD`` points from the
@@ -17,7 +19,11 @@ baseline with a threshold, but here per day and with the claims on both sides:
   from the baseline stands in for it;
 - reversal: a move against the direction of the party's previous shift on the issue;
 - new demand: the first positioned claim of a party on an issue, when it is a demand;
-- restating the position in force (a move under the threshold) is no shift;
+- restating the position in force (a move under the threshold) is no shift; nor is a move that
+  rests on the learned head's placements (no anchor cue in the text), before or after, unless
+  the stance turns with it: an acceptance where the party had accepted nothing (softening), a
+  rejection of what it had accepted (escalation). The head places a party by its stance alone,
+  so without a turn two of its placements differ by the stance word, not by the position;
 - confirmed: stated that day on the party's own record, or a leak of that day later confirmed on
   record (``leaks``); otherwise "reported, not confirmed", naming who reported it.
 
@@ -30,9 +36,9 @@ import bisect
 import datetime as dt
 
 from detente.analysis import weights
-from detente.analysis.groups import Group, claim_refs, days, details
+from detente.analysis.groups import Day, Group, claim_refs, days, details
 from detente.analysis.leaks import leak_verdicts
-from detente.analysis.positions import Walk, by_pair, codebook_of, walk
+from detente.analysis.positions import LOOKBACK_HALF_LIVES, Step, Walk, by_pair, codebook_of, walk
 from detente.analysis.records import Shift
 from detente.codebook import Codebook
 
@@ -55,25 +61,33 @@ def shifts(ledger, *, party: str | None = None, issue: str | None = None, since:
         rows = days(ledger, cb, issue=issue, until=until)
     rows = [r for r in rows if r.issue not in process and (not issue or r.issue == issue)]
     tracks = {key: walk(items) for key, items in by_pair(rows)}
+    placed = {key: PlacedWalk(track) for key, track in tracks.items()}
     candidates = []   # (pair, index) of days that may hold a shift: a first claim, or a day far from the baseline
     for (p, i), track in tracks.items():
         if party and p != party:
             continue
+        anchored = placed[(p, i)]
         for k in range(len(track)):
-            if k == 0 or _far(track[k].sums, track.before_mean(k)):
+            if k == 0:
                 candidates.append(((p, i), k))
-    wanted = set()
+                continue
+            r = track.rows[k]
+            base = anchored.before(k) if anchored.fresh(k, r.day) else track.before_mean(k)
+            if base is not None and _far(r, base):
+                candidates.append(((p, i), k))
+    wanted, bases = set(), {}
     for pair, k in candidates:
-        step = tracks[pair][k]
-        wanted.update(step.sums.ids)
-        base = step.baseline_day() if k else None
+        bases[(pair, k)] = _baseline(tracks[pair][k], placed[pair], k) if k else (None, None)
+        base = bases[(pair, k)][1]
+        wanted.update(tracks[pair].rows[k].ids)
         wanted.update(base.ids if base else [])
     claims = details(ledger, cb, wanted)
     index = {key: track.days for key, track in tracks.items()}
     found, last_direction = [], {}
     for pair, k in candidates:
         steps = tracks[pair]
-        verdict = _verdict(pair[0], pair[1], k, steps, (tracks, index), cb, last_direction.get(pair), claims)
+        verdict = _verdict(pair[0], pair[1], steps[k], bases[(pair, k)], (tracks, index, placed), cb,
+                           last_direction.get(pair), claims)
         if verdict is None:
             continue
         if verdict["direction"]:
@@ -97,16 +111,80 @@ def _voice(today: list[Group]) -> list[Group]:
     inside the talks is not cancelled by an outside expert's reading of the same day, and an
     official statement is not blurred by a leak. Weaker sources speak only when stronger ones
     are silent; across days, every claim keeps counting in the position (``positions.walk``).
+    Among sources of the same standing, claims the text places (``Group.anchored``) speak over
+    the learned head's placements, which carry no more than the party's usual place for a stance.
     """
     top = max(weights.weight(g.source_type, False, g.own) for g in today)
-    return [g for g in today if weights.weight(g.source_type, False, g.own) == top]
+    best = [g for g in today if weights.weight(g.source_type, False, g.own) == top]
+    return [g for g in best if g.anchored] or best
 
 
-def _verdict(party: str, issue: str, k: int, steps: Walk, tracks: tuple, cb: Codebook,
+class PlacedWalk:
+    """The position in force over anchored claims only (``Group.anchored``: ``Day.aw``…), before
+    each day of the full walk: faded and superseded as in ``positions.Walk``, kept as plain lists."""
+
+    def __init__(self, track: Walk):
+        self.rows = rows = track.rows
+        self.means: list[float | None] = [None] * (len(rows) + 1)   # the last: after every day
+        self.starts = [0] * (len(rows) + 1)
+        self.latest: list[int | None] = [None] * (len(rows) + 1)   # the last anchored day in force (ordinal)
+        w = wp = 0.0
+        start, last, latest = 0, None, None
+        for k, r in enumerate(rows):
+            t = r.day.toordinal()
+            if last is not None and w > 0:
+                f = 0.5 ** ((t - last) / weights.HALF_LIFE_DAYS)
+                w, wp = w * f, wp * f
+            self.means[k] = wp / w if w > 0 else None
+            self.starts[k], self.latest[k] = start, latest
+            if r.arw > 0:
+                w = wp = 0.0
+                start = k
+            w, wp, last = w + r.aw, wp + r.awp, t
+            latest = t if r.aw > 0 else latest
+        self.means[-1], self.starts[-1], self.latest[-1] = (wp / w if w > 0 else None), start, latest
+
+    def fresh(self, k: int, day: dt.date) -> bool:
+        """Anchored claims are in force before day ``k`` and the latest is within the look-back."""
+        return self.means[k] is not None and \
+            day.toordinal() - self.latest[k] <= LOOKBACK_HALF_LIVES * weights.HALF_LIFE_DAYS
+
+    def before(self, k: int) -> float | None:
+        """The anchored position in force before day ``k`` (``len(rows)``: after the last day)."""
+        return self.means[k]
+
+    def baseline_day(self, k: int, day: dt.date) -> Day | None:
+        """The earlier day whose anchored claims weigh most in force before ``day``, within the look-back."""
+        if self.means[k] is None:
+            return None
+        best, best_w = None, 0.0
+        for m in range(k - 1, self.starts[k] - 1, -1):
+            r = self.rows[m]
+            age = (day - r.day).days
+            if age > LOOKBACK_HALF_LIVES * weights.HALF_LIFE_DAYS:
+                break
+            if r.aw > 0 and r.aw * weights.decay(age) > best_w:
+                best, best_w = r, r.aw * weights.decay(age)
+        return best
+
+
+def _baseline(step: Step, placed: PlacedWalk, k: int) -> tuple[float | None, Day | None]:
+    """The position in force before the day, and the earlier day that weighs most in it.
+
+    Counted over anchored claims when any are in force within the look-back: the learned head's
+    placements are the party's usual place for a stance, a prior rather than a statement, so a
+    move is measured against what the party was read to say. With none in force, every claim
+    counts."""
+    if placed.fresh(k, step.day):
+        return placed.before(k), placed.baseline_day(k, step.day)
+    return step.before.mean, step.baseline_day()
+
+
+def _verdict(party: str, issue: str, step: Step, baseline: tuple, tracks: tuple, cb: Codebook,
              last_direction: str | None, claims: dict[int, Group]) -> dict | None:
-    step = steps[k]
+    """``baseline``: ``_baseline()`` of the step, (None, None) on the party's first day."""
     today = [claims[i] for i in step.sums.ids if i in claims]
-    base = step.before.mean if k else None
+    base, base_day = baseline
     if base is None:
         demands = [g for g in today if g.stance == "demand"]
         if not demands:
@@ -124,11 +202,30 @@ def _verdict(party: str, issue: str, k: int, steps: Walk, tracks: tuple, cb: Cod
         return None
     other, other_pos = _other_side(party, issue, step.day, base, tracks, cb)
     direction = "escalation" if abs(said - other_pos) > abs(base - other_pos) else "softening"
+    earlier = [claims[i] for i in (base_day.ids if base_day else []) if i in claims]
+    grounded = base_day is not None and base_day.aw > 0 and any(g.anchored for g in moving)
+    if not grounded and not _turned(earlier, moving, direction):
+        return None
     kind = "reversal" if last_direction and direction != last_direction else direction
-    base_day = step.baseline_day()
     return {"kind": kind, "direction": direction, "baseline": base, "moving": moving,
             "other": other, "other_position": other_pos,
-            "before": _nearest([claims[i] for i in (base_day.ids if base_day else []) if i in claims], base)}
+            "before": _nearest(earlier, base)}
+
+
+TURNS = {"softening": ("acceptance", "rejection"), "escalation": ("rejection", "acceptance")}
+"""A move's stance turn: (what the party now says, what it did not say before)."""
+
+
+def _turned(earlier: list[Group], moving: list[Group], direction: str) -> bool:
+    """A move resting on the learned head's placements, on either side, is a change of stance, so
+    the words must turn the same way as the numbers: the party now accepts where before it had accepted
+    nothing (softening), or now rejects what it had accepted (escalation, a concession withdrawn).
+    The head places a party by who takes which stance on which issue, not by what the sentence
+    says, so two such placements can differ while the party repeats itself ("we reject X" after
+    "X would mean war"): a demand restated, an assessment turned into a rejection, is no shift."""
+    now, before = TURNS[direction]
+    return any(g.stance == now for g in moving) and not any(g.stance == now for g in earlier) \
+        and (direction == "softening" or any(g.stance == before for g in earlier))
 
 
 def _nearest(claims: list[Group], base: float) -> Group | None:
@@ -138,12 +235,17 @@ def _nearest(claims: list[Group], base: float) -> Group | None:
 
 def _other_side(party: str, issue: str, day: dt.date, base: float, tracks: dict, cb: Codebook) -> tuple[str, float]:
     """Who the direction is measured against, and where they stand on ``day``."""
-    tracks, index = tracks
+    tracks, index, placed = tracks
 
     def standing(code: str) -> float | None:
+        """Where ``code`` stands after ``day``: its anchored claims in force, else all its claims."""
         track = tracks.get((code, issue))
         k = bisect.bisect_right(index[(code, issue)], day) if track else 0
-        return track.after_mean(k - 1) if k else None
+        if not k:
+            return None
+        if placed[(code, issue)].fresh(k, day):
+            return placed[(code, issue)].before(k)
+        return track.after_mean(k - 1)
 
     opponent = cb.opponent(party)
     if opponent:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -45,8 +46,7 @@ def place(issue_id: str, stance: str, text: str, codebook: Codebook,
     skip = [*skip, *_departures(low)]
     best, best_key = None, (0, 0)
     for point in issue.scale:
-        found = [c for c in point.cues if any(not _inside(m.start(), skip) for m in re.finditer(
-            r"(?<!\w)" + re.escape(c.lower()) + r"(?!\w)", low))]
+        found = [c for c in point.cues if any(not _inside(m.start(), skip) for m in cue_pattern(c).finditer(low))]
         if not found:
             continue
         key = (sum(len(c.split()) for c in found), max(len(c) for c in found))
@@ -58,18 +58,34 @@ def place(issue_id: str, stance: str, text: str, codebook: Codebook,
     return Placement(point.value, point.label, found)
 
 
+_ARTICLE_GAP = r"(?:[\s-]+(?:the|a|an)[\s-]+|[\s-]?)"
+
+
+@lru_cache(maxsize=4096)
+def cue_pattern(cue: str) -> re.Pattern:
+    """A cue as a pattern over lower-cased text: its words in order, whole words, where a
+    space, a hyphen or nothing may join them and an article may come between ("withdraw from
+    donetsk" also reads "withdraw from the Donetsk region"; "front line" also "frontline")."""
+    words = re.split(r"[\s-]+", cue.lower().strip())
+    return re.compile(r"(?<!\w)" + _ARTICLE_GAP.join(map(re.escape, words)) + r"(?!\w)")
+
+
 _DEPARTURE = re.compile(
     r"\b(?:no longer|stopped being|ceased to be|away from"
     r"|(?:mov|shift|switch|chang|turn)(?:e|es|ed|ing|s)?\s+(?:\w+\s+){0,3}?from)\b"
     r"(?P<left>[^.;:]{0,60}?)\b(?:to|into|toward|towards|become|becoming|became|now|but)\b")
 _SET_ASIDE = re.compile(r"\b(?:rather than|instead of)\b(?P<left>[^.;:,]{0,60})")
+_LAPSED = re.compile(r"(?P<left>[^.;:]{0,80}?)\b(?:has|have|had|was|were)?\s*(?:expired|lapsed|ran out)\b")
+"""An arrangement that expired or lapsed ("the truce has expired") is no longer where the party
+stands: its terms are a departure, and the lapse word is what the scale reads (a codebook cue)."""
 
 
 def _departures(low: str) -> list[tuple[int, int]]:
     """Where a text names the point a position moves away from ("from de facto control to de jure
-    recognition", "no longer X but Y", "Y rather than X"): the departure is not where the party
+    recognition", "no longer X but Y", "Y rather than X", "X has expired"): the departure is not where the party
     stands, so cues inside it do not place the claim; the destination does."""
-    return [(m.start("left"), m.end("left")) for rx in (_DEPARTURE, _SET_ASIDE) for m in rx.finditer(low)]
+    return [(m.start("left"), m.end("left")) for rx in (_DEPARTURE, _SET_ASIDE, _LAPSED)
+            for m in rx.finditer(low)]
 
 
 def _inside(pos: int, ranges) -> bool:
