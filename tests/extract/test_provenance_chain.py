@@ -48,3 +48,16 @@ def test_heading_glued_to_sentence_is_not_the_source(claims_of):
                       "Officials said Zelensky intends to present the peace plan on February 24.")
     hits = [c for c in found if c.party == "UKR"]
     assert hits and hits[0].source.type == "anonymous" and hits[0].source.name == "Officials"
+
+
+def test_named_holder_acting_now_is_on_record(claims_of):
+    claim = next(c for c in claims_of("Zelensky rejects any ceasefire that freezes the front line.")
+                 if c.party == "UKR")
+    assert claim.source.type == "official"
+
+
+def test_named_holder_in_the_perfect_is_the_article_recalling(claims_of):
+    """'X has long rejected …' recalls a known position in the article's voice."""
+    claim = next(c for c in claims_of("Zelensky has long rejected any ceasefire that freezes the front line.")
+                 if c.party == "UKR")
+    assert claim.source.type == "author"

@@ -97,9 +97,14 @@ def _own_subject(t: Token, ctx: ArticleContext) -> Token | None:
     return None
 
 
+def clause_verb(token: Token) -> Token:
+    """The verb that carries a stance word's clause, climbing complements and conjuncts."""
+    t = token
+    while t.dep_ in ("xcomp", "aux", "conj", "acomp", "prt", "dobj", "ccomp", "attr", "oprd") and t.head != t:
+        t = t.head
+    return t
+
+
 def main_verb(token: Token) -> bool:
     """The sentence's own statement, not an aside ('Zelensky, who has long refused …')."""
-    t = token
-    while t.dep_ in ("xcomp", "aux", "conj", "acomp", "prt", "dobj", "ccomp", "attr", "oprd"):
-        t = t.head
-    return t.dep_ == "ROOT"
+    return clause_verb(token).dep_ == "ROOT"
