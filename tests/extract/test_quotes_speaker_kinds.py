@@ -25,6 +25,21 @@ def test_a_conjoined_clause_with_its_own_speaker(quotes_of):
     assert [q.speaker.name.split()[-1] for q in quotes] == ["Peskov", "Ushakov"]
 
 
+def test_an_adverbial_clause_with_its_own_named_labeller(quotes_of):
+    """Two officials of one side in one sentence: the labelling verb of the 'while' clause has its
+    own named subject, so its words are that official's, not the first speaker's."""
+    text = ("Sergei Lavrov and Dmitry Peskov spoke to reporters on Monday. “We see no movement,” "
+            "Lavrov said, while Peskov called the proposals “raw.”")
+    quotes = direct_or_mixed(quotes_of(text))
+    assert [q.speaker.name.split()[-1] for q in quotes] == ["Lavrov", "Peskov"]
+
+
+def test_a_labelling_clause_with_a_pronoun_subject_stays_with_the_outer_speaker(quotes_of):
+    text = "Dmitry Peskov said the Kremlin would study what he called a “raw” proposal."
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Dmitry Peskov"
+
+
 def test_a_passive_cue_takes_the_speaker_of_the_sentence_before(quotes_of):
     text = "Dmitry Peskov spoke to journalists on Friday. The new offer was described as “interesting but raw.”"
     [q] = direct_or_mixed(quotes_of(text))

@@ -54,8 +54,8 @@ def outer_cue(cue: Token) -> Token:
     another report belongs to that report, whose speaker is the source (the outermost one)."""
     if cue.lemma_.lower() not in FRAGMENT_CUES["en"]:
         return cue
-    if cue.dep_ == "conj" and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in cue.children):
-        return cue  # "Peskov added that …, and Ushakov called them “…”": a clause of its own speaker
+    if cue.dep_ in ("conj", "advcl") and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in cue.children):
+        return cue  # "Peskov added that …, and (while) Ushakov called them “…”": a clause of its own speaker
     best = cue
     for anc in cue.ancestors:
         if anc.sent.start != cue.sent.start or anc.lemma_.lower() in RELAY_VERBS["en"]:
