@@ -11,8 +11,10 @@ from detente.ledger.models import Base
 
 def test_empty_to_head_builds_every_model_table(db_url):
     with Ledger(db_url) as led:
-        assert db.current_revision(led.engine) == db.head_revision() == "0004"
+        assert db.current_revision(led.engine) == db.head_revision() == "0005"
         inspector = sa.inspect(led.engine)
+        dated = {i["name"]: i["column_names"] for i in inspector.get_indexes("documents")}
+        assert dated["ix_documents_published_id"] == ["published", "id"]
         for table in Base.metadata.sorted_tables:
             have = {c["name"] for c in inspector.get_columns(table.name)}
             assert have == set(table.columns.keys()), table.name

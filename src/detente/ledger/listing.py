@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from detente.ledger.entries import ENTRY, ReviewState, Stored
-from detente.ledger.filters import field_value
+from detente.ledger.filters import Filter, field_value
 from detente.ledger.models import ROWS, ClaimRow, DocumentRow, EventLocationRow
 from detente.ledger.queries import _entry, built, columns, reviews_by_record
 from detente.ledger.rows import COLUMNS, NESTED, from_row, unflatten
@@ -34,14 +34,12 @@ def page(session: Session, kind: str, filters: Sequence = (), before: int | None
     reviews = reviews_by_record(session, kind)
     corrected = {rid for rid, rs in reviews.items() if any(r.action == "correct" for r in rs)}
     rejected = {rid for rid, rs in reviews.items() if rs[-1].action == "reject"}
-    row, cols = ROWS[kind], keyset_columns(kind)
+    row = ROWS[kind]
     # the article's details, not its text: a page of 50 records must not read 50 articles
-    base = select(row, *ARTICLE).join(DocumentRow, row.document_id == DocumentRow.id)
-    if before is not None:
-        base = base.where(row.id < before)
-    plain = (base.where(*(f.sql(cols) for f in filters), row.id.not_in(corrected | rejected))
-             .order_by(row.id.desc()).limit(limit))
-    entries = [_entry(kind, r, _Article(*d), reviews) for r, *d in session.execute(plain)]
+    joined = select(row, *ARTICLE).join(DocumentRow, row.document_id == DocumentRow.id)
+    base = joined if before is None else joined.where(row.id < before)
+    found = keyset_rows(session, kind, joined, filters, [row.id.not_in(corrected | rejected)], before, limit)
+    entries = [_entry(kind, r, _Article(*d), reviews) for r, *d in found]
     changed = corrected - rejected
     if changed:
         found = session.execute(base.where(row.id.in_(changed)))
@@ -62,15 +60,12 @@ def page_json(session: Session, kind: str, filters: Sequence = (), before: int |
     reviews = reviews_by_record(session, kind)
     corrected = {rid for rid, rs in reviews.items() if any(r.action == "correct" for r in rs)}
     rejected = {rid for rid, rs in reviews.items() if rs[-1].action == "reject"}
-    row, cols = ROWS[kind], keyset_columns(kind)
+    row = ROWS[kind]
     names = [n for n in COLUMNS[kind] if n in row.__table__.columns]
-    base = (select(row.id, row.extras, *(getattr(row, n) for n in names), *ARTICLE)
-            .join(DocumentRow, row.document_id == DocumentRow.id))
-    if before is not None:
-        base = base.where(row.id < before)
-    plain = (base.where(*(f.sql(cols) for f in filters), row.id.not_in(corrected | rejected))
-             .order_by(row.id.desc()).limit(limit))
-    found = session.execute(plain).all()
+    joined = (select(row.id, row.extras, *(getattr(row, n) for n in names), *ARTICLE)
+              .join(DocumentRow, row.document_id == DocumentRow.id))
+    base = joined if before is None else joined.where(row.id < before)
+    found = keyset_rows(session, kind, joined, filters, [row.id.not_in(corrected | rejected)], before, limit)
     changed = corrected - rejected
     moved = session.execute(base.where(row.id.in_(changed))).all() if changed else []
     places = _locations(session, [r[0] for r in found + moved]) if kind == "event" else {}
@@ -84,14 +79,63 @@ def page_json(session: Session, kind: str, filters: Sequence = (), before: int |
     return out[:limit]
 
 
+def keyset_rows(session: Session, kind: str, base, filters: Sequence, hidden: list, before: int | None,
+                limit: int) -> list:
+    """Up to ``limit`` rows of ``base`` below ``before`` under ``filters`` (and ``hidden``), highest id first.
+
+    A date filter is on the article, and SQLite's planner, given the join, takes the articles by
+    date and sorts all their records for every page (a second on a million claims). Records
+    are stored roughly in publication order, so a date range is a run of ids: when it holds
+    many records, the page walks down the ids from ``before`` (a short look), then from the
+    highest id of an article in range; when it holds few, the planner's plan is the right one.
+    The id ranges do not overlap and no record above that highest id is in range, so the rows
+    are the ones the single query gives."""
+    row = ROWS[kind]
+    keyed = keyset_columns(kind)
+    conditions = [*(f.sql(keyed) for f in filters), *hidden]
+
+    def down(below: int | None, *bounds, n: int = limit) -> list:
+        # one upper bound only: given two, SQLite may walk the ids from the higher one
+        upper = [] if below is None else [row.id < below]
+        return session.execute(base.where(*conditions, *upper, *bounds).order_by(row.id.desc()).limit(n)).all()
+
+    dated = [f for f in filters if isinstance(f, Filter) and f.field == "published"]
+    if not dated:
+        return down(before)
+    in_range = [f.sql({"published": DocumentRow.published}) for f in dated]
+    articles = session.scalar(select(func.count()).select_from(DocumentRow).where(*in_range)) or 0
+    per_article = (session.scalar(select(func.max(row.id))) or 0) / max(
+        1, session.scalar(select(func.count()).select_from(DocumentRow)) or 0)
+    if articles * per_article <= FEW_IN_RANGE:
+        cols = columns(kind)
+        upper = [] if before is None else [row.id < before]
+        return session.execute(base.where(*(f.sql(cols) for f in filters), *hidden, *upper)
+                               .order_by(row.id.desc()).limit(limit)).all()
+    start = before if before is not None else (session.scalar(select(func.max(row.id))) or 0) + 1
+    found = down(start, row.id >= start - LOOK_DOWN)
+    if len(found) >= limit:
+        return found
+    last = (select(func.max(row.id)).where(row.document_id == DocumentRow.id, row.id < start - LOOK_DOWN)
+            .correlate(DocumentRow).scalar_subquery())
+    top = session.scalar(select(func.max(last)).where(*in_range))
+    return found if top is None else found + down(top + 1, n=limit - len(found))
+
+
+FEW_IN_RANGE = 20_000  # records of the articles in a date range below which the planner's plan is quick
+LOOK_DOWN = 5_000  # ids walked down from the cursor before looking for the range's highest id
+
+
 def keyset_columns(kind: str) -> dict:
-    """``columns`` with the article's outlet looked up per record, for pages walked down the ids.
+    """``columns`` with the article's outlet and date looked up per record, for pages walked down the ids.
 
     On the joined article, SQLite first builds a Bloom filter over every article (40 ms on 50,000
-    of them, per page), when a page needs the outlets of a few hundred records at most."""
+    of them, per page), when a page needs the outlets of a few hundred records at most; and a
+    date on the joined article makes it sort every record of the range (``keyset_rows``)."""
     row, cols = ROWS[kind], dict(columns(kind))
     article = aliased(DocumentRow)
-    cols["outlet"] = select(article.outlet).where(article.id == row.document_id).correlate(row).scalar_subquery()
+    for name in ("outlet", "published"):
+        cols[name] = (select(getattr(article, name)).where(article.id == row.document_id)
+                      .correlate(row).scalar_subquery())
     return cols
 
 

@@ -21,6 +21,7 @@ class Base(DeclarativeBase):
 
 class DocumentRow(Base):
     __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_published_id", "published", "id"),)  # dated lists (migration 0005)
 
     id: Mapped[str] = mapped_column(String(128), primary_key=True)
     url: Mapped[str | None] = mapped_column(Text)
