@@ -8,9 +8,10 @@
 The ledger is generated (synthetic articles: parties, issues, stances, source types and outlets
 drawn with a fixed seed), `detente serve` runs it on 127.0.0.1, and a thread per client sends
 requests over keep-alive connections, bounded by ``--requests`` per cell and ``--seconds``.
-Endpoints: a list page (filters drawn from the facets' values, a random keyset cursor), the facet
-counts (the same filters), one record, and a static file as the same-run baseline (what the
-server and this machine cost with no ledger work): each cell also gives p95 / baseline p95.
+Endpoints: a list page (filters drawn from the facets' values, a random keyset cursor), a list
+page with a date window (since, until or both), the facet counts (the same filters), one record,
+and a static file as the same-run baseline (what the server and this machine cost with no ledger
+work): each cell also gives p95 / baseline p95.
 Facet counts are kept per ledger version, so the load phase mostly meets warm counts; the cold
 cost (first request of each filter combination, serial) is measured and printed first.
 """
@@ -110,6 +111,14 @@ def filters(rng: random.Random) -> dict:
     return rng.choice(options)
 
 
+def dated(rng: random.Random) -> dict:
+    """A date window as the timeline's range picker sends it: since, until or both, over the 500 days."""
+    first = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 450))
+    last = first + dt.timedelta(days=rng.randint(7, 120))
+    return rng.choice([{"since": first.isoformat()}, {"until": last.isoformat()},
+                       {"since": first.isoformat(), "until": last.isoformat()}])
+
+
 def make_requests(kind: str, n: int, max_id: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     out = []
@@ -119,6 +128,8 @@ def make_requests(kind: str, n: int, max_id: int, seed: int) -> list[str]:
             if rng.random() < 0.5:
                 f["before"] = rng.randint(1, max_id)
             out.append("/api/claims?" + urlencode({**f, "limit": 50}))
+        elif kind == "dated":
+            out.append("/api/claims?" + urlencode({**filters(rng), **dated(rng), "limit": 50}))
         elif kind == "facets":
             out.append("/api/claims/facets?" + urlencode(filters(rng)))
         elif kind == "record":
@@ -230,7 +241,7 @@ def main() -> None:
         print(f"{'endpoint':<10}{'clients':>8}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'req/s':>8}{'p95/base':>10}")
         for clients in args.clients:
             base = None
-            for kind in ("static", "list", "facets", "record"):
+            for kind in ("static", "list", "dated", "facets", "record"):
                 cell = run_cell(port, make_requests(kind, args.requests, max_id, 1000 + clients), clients, args.seconds)
                 base = base or cell
                 cell.update(endpoint=kind, clients=clients, p95_vs_static=cell["p95_ms"] / base["p95_ms"])
