@@ -4,6 +4,7 @@
     python benchmarks/api_load.py --postgres postgresql+psycopg://user@host/db   # (or $DETENTE_TEST_POSTGRES_URL)
     python benchmarks/api_load.py --claims 100000 --requests 200 --seconds 10      # a quick run
     python benchmarks/api_load.py --db out/load1m.sqlite --workers 2       # reuse a ledger; 2 server processes
+    python benchmarks/api_load.py --db out/load1m.sqlite --threads 40      # the thread pool Starlette would use
 
 The ledger is generated (synthetic articles: parties, issues, stances, source types and outlets
 drawn with a fixed seed), `detente serve` runs it on 127.0.0.1, and a thread per client sends
@@ -183,13 +184,14 @@ def quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def serve(url: str, workers: int = 1) -> tuple[subprocess.Popen, int]:
+def serve(url: str, workers: int = 1, threads: int | None = None) -> tuple[subprocess.Popen, int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     process = subprocess.Popen([sys.executable, "-c", "from detente.cli import main; main()", "serve", "--db", url,
-                                "--port", str(port), "--workers", str(workers)], env=env,
+                                "--port", str(port), "--workers", str(workers),
+                                *(["--threads", str(threads)] if threads else [])], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     for _ in range(600):
         try:
@@ -213,6 +215,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="requests per endpoint and client count")
     parser.add_argument("--seconds", type=float, default=20, help="time limit per endpoint and client count")
     parser.add_argument("--workers", type=int, default=1, help="`detente serve --workers`: server processes")
+    parser.add_argument("--threads", type=int, help="`detente serve --threads`: requests a process works on at once")
     parser.add_argument("--out", default=str(ROOT / "out" / "api_load.json"))
     args = parser.parse_args()
     if args.postgres:
@@ -228,8 +231,8 @@ def main() -> None:
     with engine.connect() as conn:
         max_id = conn.scalar(select(func.max(ClaimRow.id)))
     engine.dispose()
-    process, port = serve(url, args.workers)
-    report = {"url": url.split("@")[-1], "claims": args.claims, "workers": args.workers,
+    process, port = serve(url, args.workers, args.threads)
+    report = {"url": url.split("@")[-1], "claims": args.claims, "workers": args.workers, "threads": args.threads,
               "machine_cpus": os.cpu_count(),
               "load_avg_start": os.getloadavg()[0], "cells": []}
     try:

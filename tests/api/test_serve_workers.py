@@ -75,3 +75,28 @@ def test_serve_with_two_workers_answers_from_separate_processes(stored, tmp_path
         process.terminate()
         process.wait(timeout=30)
         log.close()
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_a_process_works_on_as_many_requests_at_once_as_it_has_threads(stored, threads):
+    import anyio.to_thread
+
+    from detente.api.app import create_app
+
+    app = create_app(stored, threads=threads)
+
+    @app.get("/_threads")
+    async def pool_size():  # async: runs on the event loop, where the pool's limiter lives
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    with TestClient(app) as client:  # the lifespan runs on entering
+        assert client.get("/_threads").json() == threads
+        assert client.get("/api/claims?limit=2").json()["count"] == 2
+    app.state.ledger.close()
+
+
+def test_a_pool_of_no_threads_is_refused(stored):
+    from detente.api.app import create_app
+
+    with pytest.raises(ValueError, match="threads"):
+        create_app(stored, threads=0)

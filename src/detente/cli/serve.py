@@ -29,7 +29,10 @@ def serve(db: str | None = DB,
                                        help="largest request body accepted"),
           codebook: str | None = typer.Option(None, "--codebook", help="case codebook (bundled name or YAML)"),
           workers: int = typer.Option(1, "--workers", min=1, max=64,
-                                      help="server processes: one answers requests with one CPU core at a time")
+                                      help="server processes: one answers requests with one CPU core at a time"),
+          threads: int | None = typer.Option(None, "--threads", min=1, max=256,
+                                             help="requests each process works on at once (default: a few; "
+                                                  "more only queue on Python's interpreter lock)")
           ) -> None:
     """Serve the REST API (/api, reference at /docs) and the dashboard at http://HOST:PORT/."""
     import uvicorn
@@ -38,6 +41,8 @@ def serve(db: str | None = DB,
 
     ledger = open_ledger(_ledger_to_serve(db), codebook)  # checked and migrated once, before any worker
     options = {"cors_origins": cor_list(cors_origin), "max_body": max_body, "open_reads": open_reads}
+    if threads is not None:
+        options["threads"] = threads
     console.print(Text(f"detente: ledger {ledger.url}; dashboard at http://{host}:{port}/ (Ctrl+C stops)"),
                   soft_wrap=True)
     run = {"host": host, "port": port, "log_level": "warning", "server_header": False}

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict, namedtuple
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from detente.ledger.entries import ENTRY, ReviewState, Stored
@@ -61,9 +63,7 @@ def page_json(session: Session, kind: str, filters: Sequence = (), before: int |
     corrected = {rid for rid, rs in reviews.items() if any(r.action == "correct" for r in rs)}
     rejected = {rid for rid, rs in reviews.items() if rs[-1].action == "reject"}
     row = ROWS[kind]
-    names = [n for n in COLUMNS[kind] if n in row.__table__.columns]
-    joined = (select(row.id, row.extras, *(getattr(row, n) for n in names), *ARTICLE)
-              .join(DocumentRow, row.document_id == DocumentRow.id))
+    names, joined = _page_select(kind)
     base = joined if before is None else joined.where(row.id < before)
     found = keyset_rows(session, kind, joined, filters, [row.id.not_in(corrected | rejected)], before, limit)
     changed = corrected - rejected
@@ -77,6 +77,18 @@ def page_json(session: Session, kind: str, filters: Sequence = (), before: int |
     if moved:
         out.sort(key=lambda e: e["id"], reverse=True)
     return out[:limit]
+
+
+@cache
+def _page_select(kind: str) -> tuple[tuple[str, ...], Select]:
+    """The columns a record shows and the select of a page, built once: building it checks some
+    fifty column expressions, a millisecond of every page (statements are immutable, so sharing
+    one is safe)."""
+    row = ROWS[kind]
+    names = tuple(n for n in COLUMNS[kind] if n in row.__table__.columns)
+    joined = (select(row.id, row.extras, *(getattr(row, n) for n in names), *ARTICLE)
+              .join(DocumentRow, row.document_id == DocumentRow.id))
+    return names, joined
 
 
 def keyset_rows(session: Session, kind: str, base, filters: Sequence, hidden: list, before: int | None,
@@ -125,21 +137,23 @@ FEW_IN_RANGE = 20_000  # records of the articles in a date range below which the
 LOOK_DOWN = 5_000  # ids walked down from the cursor before looking for the range's highest id
 
 
-def keyset_columns(kind: str) -> dict:
+@cache
+def keyset_columns(kind: str) -> Mapping[str, ColumnElement]:
     """``columns`` with the article's outlet and date looked up per record, for pages walked down the ids.
 
     On the joined article, SQLite first builds a Bloom filter over every article (40 ms on 50,000
     of them, per page), when a page needs the outlets of a few hundred records at most; and a
-    date on the joined article makes it sort every record of the range (``keyset_rows``)."""
+    date on the joined article makes it sort every record of the range (``keyset_rows``).
+    Built once per kind (read-only) rather than per page."""
     row, cols = ROWS[kind], dict(columns(kind))
     article = aliased(DocumentRow)
     for name in ("outlet", "published"):
         cols[name] = (select(getattr(article, name)).where(article.id == row.document_id)
                       .correlate(row).scalar_subquery())
-    return cols
+    return MappingProxyType(cols)
 
 
-def _data(kind: str, names: list[str], r, places: dict) -> dict[str, Any]:
+def _data(kind: str, names: Sequence[str], r, places: dict) -> dict[str, Any]:
     """``record_data`` from a row of ``page_json``'s select: (id, extras, *columns, *article)."""
     flat = dict(zip(names, r[2:2 + len(names)]))
     for name, value in (r[1] or {}).items():
@@ -151,7 +165,7 @@ def _data(kind: str, names: list[str], r, places: dict) -> dict[str, Any]:
     return data
 
 
-def _json_entry(kind: str, names: list[str], r, reviews: dict, places: dict) -> dict[str, Any]:
+def _json_entry(kind: str, names: Sequence[str], r, reviews: dict, places: dict) -> dict[str, Any]:
     data = _data(kind, names, r, places)
     article = _Article(*r[2 + len(names):])
     if r[0] in reviews:  # a confirmed record: its review state comes from its reviews
@@ -166,14 +180,20 @@ def _json_entry(kind: str, names: list[str], r, reviews: dict, places: dict) -> 
 def _filled(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
     """``data`` in the model's field order, with defaults for absent fields and dates as ISO text."""
     out = {}
-    for name, info in model.model_fields.items():
+    for name, info, nested in _fields(model):
         value = data[name] if name in data else info.get_default(call_default_factory=True)
-        if isinstance(value, dict) and name in NESTED_MODELS:
-            value = _filled(NESTED_MODELS[name], value)
+        if nested is not None and isinstance(value, dict):
+            value = _filled(nested, value)
         elif isinstance(value, dt.date):
             value = value.isoformat()
         out[name] = value
     return out
+
+
+@cache
+def _fields(model: type[BaseModel]) -> tuple:
+    """(name, field info, nested model or None) per field of ``model``: looked up once, used per record."""
+    return tuple((name, info, NESTED_MODELS.get(name)) for name, info in model.model_fields.items())
 
 
 def _locations(session: Session, event_ids: list[int]) -> dict[int, list[dict]]:
