@@ -1,5 +1,6 @@
-"""Date-filtered keyset pages walk the ids in parts (``listing.keyset_rows``): the parts together
-must give exactly the records of one plain query, whichever part finds them."""
+"""Date-filtered keyset pages walk the ids between bounds the article spans give
+(``listing.keyset_rows``, ``spans.ArticleSpans``): they must give exactly the records of one
+plain query, and see articles stored after the spans were built."""
 import datetime as dt
 import random
 
@@ -33,13 +34,14 @@ def expected(ledger, criteria: dict, before: int | None, limit: int) -> list[int
             ][:limit]
 
 
-@pytest.mark.parametrize("few,look", [(0, 2), (0, 30), (10**9, 5)])  # walk down (short or long look), or plan
+# walk down the ids between the spans' bounds (in short stretches, or at once), or the planner's plan
+@pytest.mark.parametrize("few,steps", [(0, (2, 5, None)), (0, (None,)), (10**9, (None,))])
 @pytest.mark.parametrize("criteria", [{"since": DAY0 + dt.timedelta(days=30)}, {"until": DAY0 + dt.timedelta(days=8)},
                                       {"since": DAY0 + dt.timedelta(days=10), "until": DAY0 + dt.timedelta(days=20)},
                                       {"until": DAY0 + dt.timedelta(days=25), "party": "RUS"}])
-def test_dated_pages_are_the_plain_querys_records(dated, monkeypatch, few, look, criteria):
+def test_dated_pages_are_the_plain_querys_records(dated, monkeypatch, few, steps, criteria):
     monkeypatch.setattr(listing, "FEW_IN_RANGE", few)
-    monkeypatch.setattr(listing, "LOOK_DOWN", look)
+    monkeypatch.setattr(listing, "WALK_STEPS", steps)
     filters = dated.filters("claim", **criteria)
     for before in (None, 100, 61, 30, 5):
         for limit in (1, 4, 50):
@@ -54,3 +56,29 @@ def test_dated_pages_are_the_plain_querys_records(dated, monkeypatch, few, look,
             break
         cursor = page[-1]["id"]
     assert pages == expected(dated, criteria, None, 10_000) and len(pages) > 4
+
+
+def test_an_article_stored_after_a_dated_page_shows_on_the_next(dated, monkeypatch):
+    monkeypatch.setattr(listing, "FEW_IN_RANGE", 0)
+    criteria = {"since": DAY0 + dt.timedelta(days=5), "until": DAY0 + dt.timedelta(days=12)}
+    filters = dated.filters("claim", **criteria)
+    before = [e["id"] for e in dated.page_json("claim", filters, None, 500)]
+    dated.ingest(make_extraction(99, DAY0 + dt.timedelta(days=6)))  # an old date, the highest ids
+    after = [e["id"] for e in dated.page_json("claim", filters, None, 500)]
+    assert after == expected(dated, criteria, None, 500) and len(after) == len(before) + 1
+
+
+def test_span_bounds_never_cut_off_a_record():
+    """Ids of two articles interleaved (writes committed out of order): bounds stay on the safe side."""
+    import numpy as np
+
+    from detente.ledger.spans import ArticleSpans
+
+    spans = ArticleSpans("claim")
+    spans.days = [1, 2]
+    spans.first, spans.last = np.array([10, 12]), np.array([20, 14])  # article 1 holds 10..20, article 2 12..14
+    window = slice(1, 2)  # article 2 only
+    assert spans.bounds(window, 13) == (12, 12)
+    assert spans.bounds(window, 100) == (12, 14)
+    assert spans.bounds(window, 12) is None
+    assert spans.bounds(slice(0, 2), 16) == (10, 15)

@@ -19,6 +19,7 @@ from detente.ledger.filters import AnyOf, Filter, Place, dates
 from detente.ledger.models import ROWS, ActorRow, DocumentRow, QuoteRow, ReviewRow
 from detente.ledger.rows import document_from_row, record_data
 from detente.ledger.summary import summarize
+from detente.ledger.spans import ArticleSpans
 from detente.ledger.tally import ClaimTally
 from detente.records import Document, Extraction
 
@@ -41,6 +42,7 @@ class Ledger:
         db.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._tally = ClaimTally()  # claim counts for facets, built on first use
+        self._spans = {kind: ArticleSpans(kind) for kind in KINDS}  # dated pages' index, built on first use
 
     def session(self):
         """A read session for analysis queries that group in SQL (``with ledger.session() as s:``)."""
@@ -118,12 +120,12 @@ class Ledger:
     def page(self, kind: str, filters: list = (), before: int | None = None, limit: int = 50) -> list:
         """A keyset page: up to ``limit`` records with id below ``before``, newest stored first."""
         with self._sessions() as session:
-            return listing.page(session, _kind(kind), filters, before, limit)
+            return listing.page(session, _kind(kind), self._spans[_kind(kind)], filters, before, limit)
 
     def page_json(self, kind: str, filters: list = (), before: int | None = None, limit: int = 50) -> list[dict]:
         """``page`` as JSON-ready dicts, built without validating untouched records again (the API's lists)."""
         with self._sessions() as session:
-            return listing.page_json(session, _kind(kind), filters, before, limit)
+            return listing.page_json(session, _kind(kind), self._spans[_kind(kind)], filters, before, limit)
 
     def facets(self, kind: str, fields: list[str], filters: list = ()) -> dict:
         """Counts per value of each of ``fields`` (dotted record names) among the records the filters keep."""

@@ -23,6 +23,7 @@ from detente.ledger.filters import Filter, field_value
 from detente.ledger.models import ROWS, ClaimRow, DocumentRow, EventLocationRow
 from detente.ledger.queries import _entry, built, columns, reviews_by_record
 from detente.ledger.rows import COLUMNS, NESTED, from_row, unflatten
+from detente.ledger.spans import ArticleSpans
 from detente.records import Location
 
 UNKNOWN = "(none)"
@@ -30,7 +31,7 @@ ARTICLE = (DocumentRow.id, DocumentRow.published, DocumentRow.url, DocumentRow.t
 _Article = namedtuple("_Article", "id published url title outlet")
 
 
-def page(session: Session, kind: str, filters: Sequence = (), before: int | None = None,
+def page(session: Session, kind: str, spans: ArticleSpans, filters: Sequence = (), before: int | None = None,
          limit: int = 50) -> list[Stored]:
     """Up to ``limit`` records with id < ``before`` (all when None), highest id first."""
     reviews = reviews_by_record(session, kind)
@@ -40,7 +41,7 @@ def page(session: Session, kind: str, filters: Sequence = (), before: int | None
     # the article's details, not its text: a page of 50 records must not read 50 articles
     joined = select(row, *ARTICLE).join(DocumentRow, row.document_id == DocumentRow.id)
     base = joined if before is None else joined.where(row.id < before)
-    found = keyset_rows(session, kind, joined, filters, [row.id.not_in(corrected | rejected)], before, limit)
+    found = keyset_rows(session, kind, joined, filters, [row.id.not_in(corrected | rejected)], before, limit, spans)
     entries = [_entry(kind, r, _Article(*d), reviews) for r, *d in found]
     changed = corrected - rejected
     if changed:
@@ -51,7 +52,7 @@ def page(session: Session, kind: str, filters: Sequence = (), before: int | None
     return entries[:limit]
 
 
-def page_json(session: Session, kind: str, filters: Sequence = (), before: int | None = None,
+def page_json(session: Session, kind: str, spans: ArticleSpans, filters: Sequence = (), before: int | None = None,
               limit: int = 50) -> list[dict[str, Any]]:
     """``page`` as the JSON contract's dicts (``model_dump(mode="json")`` of each entry), for the API.
 
@@ -65,7 +66,7 @@ def page_json(session: Session, kind: str, filters: Sequence = (), before: int |
     row = ROWS[kind]
     names, joined = _page_select(kind)
     base = joined if before is None else joined.where(row.id < before)
-    found = keyset_rows(session, kind, joined, filters, [row.id.not_in(corrected | rejected)], before, limit)
+    found = keyset_rows(session, kind, joined, filters, [row.id.not_in(corrected | rejected)], before, limit, spans)
     changed = corrected - rejected
     moved = session.execute(base.where(row.id.in_(changed))).all() if changed else []
     places = _locations(session, [r[0] for r in found + moved]) if kind == "event" else {}
@@ -92,15 +93,15 @@ def _page_select(kind: str) -> tuple[tuple[str, ...], Select]:
 
 
 def keyset_rows(session: Session, kind: str, base, filters: Sequence, hidden: list, before: int | None,
-                limit: int) -> list:
+                limit: int, spans: ArticleSpans) -> list:
     """Up to ``limit`` rows of ``base`` below ``before`` under ``filters`` (and ``hidden``), highest id first.
 
     A date filter is on the article, and SQLite's planner, given the join, takes the articles by
     date and sorts all their records for every page (a second on a million claims). Records
     are stored roughly in publication order, so a date range is a run of ids: when it holds
-    many records, the page walks down the ids from ``before`` (a short look), then from the
-    highest id of an article in range; when it holds few, the planner's plan is the right one.
-    The id ranges do not overlap and no record above that highest id is in range, so the rows
+    many records, the page walks down the ids from the highest one below ``before`` that an
+    article in range may hold to the lowest one it holds (``spans``); when it holds few, the
+    planner's plan is the right one. Those bounds never cut off a record in range, so the rows
     are the ones the single query gives."""
     row = ROWS[kind]
     keyed = keyset_columns(kind)
@@ -114,27 +115,29 @@ def keyset_rows(session: Session, kind: str, base, filters: Sequence, hidden: li
     dated = [f for f in filters if isinstance(f, Filter) and f.field == "published"]
     if not dated:
         return down(before)
-    in_range = [f.sql({"published": DocumentRow.published}) for f in dated]
-    articles = session.scalar(select(func.count()).select_from(DocumentRow).where(*in_range)) or 0
-    per_article = (session.scalar(select(func.max(row.id))) or 0) / max(
-        1, session.scalar(select(func.count()).select_from(DocumentRow)) or 0)
-    if articles * per_article <= FEW_IN_RANGE:
+    spans = spans.refresh(session)
+    window = spans.window(dated)
+    if spans.records(window) <= FEW_IN_RANGE:
         cols = columns(kind)
         upper = [] if before is None else [row.id < before]
         return session.execute(base.where(*(f.sql(cols) for f in filters), *hidden, *upper)
                                .order_by(row.id.desc()).limit(limit)).all()
-    start = before if before is not None else (session.scalar(select(func.max(row.id))) or 0) + 1
-    found = down(start, row.id >= start - LOOK_DOWN)
-    if len(found) >= limit:
-        return found
-    last = (select(func.max(row.id)).where(row.document_id == DocumentRow.id, row.id < start - LOOK_DOWN)
-            .correlate(DocumentRow).scalar_subquery())
-    top = session.scalar(select(func.max(last)).where(*in_range))
-    return found if top is None else found + down(top + 1, n=limit - len(found))
+    bounds = spans.bounds(window, before if before is not None else spans.highest + 1)
+    if bounds is None:
+        return []
+    lowest, below = bounds[0], bounds[1] + 1
+    found: list = []
+    for step in WALK_STEPS:  # short stretches first: on a wide one PostgreSQL reads it all, then sorts
+        floor = lowest if step is None else max(lowest, below - step)
+        found += down(below, row.id >= floor, n=limit - len(found))
+        if len(found) >= limit or floor == lowest:
+            break
+        below = floor
+    return found
 
 
 FEW_IN_RANGE = 20_000  # records of the articles in a date range below which the planner's plan is quick
-LOOK_DOWN = 5_000  # ids walked down from the cursor before looking for the range's highest id
+WALK_STEPS = (2_000, 40_000, None)  # ids a dated page walks at a time (None: down to the range's lowest)
 
 
 @cache

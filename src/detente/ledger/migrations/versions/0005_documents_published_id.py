@@ -10,8 +10,8 @@ down_revision = "0004"
 branch_labels = None
 depends_on = None
 
-# A dated page looks up, per article in the range, its highest record id (listing.keyset_rows):
-# with the id in the index, the articles in range are read from the index alone.
+# Dated pages first looked up, per article in the range, its highest record id (now held in
+# memory, ledger/spans.py); a narrow range still joins the articles in range, read from this index alone.
 NAME = "ix_documents_published_id"
 
 
