@@ -68,3 +68,14 @@ def test_a_lapsed_arrangement_is_a_departure_not_a_position(cb):
                                             "and nobody spoke of renewing it.", cb)
     assert spot.value == 100 and spot.cues == ["expired"]
     assert place("ceasefire", "acceptance", "Both leaders backed a pause on energy infrastructure.", cb).value == 50
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The president said he had never ruled out a meeting with his counterpart.", None),
+    ("Officials insisted the talks were not at an impasse.", None),
+    ("The minister said they don't see any deadlock in the talks.", None),
+    ("The delegation ruled out a meeting next week.", 0),
+    ("Both sides say there is no progress, but the talks are stalled rather than over.", 25),
+])
+def test_a_negated_cue_places_nothing(cb, text, value):
+    assert place("process_talks", "assessment", text, cb).value == value

@@ -46,7 +46,8 @@ def place(issue_id: str, stance: str, text: str, codebook: Codebook,
     skip = [*skip, *_departures(low)]
     best, best_key = None, (0, 0)
     for point in issue.scale:
-        found = [c for c in point.cues if any(not _inside(m.start(), skip) for m in cue_pattern(c).finditer(low))]
+        found = [c for c in point.cues if any(not _inside(m.start(), skip) and not _negated(low, m.start())
+                                              for m in cue_pattern(c).finditer(low))]
         if not found:
             continue
         key = (sum(len(c.split()) for c in found), max(len(c) for c in found))
@@ -86,6 +87,16 @@ def _departures(low: str) -> list[tuple[int, int]]:
     stands, so cues inside it do not place the claim; the destination does."""
     return [(m.start("left"), m.end("left")) for rx in (_DEPARTURE, _SET_ASIDE, _LAPSED)
             for m in rx.finditer(low)]
+
+
+_NEGATOR = re.compile(r"(?:(?<!\w)(?:not|never|no|nor|without|hardly)|n't)"
+                      r"(?:[^\w.,;:!?]+(?!but\b|and\b|or\b)\w+){0,2}[^\w.,;:!?]+$")
+
+
+def _negated(low: str, pos: int) -> bool:
+    """A cue with a negator up to two words before it ("never ruled out", "not at an impasse") says
+    the opposite of its point, so it places nothing (NegEx's window, kept short)."""
+    return _NEGATOR.search(low[max(0, pos - 40):pos]) is not None
 
 
 def _inside(pos: int, ranges) -> bool:
