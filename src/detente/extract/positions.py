@@ -1,7 +1,9 @@
 """Place a claim on its issue's 0–100 scale from the codebook's anchored cue phrases.
 
-A rejection says where a party is not, so only demands, proposals, acceptances and
-assessments are placed; with no anchor cue in the evidence the position stays null.
+A rejection says where a party is not, so cues place only demands, proposals, acceptances and
+assessments; with no anchor cue in the evidence the position stays null here. The learned head
+(``claims._placed``) may still place a rejection at the party's usual place for it, as annotators
+often do: without that, held-apart recall15 fell 0.356 -> 0.347 and 5-fold 0.315 -> 0.282.
 
 A cue places the claim's party only when the clause it sits in is that party's voice: "he said
 the other side wants X" or "they will call Y illegitimate", where the wanting or saying verb's
