@@ -72,11 +72,10 @@ def test_span_bounds_never_cut_off_a_record():
     """Ids of two articles interleaved (writes committed out of order): bounds stay on the safe side."""
     import numpy as np
 
-    from detente.ledger.spans import ArticleSpans
+    from detente.ledger.spans import Spans
 
-    spans = ArticleSpans("claim")
-    spans.days = [1, 2]
-    spans.first, spans.last = np.array([10, 12]), np.array([20, 14])  # article 1 holds 10..20, article 2 12..14
+    # article 1 holds 10..20, article 2 12..14
+    spans = Spans(days=[1, 2], first=np.array([10, 12]), last=np.array([20, 14]), highest=20)
     window = slice(1, 2)  # article 2 only
     assert spans.bounds(window, 13) == (12, 12)
     assert spans.bounds(window, 100) == (12, 14)

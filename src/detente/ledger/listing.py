@@ -115,7 +115,7 @@ def keyset_rows(session: Session, kind: str, base, filters: Sequence, hidden: li
     dated = [f for f in filters if isinstance(f, Filter) and f.field == "published"]
     if not dated:
         return down(before)
-    spans = spans.refresh(session)
+    spans = spans.current(session)
     window = spans.window(dated)
     if spans.records(window) <= FEW_IN_RANGE:
         cols = columns(kind)

@@ -19,6 +19,7 @@ import bisect
 import datetime as dt
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy import func, select
@@ -28,41 +29,15 @@ from detente.ledger.filters import Filter
 from detente.ledger.models import ROWS, DocumentRow
 
 
-class ArticleSpans:
-    """Per article with records of one kind, sorted by date: ``days`` (ordinals), ``first`` and ``last`` id."""
+@dataclass(frozen=True)
+class Spans:
+    """Per article with records of one kind, sorted by date: ``days`` (ordinals), ``first`` and ``last``
+    record id; ``highest``, the highest record id. Immutable: a page reads one consistent copy."""
 
-    def __init__(self, kind: str):
-        self.kind = kind
-        self.key: tuple | None = None
-        self.lock = threading.Lock()
-        self.days: list[int] = []
-        self.first = self.last = np.zeros(0, dtype=np.int64)
-
-    def refresh(self, session: Session) -> ArticleSpans:
-        row = ROWS[self.kind]
-        key = tuple(session.execute(select(select(func.max(row.id)).scalar_subquery(),
-                                           select(func.count()).select_from(DocumentRow).scalar_subquery())).one())
-        with self.lock:
-            if key != self.key:
-                self._build(session)
-                self.key = key
-        return self
-
-    def _build(self, session: Session) -> None:
-        row = ROWS[self.kind]
-        found = session.execute(select(DocumentRow.published, func.min(row.id), func.max(row.id))
-                                .join(DocumentRow, row.document_id == DocumentRow.id)
-                                .where(DocumentRow.published.is_not(None))
-                                .group_by(DocumentRow.id, DocumentRow.published)).all()
-        found.sort(key=lambda r: r[0])
-        self.days = [r[0].toordinal() for r in found]
-        self.first = np.fromiter((r[1] for r in found), dtype=np.int64, count=len(found))
-        self.last = np.fromiter((r[2] for r in found), dtype=np.int64, count=len(found))
-
-    @property
-    def highest(self) -> int:
-        """The highest record id when last refreshed (0 for none)."""
-        return (self.key[0] if self.key else None) or 0
+    days: list[int]
+    first: np.ndarray
+    last: np.ndarray
+    highest: int
 
     def window(self, dated: Sequence[Filter]) -> slice:
         """The articles a conjunction of ``since``/``until`` filters on ``published`` keeps."""
@@ -86,3 +61,33 @@ class ArticleSpans:
         if not under.any():
             return None
         return int(first[under].min()), int(np.minimum(last[under], below - 1).max())
+
+
+class ArticleSpans:
+    """The ``Spans`` of one kind of record, kept until an article is added."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.lock = threading.Lock()
+        self.key: tuple | None = None
+        self.spans = Spans([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), 0)
+
+    def current(self, session: Session) -> Spans:
+        row = ROWS[self.kind]
+        key = tuple(session.execute(select(select(func.max(row.id)).scalar_subquery(),
+                                           select(func.count()).select_from(DocumentRow).scalar_subquery())).one())
+        with self.lock:
+            if key != self.key:
+                self.spans, self.key = self._read(session, key[0] or 0), key
+            return self.spans
+
+    def _read(self, session: Session, highest: int) -> Spans:
+        row = ROWS[self.kind]
+        found = session.execute(select(DocumentRow.published, func.min(row.id), func.max(row.id))
+                                .join(DocumentRow, row.document_id == DocumentRow.id)
+                                .where(DocumentRow.published.is_not(None))
+                                .group_by(DocumentRow.id, DocumentRow.published)).all()
+        found.sort(key=lambda r: r[0])
+        return Spans([r[0].toordinal() for r in found],
+                     np.fromiter((r[1] for r in found), dtype=np.int64, count=len(found)),
+                     np.fromiter((r[2] for r in found), dtype=np.int64, count=len(found)), highest)
