@@ -115,14 +115,14 @@ def keyset_rows(session: Session, kind: str, base, filters: Sequence, hidden: li
     dated = [f for f in filters if isinstance(f, Filter) and f.field == "published"]
     if not dated:
         return down(before)
-    spans = spans.current(session)
-    window = spans.window(dated)
-    if spans.records(window) <= FEW_IN_RANGE:
+    index = spans.current(session)
+    window = index.window(dated)
+    if index.records(window) <= FEW_IN_RANGE:
         cols = columns(kind)
         upper = [] if before is None else [row.id < before]
         return session.execute(base.where(*(f.sql(cols) for f in filters), *hidden, *upper)
                                .order_by(row.id.desc()).limit(limit)).all()
-    bounds = spans.bounds(window, before if before is not None else spans.highest + 1)
+    bounds = index.bounds(window, before if before is not None else index.highest + 1)
     if bounds is None:
         return []
     lowest, below = bounds[0], bounds[1] + 1
