@@ -43,7 +43,8 @@ class Spans:
         """The articles a conjunction of ``since``/``until`` filters on ``published`` keeps."""
         lo, hi = 0, len(self.days)
         for f in dated:
-            day = f.value.toordinal() if isinstance(f.value, dt.date) else dt.date.fromisoformat(str(f.value)).toordinal()
+            value = f.value if isinstance(f.value, dt.date) else dt.date.fromisoformat(str(f.value))
+            day = value.toordinal()
             if f.op == "since":
                 lo = max(lo, bisect.bisect_left(self.days, day))
             else:
