@@ -133,7 +133,7 @@ class PlacedWalk:
         for k, r in enumerate(rows):
             t = r.day.toordinal()
             if last is not None and w > 0:
-                f = 0.5 ** ((t - last) / weights.HALF_LIFE_DAYS)
+                f = weights.decay(t - last)
                 w, wp = w * f, wp * f
             self.means[k] = wp / w if w > 0 else None
             self.starts[k], self.latest[k] = start, latest
