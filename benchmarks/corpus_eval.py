@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score detente on the gold corpus with a held-apart column beside the tuned-on one.
 
-usage: python benchmarks/corpus_eval.py [--json] [--rules-only] [--folders dev2 dev3]
+usage: python benchmarks/corpus_eval.py [--json] [--folders dev2 dev3] [--no-training]
 
 Protocol (``benchmarks/folds.json``): dev is tuned on; dev2+dev3 sit in five fixed folds.
 Every article is parsed once. The learned claim model is retrained five times, each time on
@@ -87,11 +87,13 @@ def mean_scores(runs: list[dict]) -> dict:
     return out
 
 
-def evaluate(blend=None, articles=None, fold_models=None, full_model=None, folders=()) -> dict:
-    """Every column of the table, as {column: {group: {name: value}}}."""
+def evaluate(blend=None, articles=None, fold_models=None, full_model=None, folders=(),
+             training: bool = True) -> dict:
+    """Every column of the table, as {column: {group: {name: value}}}. The project's training
+    articles sit in no fold: every model trains on them, none is scored on them."""
     scorer = corpus_dev.load_scorer(train_claims.SHARED / "dev")
     data = train_claims.folds()
-    articles = articles if articles is not None else train_claims.parse_corpus()
+    articles = articles if articles is not None else train_claims.parse_corpus(training=training)
     by_id = {a.id: a for a in articles}
     fold_of = {aid: k for k, ids in data["folds"].items() for aid in ids}
     if fold_models is None:
@@ -125,8 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--json", action="store_true", help="print the table as one JSON object")
     ap.add_argument("--folders", nargs="*", default=[], help="also score these whole folders (out-of-fold models)")
+    ap.add_argument("--no-training", action="store_true", help="train on the gold corpus only (not training/articles)")
     args = ap.parse_args(argv)
-    table = evaluate(folders=args.folders)
+    table = evaluate(folders=args.folders, training=not args.no_training)
     if args.json:
         print(json.dumps(table))
     else:

@@ -26,7 +26,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SET = REPO_ROOT.parent / "shared" / "benchmarks" / "shifts"
 
 
-def ingest(folder: Path, db: str) -> None:
+def ingest(folder: Path, db: str, model: str | None = None) -> None:
     from detente import settings
     from detente.extract import Extractor
     from detente.ledger import Ledger
@@ -34,7 +34,8 @@ def ingest(folder: Path, db: str) -> None:
 
     cb = settings.codebook(None)
     with Ledger(db, codebook=cb) as ledger:
-        for outcome in ingest_paths(sorted(folder.glob("*.json")), ledger, Extractor(cb)):
+        extractor = Extractor(cb) if model is None else Extractor(cb, claim_model=model)
+        for outcome in ingest_paths(sorted(folder.glob("*.json")), ledger, extractor):
             if outcome.status == "failed":
                 print(f"failed {outcome.path}: {outcome.reason}", file=sys.stderr)
 
@@ -75,12 +76,13 @@ def main() -> None:
     ap.add_argument("--set", type=Path, default=DEFAULT_SET)
     ap.add_argument("--db", default=None, help="ledger to build (default: a temporary file)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--model", default=None, help="claim model: a shipped name or a .json path (default: shipped)")
     args = ap.parse_args()
     entries = json.loads((args.set / "shifts.json").read_text(encoding="utf-8"))
     db = args.db or str(Path(tempfile.mkdtemp()) / "shifts.sqlite")
     if Path(db).exists():
         sys.exit(f"{db} exists: the benchmark needs an empty ledger")
-    ingest(args.set / "articles", db)
+    ingest(args.set / "articles", db, args.model)
     from detente import settings
     from detente.analysis import shifts
     from detente.ledger import Ledger

@@ -3,7 +3,10 @@
 
 usage: python benchmarks/train_claims.py [--out FILE] [--exclude-fold K ...] [--cv]
 
-Training data: the sentences of the gold corpus (dev, dev2, dev3 under ../shared/corpus). A
+Training data: the sentences of the gold corpus (dev, dev2, dev3 under ../shared/corpus) and
+of the project's own annotated articles (``training/articles``: real articles annotated by the
+corpus guidelines, listed with their URLs in ``training/README.md``; they are only ever trained
+on, never scored, and ``--no-training`` leaves them out). A
 sentence is a claim sentence when a gold claim's evidence overlaps it (30% of the shorter
 span, as score.py matches); its issue, stance and party come from the gold claim it overlaps
 most. Position heads learn from the gold claims themselves. Features keep only what occurs in
@@ -27,6 +30,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared" / "corpus"
 FOLDS = REPO_ROOT / "benchmarks" / "folds.json"
 FOLDERS = ("dev", "dev2", "dev3")
+TRAINING = REPO_ROOT / "training" / "articles"
 MIN_ARTICLES = 3
 C_CLAIM, C_LABELS, ALPHA_POSITION = 0.3, 1.0, 0.3
 THRESHOLD = 0.5  # chosen on folds 0-2 (``--cv`` prints the sentence-F1 optimum beside it)
@@ -66,8 +70,16 @@ def articles_of(fold_ids, data: dict) -> set[str]:
     return out
 
 
-def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None) -> list[Article]:
-    """Every gold article parsed once, with the rules' quotes, claims (per sentence) and events."""
+def corpus_paths(folders=FOLDERS, training: bool = True) -> list[Path]:
+    """The gold folders' article files, then the project's training articles."""
+    dirs = [SHARED / folder for folder in folders] + ([TRAINING] if training else [])
+    return [path for d in dirs for path in sorted(d.glob("*.json"))]
+
+
+def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
+                 training: bool = True) -> list[Article]:
+    """Every gold article parsed once, with the rules' quotes, claims (per sentence) and events.
+    ``only`` picks gold articles by id; training articles (in no fold) come with ``training``."""
     from detente.extract import Extractor
     from detente.extract.claim_model import sentence_features
     from detente.extract.mentions.speakers import sentence_speaker
@@ -81,11 +93,10 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None) 
 
     extractor = extractor or Extractor(claim_model=None)  # the rules' findings are features
     golds, paths = {}, []
-    for folder in folders:
-        for path in sorted((SHARED / folder).glob("*.json")):
-            if only is None or path.stem in only:
-                golds[path.stem] = json.loads(path.read_text(encoding="utf-8"))
-                paths.append(path)
+    for path in corpus_paths(folders, training):
+        if only is None or path.stem in only or path.parent == TRAINING:
+            golds[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+            paths.append(path)
     docs = [d for d in iter_documents(paths) if isinstance(d, Document)]
     out = []
     for doc, document in extractor.nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=16):
@@ -235,16 +246,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=MODEL_DIR / f"claims-{VERSION}.json")
     ap.add_argument("--exclude-fold", action="append", default=[], help="leave this fold of folds.json out")
     ap.add_argument("--cv", action="store_true", help="GroupKFold sentence scores into the meta file")
+    ap.add_argument("--no-training", action="store_true", help="the gold corpus only, not training/articles")
     args = ap.parse_args(argv)
     data = folds()
     every = articles_of(["dev", *data["folds"]], data)
     only = every - articles_of(args.exclude_fold, data)
-    articles = parse_corpus(only=only)
+    articles = parse_corpus(only=only, training=not args.no_training)
     model = train(articles)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
     meta = {"model": args.out.name, "version": VERSION, "trained": dt.date.today().isoformat(),
             "data": {"folders": list(FOLDERS), "articles": len(articles),
+                     "training_articles": sum(a.id not in every for a in articles),
                      "sentences": sum(len(a.sentences) for a in articles),
                      "claim_sentences": sum(s.gold is not None for a in articles for s in a.sentences),
                      "excluded_folds": args.exclude_fold},

@@ -1,5 +1,5 @@
 """Only our own words ship: no file under src/ or tests/ repeats a run of eight or more words
-of a corpus, seed or benchmark article (case and punctuation ignored; web addresses, which
+of a corpus, seed or benchmark article, or of the project's training articles (case and punctuation ignored; web addresses, which
 cite a report rather than copy it, are left out). Tests that need a real article read it from
 ../shared.
 
@@ -22,6 +22,7 @@ REFERENCE_DIRS = ("corpus", "seed", "benchmarks/polnear", "benchmarks/shifts")
 # Articles and their annotations; the folders' READMEs, scorers and the scales file are the
 # project's own definitions, shared with it, not outlets' text.
 REFERENCE_SUFFIXES = {".json", ".jsonl", ".txt", ".tsv"}
+TRAINING_DIR = REPO / "training" / "articles"  # outlets' words too, kept only to train on
 SCANNED_DIRS = ("src", "tests")
 # Names, not prose: the official title of an office may be written out in full.
 NAMES = ("Secretary of the National Security and Defence Council",)
@@ -66,8 +67,8 @@ def _texts(path: Path) -> Iterator[str]:
 def reference_runs(shared: Path = SHARED) -> set[tuple[str, ...]]:
     """Every run of ``RUN`` consecutive words in the reference articles."""
     runs: set[tuple[str, ...]] = set()
-    for folder in REFERENCE_DIRS:
-        for path in sorted((shared / folder).rglob("*")):
+    for folder in [shared / f for f in REFERENCE_DIRS] + [TRAINING_DIR]:
+        for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in REFERENCE_SUFFIXES:
                 for text in _texts(path):
                     w = words(text)

@@ -191,6 +191,18 @@ def test_shifts_are_measured_from_the_anchored_claims_in_force(ledger):
     assert (s.direction, s.date, s.baseline, s.before.id, s.after.id) == ("softening", day(70), 90, first, after)
 
 
+def test_shifts_a_claim_the_text_places_speaks_over_a_learned_one_of_higher_standing(ledger):
+    """The day's acceptance of a partial deal is placed by the text but reported by another
+    party's official; the same day the party's own official gets a learned placement. The text's
+    placement says where the party now stands: an acceptance after a rejection, a softening."""
+    add_claim(ledger, "UKR", "territory", 0, 0)
+    add_claim(ledger, "RUS", "territory", 95, 0, stance="rejection", anchored=False)
+    accepted = add_claim(ledger, "RUS", "territory", 50, 30, name="Donald Trump", stance="acceptance")
+    add_claim(ledger, "RUS", "territory", 45, 30, stance="proposal", anchored=False)
+    found = [s for s in shifts(ledger, party="RUS") if s.kind != "new_demand"]
+    assert [(s.direction, s.date, s.after.id) for s in found] == [("softening", day(30), accepted)]
+
+
 def test_claims_read_once_per_ledger_version(ledger):
     from detente.analysis.groups import days
 

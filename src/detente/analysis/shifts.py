@@ -7,9 +7,9 @@ baseline with a threshold, but here per day and with the claims on both sides:
   faded, superseded by the party's own record), over the claims the text places (an anchor cue,
   or a reviewer) when any are in force within the look-back, else over all (``PlacedWalk``); the
   other side's standing is read the same way;
-- a move: what the day's best-placed source says (its claims' weighted mean: official over
-  document over anonymous over media over expert over author; weaker sources are not averaged
-  against it within the day) sits at least ``weights.SHIFT_THRESHOLD`` points from the
+- a move: what the day's best-placed source says (its claims' weighted mean: claims the text
+  places first, then official over document over anonymous over media over expert over author;
+  weaker sources are not averaged against it within the day) sits at least ``weights.SHIFT_THRESHOLD`` points from the
   baseline, and the claims on the moving side weigh at least as much as one hedged anonymous
   claim (an author's background sentence alone does not move a party);
 - direction: escalation = farther from the other side's position in force that day, softening =
@@ -111,12 +111,14 @@ def _voice(today: list[Group]) -> list[Group]:
     inside the talks is not cancelled by an outside expert's reading of the same day, and an
     official statement is not blurred by a leak. Weaker sources speak only when stronger ones
     are silent; across days, every claim keeps counting in the position (``positions.walk``).
-    Among sources of the same standing, claims the text places (``Group.anchored``) speak over
-    the learned head's placements, which carry no more than the party's usual place for a stance.
+    Claims the text places (``Group.anchored``) speak first, whatever their source's standing:
+    the learned head's placements carry no more than the party's usual place for a stance, so
+    they say where a party stands only when nothing in the text does. The weight floor of a
+    move (``MIN_EVIDENCE``) still keeps an author's background line from moving a party.
     """
-    top = max(weights.weight(g.source_type, False, g.own) for g in today)
-    best = [g for g in today if weights.weight(g.source_type, False, g.own) == top]
-    return [g for g in best if g.anchored] or best
+    pool = [g for g in today if g.anchored] or today
+    top = max(weights.weight(g.source_type, False, g.own) for g in pool)
+    return [g for g in pool if weights.weight(g.source_type, False, g.own) == top]
 
 
 class PlacedWalk:

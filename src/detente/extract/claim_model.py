@@ -20,10 +20,8 @@ import numpy as np
 from spacy.tokens import Span
 
 from detente.codebook import Codebook
-from detente.extract.claim_cues import HEDGE_MODALS, OBLIGATION_WORDS
 from detente.extract.issues import lexical_issues
 from detente.extract.mentions.parties import Mention
-from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
 from detente.records import Claim
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -143,8 +141,9 @@ def text_features(text: str) -> list[str]:
 def sentence_features(sent: Span, codebook: Codebook, rules: list[Claim],
                       speaker: Mention | None) -> list[str]:
     """What the detector and classifiers read: the words, the codebook's issue cues, the
-    speaker the rules found, parties named, the parse's root and modality, and the claims the
-    rules drew from the sentence."""
+    speaker the rules found, parties named, and the claims the rules drew from the sentence.
+    The parse's root, modal and negation words and reporting verbs were read too, until more
+    training articles showed they cost on unseen folds (``benchmarks/ablation.py``)."""
     text = sent.text
     feats = text_features(text)
     feats += [f"cue:{h.issue}" for h in lexical_issues(text, codebook)]
@@ -153,16 +152,6 @@ def sentence_features(sent: Span, codebook: Codebook, rules: list[Claim],
             party = codebook.party_for_mention(ent.text)
             if party:
                 feats.append(f"pm:{party}")
-    root = sent.root
-    feats.append(f"root:{root.lemma_.lower()}")
-    for t in sent:
-        low = t.lower_
-        if t.dep_ == "neg":
-            feats.append("neg")
-        if low in HEDGE_MODALS or low in OBLIGATION_WORDS or low in ("will", "would", "can", "cannot"):
-            feats.append(f"modal:{low}")
-        if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_LEMMAS["en"]:
-            feats.append(f"say:{t.lemma_.lower()}")
     if any(ch in text for ch in "\"“”«»"):
         feats.append("quoted")
     stripped = text.strip()
