@@ -51,8 +51,10 @@ corpus_dev = _load("corpus_dev")
 
 
 def predict(article, model, blend=None) -> dict:
-    """The article's extraction contract, claims from the rules plus ``model`` (None: rules alone)."""
+    """The article's extraction contract: claims and events from the rules plus ``model``
+    (None: rules alone)."""
     from detente.extract.claims import Blend, _learned
+    from detente.extract.learned_events import learned_events
     from detente.records import Extraction
 
     claims = []
@@ -61,7 +63,8 @@ def predict(article, model, blend=None) -> dict:
         if model is not None:
             found = _learned(s.sent, found, article.ctx, s.speaker, article.doubts, model, blend or Blend())
         claims += found
-    extraction = Extraction(document=article.document, quotes=article.quotes, claims=claims, events=article.events)
+    events = learned_events(article.ctx, article.events, model)
+    extraction = Extraction(document=article.document, quotes=article.quotes, claims=claims, events=events)
     return corpus_dev._quoted_only(extraction.contract())
 
 

@@ -9,7 +9,9 @@ corpus guidelines, listed with their URLs in ``training/README.md``; they are on
 on, never scored, and ``--no-training`` leaves them out). A
 sentence is a claim sentence when a gold claim's evidence overlaps it (30% of the shorter
 span, as score.py matches); its issue, stance and party come from the gold claim it overlaps
-most. Position heads learn from the gold claims themselves. Features keep only what occurs in
+most. Position heads learn from the gold claims themselves. The event head learns the type of the
+gold event a sentence reports ('none' for most), over the sentence's words alone
+(``extract/learned_events.py``). Features keep only what occurs in
 at least ``MIN_ARTICLES`` training articles, so no single article's wording is learned by
 heart. ``--exclude-fold`` leaves folds of ``benchmarks/folds.json`` out (for held-apart
 scoring); ``--cv`` prints GroupKFold (by article) sentence scores and writes them to the meta
@@ -32,8 +34,9 @@ FOLDS = REPO_ROOT / "benchmarks" / "folds.json"
 FOLDERS = ("dev", "dev2", "dev3")
 TRAINING = REPO_ROOT / "training" / "articles"
 MIN_ARTICLES = 3
-C_CLAIM, C_LABELS, ALPHA_POSITION = 0.3, 1.0, 0.3
+C_CLAIM, C_LABELS, ALPHA_POSITION, C_EVENT = 0.3, 1.0, 0.3, 0.3
 THRESHOLD = 0.5  # chosen on folds 0-2 (``--cv`` prints the sentence-F1 optimum beside it)
+EVENT_THRESHOLD = 0.8  # chosen on folds 0-2 by events F1 (0.4-0.8 tried: 0.700-0.710; none 0.700)
 VERSION = "1"
 
 
@@ -44,6 +47,8 @@ class Sentence:
     rules: list
     features: list[str]
     gold: dict | None = None  # the gold claim it states, if any
+    words: list[str] = field(default_factory=list)  # what the event head reads
+    event: str = "none"  # the type of the gold event it reports, if any
 
 
 @dataclass
@@ -81,7 +86,7 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
     """Every gold article parsed once, with the rules' quotes, claims (per sentence) and events.
     ``only`` picks gold articles by id; training articles (in no fold) come with ``training``."""
     from detente.extract import Extractor
-    from detente.extract.claim_model import sentence_features
+    from detente.extract.claim_model import sentence_features, sentence_words
     from detente.extract.mentions.speakers import sentence_speaker
     from detente.extract.claims import _sentence_claims
     from detente.extract.context import ArticleContext
@@ -112,15 +117,26 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
             speaker = sentence_speaker(sent, ctx, quotes)
             rules = _sentence_claims(sent, follow, ctx, speaker, art.doubts, extractor.issue_classifier)
             feats = sentence_features(sent, ctx.codebook, rules, speaker)
-            art.sentences.append(Sentence(sent, speaker, rules, feats, _gold_claim(sent, gold)))
+            art.sentences.append(Sentence(sent, speaker, rules, feats, _gold_claim(sent, gold),
+                                          sentence_words(sent, ctx.codebook), _gold_event(sent, gold)))
         out.append(art)
     return out
 
 
 def _gold_claim(sent, gold: dict) -> dict | None:
-    text = gold["text"]
+    return _overlapping(sent, gold["text"], gold["gold"]["claims"])
+
+
+def _gold_event(sent, gold: dict) -> str:
+    """The type of the gold event the sentence reports ('none' if it reports none)."""
+    event = _overlapping(sent, gold["text"], gold["gold"]["events"])
+    return event["type"] if event else "none"
+
+
+def _overlapping(sent, text: str, items: list[dict]) -> dict | None:
+    """The gold item whose evidence overlaps the sentence most, as score.py matches spans."""
     best, best_ov = None, 0
-    for c in gold["gold"]["claims"]:
+    for c in items:
         i = text.find(c["evidence"])
         if i < 0:
             continue
@@ -178,7 +194,11 @@ def _train(articles: list[Article], threshold: float | None, drop: tuple[str, ..
     Xp = matrix([position_features(c["party"], c["issue"], c["stance"]) for _, _, c in pos_rows])
     ridge = Ridge(alpha=ALPHA_POSITION).fit(Xp[idx], [float(pos_rows[i][2]["position"]) for i in idx])
     heads["position"] = Head([None], ridge.coef_.reshape(-1, 1), np.array([ridge.intercept_]), "regression")
-    return ClaimModel(VERSION, vocab, heads, THRESHOLD if threshold is None else threshold, 0.5)
+    events = [s.event for _, s in sent_rows]
+    if len(set(events)) > 1:
+        heads["event"] = _logistic(LogisticRegression(C=C_EVENT, max_iter=3000),
+                                   matrix([s.words for _, s in sent_rows]), events)
+    return ClaimModel(VERSION, vocab, heads, THRESHOLD if threshold is None else threshold, 0.5, EVENT_THRESHOLD)
 
 
 def _dropped(feature: str, drop: tuple[str, ...]) -> bool:
@@ -263,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
                      "excluded_folds": args.exclude_fold},
             "features": len(model.vocab), "min_articles_per_feature": MIN_ARTICLES,
             "hyperparameters": {"C_claim": C_CLAIM, "C_labels": C_LABELS, "alpha_position": ALPHA_POSITION,
-                                "threshold": model.threshold, "place_threshold": model.place_threshold},
+                                "C_event": C_EVENT, "threshold": model.threshold,
+                                "place_threshold": model.place_threshold, "event_threshold": model.event_threshold},
             "versions": _versions()}
     if args.cv:
         probs, gold = sentence_oof(articles)

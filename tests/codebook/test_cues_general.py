@@ -12,6 +12,7 @@ import json
 import pytest
 
 from detente.codebook import Codebook
+from detente.extract import claim_cues
 from detente.extract.positions import cue_pattern
 
 FOLDERS = ("dev", "dev2", "dev3")
@@ -50,6 +51,22 @@ def test_no_unusual_cue_is_a_substring_of_one_article_only(articles):
     flagged = [f"{where}: {cue}" for where, cue in every_cue(Codebook.bundled())
                if not ordinary_word(cue) and sum(1 for t in articles if cue.lower() in t) == 1]
     assert not flagged, "cues inside one corpus article only: " + "; ".join(flagged)
+
+
+# Word-list phrases found in one corpus article that are plain English all the same: the
+# corpus guidelines' own hedges, and idioms whose other forms the lists hold too.
+GENERAL_PHRASES = {"according to preliminary data", "based on leaks", "not rule out", "didn't rule out",
+                   "it is possible", "call for", "pushed back"}
+
+
+def test_no_stance_or_hedge_phrase_of_the_word_lists_occurs_in_exactly_one_article(articles):
+    """The same rule for ``extract/claim_cues.py``'s phrase tables as for the codebook (issue 9:
+    "never copy a phrase of a corpus article into the codebook or a word list")."""
+    phrases = [(f"STANCE_PHRASES[{k}]", p) for k, ps in claim_cues.STANCE_PHRASES.items() for p in ps]
+    phrases += [("HEDGE_PHRASES", p) for p in claim_cues.HEDGE_PHRASES]
+    flagged = [f"{where}: {p}" for where, p in phrases
+               if len(p.split()) > 1 and p not in GENERAL_PHRASES and sum(1 for t in articles if p in t) == 1]
+    assert not flagged, "word-list phrases found in one corpus article only: " + "; ".join(flagged)
 
 
 def test_the_check_flags_a_phrase_of_one_article():

@@ -18,7 +18,7 @@ def cb():
 
 def test_bundled_model_has_every_head_and_a_meta_file():
     model = load_model()
-    assert set(model.heads) == {"claim", "issue", "stance", "party", "placed", "position"}
+    assert set(model.heads) == {"claim", "issue", "stance", "party", "placed", "position", "event"}
     meta = json.loads((MODEL_DIR / f"{BUNDLED}.meta.json").read_text(encoding="utf-8"))
     assert meta["data"]["articles"] > 70 and "scikit-learn" in meta["versions"]
     assert 0.0 < model.threshold < 1.0
@@ -34,6 +34,7 @@ def test_json_round_trip_keeps_every_score():
     index = again.index(["w:ceasefire", "w:demand", "cue:ceasefire", "rules:1"])
     assert index == model.index(["w:ceasefire", "w:demand", "cue:ceasefire", "rules:1"])
     assert again.heads["claim"].probability(index) == pytest.approx(model.heads["claim"].probability(index), abs=1e-3)
+    assert again.event_threshold == model.event_threshold
 
 
 def test_a_file_that_is_no_model_fails_with_one_line(tmp_path):

@@ -17,6 +17,17 @@ def test_each_stance(claims_of, text, party, issue, stance):
     assert (party, issue, stance) in found
 
 
+@pytest.mark.parametrize("text, stance", [
+    ("Kyiv put forward new conditions for a ceasefire on Tuesday.", "demand"),
+    ("Kyiv put forward a plan for a ceasefire on Tuesday.", "proposal"),
+    ("Kyiv put forward a list of demands on the ceasefire.", "demand"),
+])
+def test_a_presented_stance_noun_keeps_its_stance(claims_of, text, stance):
+    """'put forward conditions' or 'a list of demands' states demands; 'a plan' proposes."""
+    found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert ("UKR", "ceasefire", stance) in found
+
+
 def test_negated_acceptance_is_rejection(claims_of):
     found = claims_of("Moscow has said it will not accept NATO troops on Ukrainian soil after a deal.")
     assert [(c.party, c.issue, c.stance) for c in found] == [("RUS", "security_guarantees", "rejection")]

@@ -1,5 +1,6 @@
 """The learned half of claims: which sentences state a party's position, on which issue, with
-which stance, whose, and where on the issue's scale.
+which stance, whose, and where on the issue's scale; and, over the same words, which sentences
+report an event of the process the rules did not read (``extract/learned_events.py``).
 
 Rules tuned on a few dozen articles find holders, sources and hedges well but miss most claim
 sentences of articles they were not written from; linear models over the sentence's words and
@@ -71,6 +72,7 @@ class ClaimModel:
     heads: dict[str, Head]
     threshold: float
     place_threshold: float
+    event_threshold: float = 0.5  # an ``event`` head's type is added where surer than this
 
     def index(self, features: list[str]) -> list[int]:
         return [self.vocab[f] for f in set(features) if f in self.vocab]
@@ -78,6 +80,7 @@ class ClaimModel:
     def to_json(self) -> dict:
         words = sorted(self.vocab, key=self.vocab.get)
         return {"version": self.version, "threshold": self.threshold, "place_threshold": self.place_threshold,
+                "event_threshold": self.event_threshold,
                 "vocab": words,
                 "heads": {name: {"classes": h.classes, "kind": h.kind,
                                  "intercept": [round(float(x), 5) for x in h.intercept],
@@ -94,7 +97,8 @@ class ClaimModel:
                     for i, w in rows:
                         coef[int(i), col] = float(w)
                 heads[name] = Head(list(h["classes"]), coef, np.asarray(h["intercept"], dtype=float), h["kind"])
-            return cls(str(data["version"]), vocab, heads, float(data["threshold"]), float(data["place_threshold"]))
+            return cls(str(data["version"]), vocab, heads, float(data["threshold"]), float(data["place_threshold"]),
+                       float(data.get("event_threshold", 0.5)))
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ClaimModelError(f"not a claim model: {exc}") from exc
 
@@ -138,12 +142,9 @@ def text_features(text: str) -> list[str]:
     return [f"w:{w}" for w in ws] + [f"b:{a}_{b}" for a, b in zip(ws, ws[1:])]
 
 
-def sentence_features(sent: Span, codebook: Codebook, rules: list[Claim],
-                      speaker: Mention | None) -> list[str]:
-    """What the detector and classifiers read: the words, the codebook's issue cues, the
-    speaker the rules found, parties named, and the claims the rules drew from the sentence.
-    The parse's root, modal and negation words and reporting verbs were read too, until more
-    training articles showed they cost on unseen folds (``benchmarks/ablation.py``)."""
+def sentence_words(sent: Span, codebook: Codebook) -> list[str]:
+    """What every sentence head reads: the words and word pairs, the codebook's issue cues, the
+    parties named, quotation marks, and a line without closing punctuation (a heading)."""
     text = sent.text
     feats = text_features(text)
     feats += [f"cue:{h.issue}" for h in lexical_issues(text, codebook)]
@@ -157,6 +158,16 @@ def sentence_features(sent: Span, codebook: Codebook, rules: list[Claim],
     stripped = text.strip()
     if stripped and stripped[-1] not in ".!?\"”’'»:;)…,":
         feats.append("heading")
+    return feats
+
+
+def sentence_features(sent: Span, codebook: Codebook, rules: list[Claim],
+                      speaker: Mention | None) -> list[str]:
+    """What the claim heads read: ``sentence_words``, the speaker the rules found and the
+    claims they drew from the sentence. The parse's root, modal and negation words and
+    reporting verbs were read too, until more training articles showed they cost on unseen
+    folds (``benchmarks/ablation.py``)."""
+    feats = sentence_words(sent, codebook)
     if speaker is not None:
         feats += [f"spk:{speaker.kind}", f"spkp:{speaker.party or '-'}"]
     feats.append(f"rules:{min(len(rules), 2)}")

@@ -76,11 +76,12 @@ class Extractor:
     def _run(self, document: Document, doc) -> Extraction:
         from detente.extract.claims import find_claims
         from detente.extract.events.finder import find_events
+        from detente.extract.learned_events import learned_events
         from detente.extract.quotes.finder import find_quotes
 
         ctx = ArticleContext(document=document, codebook=self.codebook, doc=doc,
                              reference_date=document.published)
         quotes = find_quotes(ctx) if "quotes" in self.components else []
         claims = find_claims(ctx, quotes, self.issue_classifier, self.claim_model) if "claims" in self.components else []
-        events = find_events(ctx) if "events" in self.components else []
+        events = learned_events(ctx, find_events(ctx), self.claim_model) if "events" in self.components else []
         return Extraction(document=document, quotes=quotes, claims=claims, events=events)

@@ -78,7 +78,23 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             if lemma in lemmas and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
                 out.append(Trigger(tok, stance, False))
                 break
+    out = [t for t in out if not _presents_stance_noun(t, out)]
     return out or _assertions(sent)
+
+
+def _presents_stance_noun(trig: Trigger, found: list[Trigger]) -> bool:
+    """'put forward a new condition', 'submitted a set of demands': a verb of presenting whose
+    object is itself a stance noun states that noun's stance, not a proposal of its own."""
+    return trig.stance == "proposal" and trig.token.pos_ == "VERB" and any(
+        t.token.pos_ == "NOUN" and t.stance != "proposal" and _object_of(t.token, trig.token) for t in found)
+
+
+def _object_of(noun: Token, verb: Token) -> bool:
+    """The noun is the verb's object, or what its object is a set of ('a list of demands')."""
+    if noun.dep_ == "dobj":
+        return noun.head == verb
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "dobj" and prep.head.head == verb
 
 
 def _assertions(sent: Span) -> list[Trigger]:
@@ -98,13 +114,16 @@ def _imperative(tok: Token) -> bool:
 
 def _owned_noun(tok: Token, ctx: ArticleContext) -> bool:
     """A stance noun counts when someone holds it: a possessor or party adjective ('Trump's
-    proposal', 'a key Ukrainian demand'), or as the object or predicate of a clause. As a
-    subject ('Russia's demands are becoming tougher') it is talked about, not stated."""
+    proposal', 'a key Ukrainian demand'), or as the object or predicate of a clause, or what
+    that object is a set of ('a list of demands'). As a subject ('Russia's demands are becoming
+    tougher') it is talked about, not stated."""
     if tok.dep_ in ("nsubj", "nsubjpass"):
         return False
     if any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and ctx.codebook.party_for_mention(c.text))
            for c in tok.children):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # 'put forward a set of ultimatums'
+        return tok.head.head.dep_ in ("dobj", "attr", "oprd")
     return tok.dep_ in ("dobj", "attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
 
 
