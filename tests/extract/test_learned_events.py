@@ -1,5 +1,6 @@
-"""Events the learned head adds: only where the rules found none, never a strike, a question or a
-link line, each with the exact span of its sentence (sentences written for these tests)."""
+"""Events the learned head adds: only where the rules found none, never a strike, a question, a
+link line or a headline, each with the exact span of its sentence (sentences written for these
+tests)."""
 from __future__ import annotations
 
 import numpy as np
@@ -42,8 +43,9 @@ def test_nothing_is_added_under_the_threshold_or_without_a_model(nlp):
     assert learned_events(ctx, [], None) == []
 
 
-def test_a_strike_a_question_and_a_link_line_are_never_added(nlp):
-    text = "Dozens of drones flew over the city at night.\nWill the envoys come back?\nRead also: envoys meet again."
+def test_a_strike_a_question_a_link_line_and_a_headline_are_never_added(nlp):
+    text = ("Dozens of drones flew over the city at night.\nWill the envoys come back?\n"
+            "Read also: envoys meet again.\n\nEnvoys open a new round in Geneva\n\nThe weather was mild.")
     assert learned_events(_ctx(nlp, text), [], _model()) == []
 
 

@@ -5,8 +5,8 @@ so most of the events they miss on unseen articles are never candidates: meeting
 scheduled, a memorandum handed over, an order given (issue 9). The claim model's ``event`` head,
 a linear model over the sentence's words trained on the gold and training articles, finds such
 sentences. One is added where the head is sure enough and the rules found no event in the
-sentence. It is never a strike: a strike is worth little without the places it hit, and only
-the rules read those. Its places, sides and date stay unknown: nothing in it was read from
+sentence, and not in a headline or caption. It is never a strike: a strike is worth little
+without the places it hit, and only the rules read those. Its places, sides and date stay unknown: nothing in it was read from
 the parse.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from spacy.tokens import Span
 from detente.extract.claim_model import ClaimModel, sentence_words
 from detente.extract.context import ArticleContext
 from detente.extract.events import words as W
+from detente.extract.events.finder import headline
 from detente.records import Event
 
 NEVER_ADDED = frozenset({"none", "strike"})
@@ -40,9 +41,11 @@ def learned_events(ctx: ArticleContext, events: list[Event], model: ClaimModel |
 
 
 def _reports(sent: Span) -> bool:
-    """A question reports nothing, and a 'Read also' line is another article's."""
+    """A question reports nothing, a 'Read also' line is another article's, and a headline or
+    caption repeats or teases what the body reports (as the rules read them too)."""
     text = sent.text.strip()
-    return bool(text) and not text.endswith("?") and not text.lower().startswith(W.LINK_LABELS)
+    return bool(text) and not text.endswith("?") and not text.lower().startswith(W.LINK_LABELS) \
+        and not headline(sent)
 
 
 def _bounds(sent: Span) -> tuple[int, int]:

@@ -225,7 +225,7 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
     if anaphor:
         when = Resolved(None, "unknown")  # the line's date is the report's, not the talks'
     return Mention(etype, actor, places, when, people, line,
-                   damage=damage, headline=_headline(line), placeless=placeless,
+                   damage=damage, headline=headline(line), placeless=placeless,
                    anaphor=anaphor)
 
 
@@ -270,7 +270,7 @@ def _trimmed(span: Span):
         yield span  # "Read also: …" links to another article's events; a question reports none
 
 
-def _headline(line: Span) -> bool:
+def headline(line: Span) -> bool:
     """A title or caption-like line: no closing punctuation."""
     return not line.text.rstrip().endswith((".", "!", "?", '"', "”", "’", ",", ";", ":", "—"))
 
