@@ -6,8 +6,8 @@ scheduled, a memorandum handed over, an order given (issue 9). The claim model's
 a linear model over the sentence's words trained on the gold and training articles, finds such
 sentences. One is added where the head is sure enough and the rules found no event in the
 sentence, and not in a headline or caption. It is never a strike: a strike is worth little
-without the places it hit, and only the rules read those. Its places, sides and date stay unknown: nothing in it was read from
-the parse.
+without the places it hit, and only the rules read those. Its places, sides and date stay
+unknown: nothing in it was read from the parse.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def learned_events(ctx: ArticleContext, events: list[Event], model: ClaimModel |
     head = model.heads.get("event") if model is not None else None
     if head is None:
         return events
-    starts = sorted(e.start for e in events)
+    starts = [e.start for e in events]
     added = []
     for sent in ctx.doc.sents:
         if any(sent.start_char <= s < sent.end_char for s in starts) or not _reports(sent):
