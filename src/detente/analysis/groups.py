@@ -20,6 +20,7 @@ from sqlalchemy import Float, String, and_, case, cast, column, func, literal, o
 
 from detente.analysis import weights
 from detente.analysis.records import ClaimRef
+from detente.cache import Cache
 from detente.codebook import Codebook
 from detente.ledger import queries
 from detente.ledger.models import ClaimRow, DocumentRow
@@ -177,15 +178,14 @@ def days(ledger, cb: Codebook, *, party: str | None = None, issue: str | None = 
     version = ledger.version() if hasattr(ledger, "version") else None
     key = (id(cb), party, issue, until, since)
     kept = _KEPT.get(ledger) if version is not None else None
-    if kept is not None and kept[0] == version and key in kept[1] and kept[1][key][0] is cb:
-        return list(kept[1][key][1])
+    hit = kept[1].get(key) if kept is not None and kept[0] == version else None
+    if hit is not None and hit[0] is cb:
+        return list(hit[1])
     rows = _read_days(ledger, cb, party, issue, until, since)
     if version is not None:
         if kept is None or kept[0] != version:
-            kept = _KEPT[ledger] = (version, {})
-        if len(kept[1]) >= KEPT_PER_LEDGER:
-            kept[1].pop(next(iter(kept[1])))
-        kept[1][key] = (cb, rows)
+            kept = _KEPT[ledger] = (version, Cache(KEPT_PER_LEDGER))
+        kept[1].put(key, (cb, rows))
     return list(rows)
 
 

@@ -18,7 +18,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from detente import __version__
 from detente.api import actors, analysis, claims, documents, errors, events, quotes
 from detente.api.limits import DEFAULT_MAX_BODY, BodyLimit
-from detente.api.lists import Cache
+from detente.cache import Cache
 from detente.ledger import Ledger
 
 DESCRIPTION = """Every quote, claim and event detente read, each pointing to its sentence.

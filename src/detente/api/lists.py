@@ -115,19 +115,3 @@ def _linked(counts: dict, names: list[str], fields: list[str], criteria: dict, b
                                   else base.include_query_params(**{name: value}))}
                    for value, n in counts[field].most_common()]
             for name, field in zip(names, fields)}
-
-
-class Cache:
-    """A small bounded mapping (oldest entry out first)."""
-
-    def __init__(self, size: int = 512):
-        self.size, self.data = size, {}
-
-    def get(self, key):
-        return self.data.get(key)
-
-    def put(self, key, value) -> None:
-        self.data.pop(key, None)
-        self.data[key] = value
-        while len(self.data) > self.size:
-            self.data.pop(next(iter(self.data)))
