@@ -86,7 +86,7 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
     """Every gold article parsed once, with the rules' quotes, claims (per sentence) and events.
     ``only`` picks gold articles by id; training articles (in no fold) come with ``training``."""
     from detente.extract import Extractor
-    from detente.extract.claim_model import sentence_features, sentence_words
+    from detente.extract.claim_model import article_words, sentence_features
     from detente.extract.mentions.speakers import sentence_speaker
     from detente.extract.claims import _sentence_claims
     from detente.extract.context import ArticleContext
@@ -116,9 +116,10 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
             follow = sents[i + 1] if i + 1 < len(sents) else None
             speaker = sentence_speaker(sent, ctx, quotes)
             rules = _sentence_claims(sent, follow, ctx, speaker, art.doubts, extractor.issue_classifier)
-            feats = sentence_features(sent, ctx.codebook, rules, speaker)
+            words = article_words(sent, ctx)
+            feats = sentence_features(sent, ctx.codebook, rules, speaker, words)
             art.sentences.append(Sentence(sent, speaker, rules, feats, _gold_claim(sent, gold),
-                                          sentence_words(sent, ctx.codebook), _gold_event(sent, gold)))
+                                          words, _gold_event(sent, gold)))
         out.append(art)
     return out
 

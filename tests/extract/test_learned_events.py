@@ -70,3 +70,17 @@ def test_the_shipped_head_tells_an_agreement_from_small_talk(nlp):
     deal = scores("The sides agreed to exchange 1,000 prisoners each.")
     chat = scores("The weather stayed mild on Tuesday.")
     assert deal["agreement"] > 0.5 > chat["agreement"] and max(chat, key=chat.get) == "none"
+
+
+@pytest.mark.model
+def test_claim_and_event_heads_read_each_sentence_once(nlp, monkeypatch):
+    """Both heads read the same words of a sentence: they are read once per article."""
+    from detente.extract import Extractor
+    from detente.extract import claim_model
+
+    calls = []
+    real = claim_model.lexical_issues   # the costly part of a sentence's words: every issue cue
+    monkeypatch.setattr(claim_model, "lexical_issues", lambda text, cb: calls.append(text) or real(text, cb))
+    text = "Moscow demanded that Kyiv leave the Donbas. The envoys are due in Geneva next month."
+    Extractor(nlp=nlp).extract(Document(id="t", text=text))
+    assert len(calls) == 2 and len(set(calls)) == 2

@@ -21,6 +21,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from detente.codebook import Codebook
+from detente.extract.context import ArticleContext
 from detente.extract.issues import lexical_issues
 from detente.extract.mentions.parties import Mention
 from detente.records import Claim
@@ -161,13 +162,23 @@ def sentence_words(sent: Span, codebook: Codebook) -> list[str]:
     return feats
 
 
+def article_words(sent: Span, ctx: ArticleContext) -> list[str]:
+    """``sentence_words`` of one of the article's sentences, read once per article: the claim
+    heads and the event head both read them."""
+    memo = ctx.scratch.setdefault("sentence_words", {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = sentence_words(sent, ctx.codebook)
+    return memo[key]
+
+
 def sentence_features(sent: Span, codebook: Codebook, rules: list[Claim],
-                      speaker: Mention | None) -> list[str]:
-    """What the claim heads read: ``sentence_words``, the speaker the rules found and the
-    claims they drew from the sentence. The parse's root, modal and negation words and
-    reporting verbs were read too, until more training articles showed they cost on unseen
-    folds (``benchmarks/ablation.py``)."""
-    feats = sentence_words(sent, codebook)
+                      speaker: Mention | None, words: list[str] | None = None) -> list[str]:
+    """What the claim heads read: ``sentence_words`` (``words`` when already read), the speaker
+    the rules found and the claims they drew from the sentence. The parse's root, modal and
+    negation words and reporting verbs were read too, until more training articles showed they
+    cost on unseen folds (``benchmarks/ablation.py``)."""
+    feats = list(words) if words is not None else sentence_words(sent, codebook)
     if speaker is not None:
         feats += [f"spk:{speaker.kind}", f"spkp:{speaker.party or '-'}"]
     feats.append(f"rules:{min(len(rules), 2)}")

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from detente.extract.claim_cues import (ACCUSATION_LEMMAS, GUESSING_VERBS, HEDGE_MODALS, NEGATED_LEMMA_STANCE,
                                         NEGATED_STANCE)
-from detente.extract.claim_model import ClaimModel, position, sentence_features
+from detente.extract.claim_model import ClaimModel, article_words, position, sentence_features
 from detente.extract.mentions.speakers import sentence_speaker
 from detente.extract.context import ArticleContext
 from detente.extract.hedging import (doubted_topics, is_hypothetical, is_negated, sentence_hedges,
@@ -68,7 +68,7 @@ def find_claims(ctx: ArticleContext, quotes: list[Quote], issue_classifier: str 
 def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Mention | None, doubts,
              model: ClaimModel, blend: Blend) -> list[Claim]:
     """The rules' claims of a sentence, checked, relabelled and completed by the model."""
-    index = model.index(sentence_features(sent, ctx.codebook, rules, speaker))
+    index = model.index(sentence_features(sent, ctx.codebook, rules, speaker, article_words(sent, ctx)))
     p = model.heads["claim"].probability(index)
     if rules and p < blend.drop:
         return []

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from detente.extract.claim_model import ClaimModel, sentence_words
+from detente.extract.claim_model import ClaimModel, article_words
 from detente.extract.context import ArticleContext
 from detente.extract.events import words as W
 from detente.extract.events.finder import headline
@@ -32,7 +32,7 @@ def learned_events(ctx: ArticleContext, events: list[Event], model: ClaimModel |
     for sent in ctx.doc.sents:
         if any(sent.start_char <= s < sent.end_char for s in starts) or not _reports(sent):
             continue
-        kind, p = head.best(model.index(sentence_words(sent, ctx.codebook)))
+        kind, p = head.best(model.index(article_words(sent, ctx)))
         if kind in NEVER_ADDED or p < model.event_threshold:
             continue
         start, end = _bounds(sent)
