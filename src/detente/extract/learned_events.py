@@ -15,8 +15,7 @@ from spacy.tokens import Span
 
 from detente.extract.claim_model import ClaimModel, article_words
 from detente.extract.context import ArticleContext
-from detente.extract.events import words as W
-from detente.extract.events.finder import headline
+from detente.extract.events.finder import headline, reports
 from detente.records import Event
 
 NEVER_ADDED = frozenset({"none", "strike"})
@@ -41,11 +40,9 @@ def learned_events(ctx: ArticleContext, events: list[Event], model: ClaimModel |
 
 
 def _reports(sent: Span) -> bool:
-    """A question reports nothing, a 'Read also' line is another article's, and a headline or
-    caption repeats or teases what the body reports (as the rules read them too)."""
-    text = sent.text.strip()
-    return bool(text) and not text.endswith("?") and not text.lower().startswith(W.LINK_LABELS) \
-        and not headline(sent)
+    """What the rules read as reporting (no link line, no question), and no headline or caption,
+    which repeats or teases what the body reports."""
+    return bool(sent.text.strip()) and reports(sent) and not headline(sent)
 
 
 def _bounds(sent: Span) -> tuple[int, int]:

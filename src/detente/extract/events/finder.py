@@ -266,8 +266,14 @@ def _trimmed(span: Span):
         span = span[:-1]
     while len(span) and span[0].is_space:
         span = span[1:]
-    if len(span) and not span.text.lower().startswith(W.LINK_LABELS) and not span.text.endswith("?"):
-        yield span  # "Read also: …" links to another article's events; a question reports none
+    if len(span) and reports(span):
+        yield span
+
+
+def reports(line: Span) -> bool:
+    """A "Read also: …" line links to another article's events; a question reports none."""
+    text = line.text.strip()
+    return not text.lower().startswith(W.LINK_LABELS) and not text.endswith("?")
 
 
 def headline(line: Span) -> bool:
