@@ -100,7 +100,11 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
     golds, paths = {}, []
     for path in corpus_paths(folders, training):
         if only is None or path.stem in only or path.parent == TRAINING:
-            golds[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                golds[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:  # one line that names the file, not a traceback into json
+                raise SystemExit(f"{path}: not a readable corpus article ({exc}); check it with "
+                                 f"../shared/corpus/check_gold.py") from exc
             paths.append(path)
     docs = [d for d in iter_documents(paths) if isinstance(d, Document)]
     out = []
