@@ -32,9 +32,37 @@ def test_two_transliterations_are_one_person(context):
     assert speaker_at(ctx, "Yagodzinsky", 2).name in ("Sergei Yagodzinsky", "Serhiy Yagodzinsky")
 
 
-def test_pronoun_goes_to_the_most_recent_person(context):
-    ctx = context("Olena Marchenko met Petro Hrytsenko in Kyiv. Then he said the talks failed.")
+def test_pronoun_goes_to_the_most_recent_person_when_no_one_was_the_subject(context):
+    ctx = context("Talks stalled after Olena Marchenko met Petro Hrytsenko in Kyiv. Then he said the talks failed.")
     assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
+
+
+def test_pronoun_goes_on_with_the_subject_of_the_sentence_before(context):
+    ctx = context("Petro Hrytsenko sought to calm allies worried by Taras Bilyk. “We stay,” he said.")
+    assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
+
+
+def test_pronoun_skips_a_name_inside_quoted_words(context):
+    ctx = context("Petro Hrytsenko spoke for an hour. “Taras Bilyk has lost,” critics wrote. Then he said more.")
+    assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
+
+
+def test_pronoun_skips_a_name_that_only_modifies_a_thing(context):
+    ctx = context("Taras Bilyk left. Petro Hrytsenko stayed for an hour. The Bilyk plan was dead by then. "
+                  "On Friday he said more.")
+    assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
+
+
+def test_the_title_takes_up_the_person_who_spoke_before(context):
+    ctx = context("Taras Bilyk, the Ukrainian president, met Petro Hrytsenko, a president of a bank. "
+                  "“We wait,” Bilyk said after he met Hrytsenko again. “We will see,” the president added.")
+    assert speaker_at(ctx, "president", 2).name == "Taras Bilyk"
+
+
+def test_the_leader_of_a_side_is_its_head_of_state_not_any_leader(context):
+    ctx = context("Taras Bilyk, the Ukrainian president, spoke. Petro Hrytsenko, leader of a Ukrainian "
+                  "party faction, listened. Bilyk said the plan was unfair. “We wait,” the Ukrainian leader said.")
+    assert speaker_at(ctx, "leader", 1).name == "Taras Bilyk"
 
 
 def test_role_noun_resolves_to_the_person_the_text_gave_that_role(context):

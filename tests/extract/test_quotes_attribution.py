@@ -112,6 +112,26 @@ def test_quote_whose_attribution_follows_on_the_next_line(quotes_of):
     assert q.speaker.name == "Steve Witkoff" and q.speaker.party == "USA"
 
 
+def test_quote_ending_in_a_comma_inside_its_marks_takes_the_cue_on_the_next_line(quotes_of):
+    text = "Talks went on in Geneva.\n“The money could go to rebuild the towns,”\nMaria Hordiienko said.\nRain fell."
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Maria Hordiienko"
+
+
+def test_dateline_place_is_not_the_speaker_beside_it(quotes_of):
+    text = ("Moscow (Evening Courier) – Russia’s Deputy Foreign Minister Sergei Ryabkov on Friday stated "
+            "that the plan was “out of the question”, as allies met.")
+    [q] = only(quotes_of(text), "mixed")
+    assert q.speaker.name == "Sergei Ryabkov"
+
+
+def test_title_with_the_name_right_after_it_is_that_person(quotes_of):
+    text = ("Ukraine's defence minister Rustem Umerov who led the delegation said the exchange was "
+            "“a first step” for Kyiv.")
+    [q] = only(quotes_of(text), "mixed")
+    assert q.speaker.name == "Rustem Umerov"
+
+
 def test_unattributed_fragment_is_dropped_but_unattributed_statement_kept(quotes_of):
     kept = quotes_of("The crowd waved “we will never give up our land” banners all night.\n“Nobody here wants this war to go on.”")
     assert [q.text for q in only(kept, "direct")] == ["Nobody here wants this war to go on."]

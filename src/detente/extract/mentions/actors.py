@@ -12,13 +12,13 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span, Token
 
 from detente.codebook.names import name_key, person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
-from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS,
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS, HEAD_ROLES,
                                                  ISSUED_NOUNS, PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS,
                                                  ROLE_NOUNS, ROLE_SYNONYMS)
 from detente.records import Speaker
@@ -55,6 +55,9 @@ class MentionIndex:
 
     people: dict[str, Person] = field(default_factory=dict)
     at: dict[int, str] = field(default_factory=dict)  # name-head token index -> person key
+    # mentions "he" does not take up: inside quotes, naming a thing ("the Trump plan") or the
+    # owner of the one meant ("Putin's aide")
+    asides: set[int] = field(default_factory=set)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _cached(self, key, build):
@@ -68,6 +71,9 @@ class MentionIndex:
 
     def _positions(self) -> list[int]:
         return self._cached("positions", lambda: sorted(self.at))
+
+    def _narrative(self) -> list[int]:
+        return self._cached("narrative", lambda: sorted(set(self.at) - self.asides))
 
     def _role_hits(self, day) -> dict[str, list[tuple[int, str]]]:
         """Role word -> (mention position, person key), in order, for ``day``."""
@@ -86,9 +92,10 @@ class MentionIndex:
 
     def antecedent(self, i: int, pronoun: str) -> Person | None:
         """The most recent person before ``i`` whom ``pronoun`` can stand for: "Mr. Doe met
-        Ms. Roe. He said …" skips Ms. Roe; a person of unknown gender fits either pronoun."""
+        Ms. Roe. He said …" skips Ms. Roe; a person of unknown gender fits either pronoun; the
+        ``asides`` are skipped."""
         want = PRONOUN_GENDER["en"].get(pronoun.lower())
-        positions = self._positions()
+        positions = self._narrative()
         for j in reversed(positions[:bisect_left(positions, i)]):
             person = self.people[self.at[j]]
             if want is None or person.gender in (None, want):
@@ -140,43 +147,86 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
 
 def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0) -> Person | Span | None:
     """"Trump “offered Putin a visit.” Russia “took a lot of land,” he said.": a subject pronoun
-    with no named person before it in its own sentence, after a sentence where someone spoke
-    (a quote, a reporting verb), stands for that sentence's subject, not for whoever was named
-    last; a subject of the wrong gender does not count."""
-    if pron.dep_ not in ("nsubj", "nsubjpass") or depth > 2:
-        return None
-    sent, quoted = pron.sent, _quoted(ctx)
-    if any(j in index.at and not quoted[j] for j in range(sent.start, pron.i)):
-        return None  # "Kovalenko met Merz, and she said …": its own sentence names people
-    j = sent.start - 1
-    while j >= 0 and sent.doc[j].is_space:
-        j -= 1
-    if j < 0:
-        return None
-    prev = sent.doc[j].sent
-    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and prev[0].i in index.at:
-        subj = prev[0]  # the parse lost the verb ("Trump “offered …”" read as a verb)
-    if subj is None or not (prev.root.lemma_.lower() in REPORTING_VERBS["en"]
-                            or any(t.text in QUOTE_MARKS for t in prev)):
-        return None  # "A met B. Then he said …": no one spoke before, the last named goes on
-    if subj.i in index.at:
-        person = index.people[index.at[subj.i]]
-    elif subj.pos_ == "PRON" and subj.lower_ in PRONOUNS["en"]:
-        person = _topic(subj, index, ctx, depth + 1) or index.antecedent(subj.i, subj.lower_)
-    elif subj.lemma_.lower() in ROLE_NOUNS["en"] and subj.pos_ == "NOUN":
-        phrase, lemma = noun_phrase(subj), subj.lemma_.lower()
-        person = _person_inside(phrase, index) or index.with_role(lemma, subj.i, ctx.reference_date) \
-            or _codebook_role(lemma, _party_in(phrase, ctx), ctx)
-    else:
-        person = _person_inside(noun_phrase(subj), index)
-        if person is None and depth == 0 and not quoted[subj.i] and subj.head.lemma_.lower() in REPORTING_VERBS["en"] \
-                and _unnamed_person(subj, pron):
-            return noun_phrase(subj)
+    with no named person before it in its own sentence stands for the subject of the sentence
+    before (``_previous_subject``), not for whoever was named last; a subject of the wrong
+    gender does not count."""
+    person = _previous_subject(pron, index, ctx, depth)
     if isinstance(person, Span):
         return person
     want = PRONOUN_GENDER["en"].get(pron.lower_)
     return person if person is not None and person.gender in (None, want) else None
+
+
+def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0,
+                      spoken: bool = False) -> Person | Span | None:
+    """Whom the subject ``subj_here`` goes on about: the subject of the sentence before, where
+    that sentence spoke (a quote, a reporting verb) or its subject is a named person ("Rubio
+    sought to calm Europe under President Trump. “…,” he said": the subject is what the next
+    sentence goes on about; with ``spoken``, only where it spoke). Sentences that are all quote
+    ("Ushakov said: ⏎ “Not further.”") pass on to the one before them."""
+    if subj_here.dep_ not in ("nsubj", "nsubjpass") or depth > 2:
+        return None
+    sent, quoted = subj_here.sent, _quoted(ctx)
+    if any(j in index.at and not quoted[j] for j in range(sent.start, subj_here.i)):
+        return None  # "Kovalenko met Merz, and she said …": its own sentence names people
+    prev = _sentence_before(sent)
+    for _ in range(5):
+        if prev is None or not all(quoted[t.i] or not t.is_alpha for t in prev):
+            break
+        prev = _sentence_before(prev)
+    if prev is None:
+        return None
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and prev[0].i in index.at:
+        subj = prev[0]  # the parse lost the verb ("Trump “offered …”" read as a verb)
+    if subj is None:
+        return None
+    spoke = prev.root.lemma_.lower() in REPORTING_VERBS["en"] or any(t.text in QUOTE_MARKS for t in prev)
+    if not spoke and (spoken or not (subj.i in index.at and not quoted[subj.i])):
+        return None  # "Talks stalled after Rubio met Lavrov. He said …": the last named goes on
+    if subj.i in index.at:
+        return index.people[index.at[subj.i]]
+    if subj.pos_ == "PRON" and subj.lower_ in PRONOUNS["en"]:
+        return _topic(subj, index, ctx, depth + 1) or index.antecedent(subj.i, subj.lower_)
+    if subj.lemma_.lower() in ROLE_NOUNS["en"] and subj.pos_ in ("NOUN", "PROPN"):
+        phrase, lemma = noun_phrase(subj), subj.lemma_.lower()
+        return _person_inside(phrase, index) or _set_off_name(phrase, index) \
+            or _continued(phrase, subj, index, ctx, depth + 1) \
+            or index.with_role(lemma, subj.i, ctx.reference_date) \
+            or _codebook_role(lemma, _party_in(phrase, ctx), ctx)
+    person = _person_inside(noun_phrase(subj), index)
+    if person is None and depth == 0 and not quoted[subj.i] and subj.head.lemma_.lower() in REPORTING_VERBS["en"] \
+            and subj_here.lower_ in PRONOUNS["en"] and _unnamed_person(subj, subj_here):
+        return noun_phrase(subj)
+    return person
+
+
+def _sentence_before(sent: Span) -> Span | None:
+    j = sent.start - 1
+    while j >= 0 and sent.doc[j].is_space:
+        j -= 1
+    return sent.doc[j].sent if j >= 0 else None
+
+
+def _continued(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0) -> Person | None:
+    """"Zelensky said … “…,” the President noted", "Ushakov said … “…,” the official said":
+    "the" and a title, as subject after a sentence where a named person spoke, is that person
+    when the title fits them (their role names it; "official" fits anyone with a role; "leader"
+    a head of state or government) and the side the phrase names, if any, is theirs."""
+    if head.tag_ not in ("NN", "NNP") or not any(t.lower_ == "the" or t.dep_ == "poss" for t in span if t.i < head.i):
+        return None  # "an official said" is someone else; "the official", "Putin's aide" may be the one
+    person = _previous_subject(head, index, ctx, depth, spoken=True)
+    if not isinstance(person, Person):
+        return None
+    party = _party_in(span, ctx)
+    if party is not None and person.party != party:
+        return None
+    noun, roles = _role_word(head.lemma_.lower()), person.role_words(ctx.reference_date)
+    if noun == "official":
+        return person if roles else None
+    if noun == "leader":
+        return person if roles & HEAD_ROLES["en"] else None
+    return person if noun in roles else None
 
 
 def _unnamed_person(subj: Token, pron: Token) -> bool:
@@ -307,6 +357,10 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
                 return found.model_copy(update=spk)
     party = _party_in(span, ctx)
     proper = [t for t in span if t.pos_ == "PROPN"]
+    if lemma in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
+        person = _continued(span, head, index, ctx)
+        if person is not None:
+            return _speaker(person, ctx, **spk)
     if lemma in ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
         known = _the_one_before(span, head, index, ctx)
         if known is not None:
@@ -466,14 +520,19 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
             heads.add(tok.i)
     for i in sorted(heads):
         _add_mention(index, doc[i], ctx)
-    # later bare surnames of known people, whatever NER made of them
+    # later bare surnames of known people, whatever NER or the tagger made of them ("Zelenskyy
+    # said" tagged as a common noun)
     surnames = set(index.people)
-    for tok in proper:
+    nouns = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array("POS") == NOUN)]
+    for tok in sorted(proper + [t for t in nouns if t.text[:1].isupper()], key=lambda t: t.i):
         if tok.i not in index.at and tok.head.pos_ != "PROPN":
             key = _person_key(tok.text)
             if key in surnames:
                 index.at[tok.i] = key
                 index.people[key].mentions.append(tok.i)
+    quoted = _quoted(ctx)
+    index.asides = {j for j in index.at if quoted[j] or doc[j].dep_ == "compound"
+                    or doc[j].dep_ == "poss" and doc[j].head.lemma_.lower() in ROLE_NOUNS["en"]}
     return index
 
 

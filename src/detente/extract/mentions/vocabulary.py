@@ -110,7 +110,12 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
 ROLE_SYNONYMS: dict[str, dict[str, str]] = {
     "en": {"spokesperson": "spokesman", "spokeswoman": "spokesman", "advisor": "adviser",
            "premier": "prime", "envoy": "envoy", "chief": "head",
-           "representative": "envoy", "emissary": "envoy"},
+           "representative": "envoy", "emissary": "envoy", "aide": "adviser"},
+}
+
+# Role words of a head of state or government: who "the Ukrainian leader" can be.
+HEAD_ROLES: dict[str, frozenset[str]] = {
+    "en": frozenset({"president", "prime", "chancellor", "leader", "king", "emir", "sultan"}),
 }
 
 # Nouns for a group or a document that speaks for a body: "the ministry said".

@@ -166,7 +166,16 @@ def _interjected_name(cue: Token, inside) -> Token | None:
 
 def _named_apposition(subj: Token) -> Token | None:
     """"With fifty days until the vote, Anna Kovalenko, an adviser, called …": the parse made a
-    noun that cannot speak the subject and the name its apposition; the name speaks."""
+    noun that cannot speak the subject and the name its apposition; the name speaks. So does a
+    person set beside a place: "MOSCOW (Outlet) – Foreign Minister Sergei Lavrov stated …" (a
+    dateline the parse made the subject)."""
+    if subj.ent_type_ in ("GPE", "LOC"):
+        names = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        return names[0] if names else None
+    if subj.lemma_.lower() in ROLE_NOUNS["en"]:  # "the defence minister Rustem Umerov who led …"
+        names = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                 and c.left_edge.i == subj.i + 1]
+        return names[0] if names else None
     if subj.pos_ != "NOUN" or can_speak(subj):
         return None
     names = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]

@@ -100,7 +100,7 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
         return None
     left = _window(layout, span.start - 1, -1, m.open)
     right = [] if _closes_sentence(text, m, doc, span) else _window(layout, span.end, +1, m.open)
-    if not any(t.is_alpha for t in right) and _trails_comma(text, outer_end):
+    if not any(t.is_alpha for t in right) and _trails_comma(text, m):
         nxt = _next_line_token(doc, text, outer_end)
         right = _window(layout, nxt, +1, doc[nxt].idx) if nxt < len(doc) else []
     intro = False
@@ -402,10 +402,12 @@ def _speech_like(quoted: str) -> bool:
     return len(words) >= 4 and quoted.lstrip()[:1].isupper()
 
 
-def _trails_comma(text: str, end: int) -> bool:
-    """"…we will see results",⏎⏎Steve Witkoff reported.": the cue is on the next line."""
-    rest = text[end:end + 4]
-    return rest[:1] == "," and "\n" in rest and "\n" in text[end:]
+def _trails_comma(text: str, m: Marked) -> bool:
+    """"…we will see results",⏎⏎Steve Witkoff reported." (or "…results,”⏎Putin said."): a
+    comma that ends the quote leaves the sentence open, so the cue is on the next line."""
+    rest = text[m.stop:m.stop + 4]
+    inside = m.close is not None and text[m.start:m.end].rstrip().endswith(",")
+    return (rest[:1] == "," or inside and rest[:1] in "\n ") and "\n" in rest
 
 
 def _next_line_token(doc: Doc, text: str, char: int) -> int:
