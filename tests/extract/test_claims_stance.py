@@ -28,6 +28,16 @@ def test_a_presented_stance_noun_keeps_its_stance(claims_of, text, stance):
     assert ("UKR", "ceasefire", stance) in found
 
 
+@pytest.mark.parametrize("text", [
+    "The Ukrainian president rejected calls for an immediate truce on Monday.",
+    "Kyiv dismissed the proposal for a truce over the holidays.",
+])
+def test_a_rejected_stance_noun_is_a_rejection(claims_of, text):
+    """'rejected calls for a truce' rejects the call; the demand phrase does not outrank the verb."""
+    found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert ("UKR", "ceasefire", "rejection") in found and ("UKR", "ceasefire", "demand") not in found
+
+
 def test_negated_acceptance_is_rejection(claims_of):
     found = claims_of("Moscow has said it will not accept NATO troops on Ukrainian soil after a deal.")
     assert [(c.party, c.issue, c.stance) for c in found] == [("RUS", "security_guarantees", "rejection")]

@@ -162,3 +162,9 @@ def test_an_outlet_quoting_an_unnamed_source_names_no_one(quotes_of):
 def test_an_own_thought_reported_stays_with_the_reporter(quotes_of):
     [q] = direct_or_mixed(quotes_of("Olena Koval said she remembered thinking, “This cannot be happening.”"))
     assert q.speaker.name == "Olena Koval"
+
+
+def test_a_known_surname_the_tagger_reads_as_a_noun_is_still_that_person(quotes_of):
+    text = 'Volodymyr Zelenskyy spoke in Kyiv. The truce is "more of a hope than a plan," Zelenskyy said.'
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.party == "UKR" and q.speaker.actor_id == "volodymyr_zelensky"

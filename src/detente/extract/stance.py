@@ -78,8 +78,16 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             if lemma in lemmas and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
                 out.append(Trigger(tok, stance, False))
                 break
-    out = [t for t in out if not _presents_stance_noun(t, out)]
+    out = [t for t in out if not _presents_stance_noun(t, out) and not _rejected(t, out)]
     return out or _assertions(sent)
+
+
+def _rejected(trig: Trigger, found: list[Trigger]) -> bool:
+    """'rejected calls for a ceasefire', 'dismissed the proposal': a stance that is the object of
+    a rejecting verb is what the party rejects, not what it states (the phrase would outrank
+    the verb)."""
+    return trig.stance != "rejection" and trig.token.pos_ == "NOUN" and any(
+        t.stance == "rejection" and t.token.pos_ == "VERB" and _object_of(trig.token, t.token) for t in found)
 
 
 def _presents_stance_noun(trig: Trigger, found: list[Trigger]) -> bool:

@@ -134,6 +134,8 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
             return Speaker(name=None, role=_clean(person.text), **spk)
         person = person or index.antecedent(head.i, lower)
         return _speaker(person, ctx, **spk) if person else Speaker(name=None, **spk)
+    if head.i in index.at and head.pos_ != "PROPN":  # a known surname the tagger took for a noun
+        return _speaker(index.people[index.at[head.i]], ctx, **spk)
     name = name_tokens(head)
     if name is not None and not _is_party(name, ctx):
         person = index.people.get(_person_key(name.text))
