@@ -118,6 +118,19 @@ def test_quote_ending_in_a_comma_inside_its_marks_takes_the_cue_on_the_next_line
     assert q.speaker.name == "Maria Hordiienko"
 
 
+def test_a_dash_line_under_a_quote_signs_it(quotes_of):
+    text = 'Talks resumed in Geneva.\n\n"We are close to a deal. I hope it comes soon."\n\n– Olena Koval said, giving no dates.'
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Olena Koval"
+
+
+def test_a_quote_after_a_sentence_goes_to_its_outer_speaker_not_to_what_was_said(quotes_of):
+    text = ('"It was planned," Zelenskyy wrote, a day after saying Moscow had observed the truce. '
+            '"The army used the pause to rearm."')
+    quotes = only(quotes_of(text), "direct")
+    assert [q.speaker.name for q in quotes] == ["Zelenskyy", "Zelenskyy"]
+
+
 def test_dateline_place_is_not_the_speaker_beside_it(quotes_of):
     text = ("Moscow (Evening Courier) – Russia’s Deputy Foreign Minister Sergei Ryabkov on Friday stated "
             "that the plan was “out of the question”, as allies met.")

@@ -9,6 +9,8 @@ reporting verb governs them: precision first.
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -103,6 +105,9 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
     if not any(t.is_alpha for t in right) and _trails_comma(text, m):
         nxt = _next_line_token(doc, text, outer_end)
         right = _window(layout, nxt, +1, doc[nxt].idx) if nxt < len(doc) else []
+    elif not any(t.is_alpha for t in right):
+        signed = _dash_signature(doc, text, outer_end)
+        right = _window(layout, signed, +1, doc[signed].idx) if signed is not None else right
     intro = False
     if not left and _opens_paragraph(text, m.open):
         left = _colon_intro(layout, m.open)
@@ -189,6 +194,8 @@ def _sentence_voice(ctx: ArticleContext, layout: _Layout, sent) -> Speaker | Non
     """The named speaker of a sentence: the subject of its reporting verb, else its main subject."""
     cues = [t for t in sent if not layout.quoted[t.i] and is_cue(t) and t.lemma_.lower() not in WEAK_VERBS["en"]]
     cues = [t for t in cues if t.lemma_.lower() not in RELAY_VERBS["en"]] or cues  # the one relayed speaks
+    outer = {t.i for t in cues}
+    cues = [t for t in cues if not any(a.i in outer for a in t.ancestors)] or cues  # "saying Moscow had observed …" is what was said
     main = _main_subject(sent, layout.quoted) if sent.root.lemma_.lower() not in RELAY_VERBS["en"] else None
     subj = subject_of(cues[-1], layout.quoted) if cues and (main is None or cues[-1].dep_ == "ROOT") else main
     if subj is None:
@@ -408,6 +415,19 @@ def _trails_comma(text: str, m: Marked) -> bool:
     rest = text[m.stop:m.stop + 4]
     inside = m.close is not None and text[m.start:m.end].rstrip().endswith(",")
     return (rest[:1] == "," or inside and rest[:1] in "\n ") and "\n" in rest
+
+
+_DASH_SIGNATURE = re.compile(r"[ \t]*(?:\n[ \t]*){0,2}[–—-][ \t]*(?=[A-Z])")
+
+
+def _dash_signature(doc: Doc, text: str, end: int) -> int | None:
+    """"“… very soon.” ⏎ – Olena Koval said, …": a line opening with a dash after the quote
+    signs it, as some outlets lay quotes out; the first token after the dash."""
+    sign = _DASH_SIGNATURE.match(text, end)
+    if sign is None:
+        return None
+    span = doc.char_span(sign.end(), len(text), alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
 
 
 def _next_line_token(doc: Doc, text: str, char: int) -> int:
