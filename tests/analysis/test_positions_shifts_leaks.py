@@ -212,3 +212,29 @@ def test_claims_read_once_per_ledger_version(ledger):
     assert again == first and again is not first and again[0] is first[0]     # kept, not re-read
     add_claim(ledger, "RUS", "territory", 100, 10)                            # a new version
     assert [r.day for r in days(ledger, ledger.codebook)] == [day(0), day(10)]
+
+
+def test_shifts_an_unplaced_rejection_on_record_turned_into_an_acceptance_is_a_softening(ledger):
+    """"Kyiv rejects any land deal" places nothing; "Kyiv is willing to freeze the line" months
+    later, on record, is the softening the numbers alone cannot see."""
+    before = add_claim(ledger, "UKR", "territory", None, 0, stance="rejection", name="Volodymyr Zelensky")
+    after = add_claim(ledger, "UKR", "territory", 25, 120, stance="acceptance", name="Volodymyr Zelensky")
+    [s] = shifts(ledger, party="UKR", issue="territory")
+    assert (s.kind, s.direction, s.date, s.confirmed) == ("softening", "softening", day(120), True)
+    assert (s.before.id, s.after.id, s.before.position, s.position) == (before, after, None, 25)
+
+
+def test_shifts_no_turn_from_a_leak_a_hedge_or_another_partys_official(ledger):
+    add_claim(ledger, "UKR", "territory", None, 0, stance="rejection", source="anonymous")
+    add_claim(ledger, "UKR", "territory", 25, 30, stance="acceptance", name="Volodymyr Zelensky")
+    add_claim(ledger, "RUS", "territory", None, 0, stance="rejection", name="Volodymyr Zelensky")
+    add_claim(ledger, "RUS", "territory", 75, 30, stance="acceptance", name="Dmitry Peskov", hedged=True)
+    assert shifts(ledger, issue="territory") == []
+
+
+def test_shifts_a_rejection_restated_or_too_old_is_no_turn(ledger):
+    add_claim(ledger, "UKR", "territory", None, 0, stance="rejection", name="Volodymyr Zelensky")
+    add_claim(ledger, "UKR", "territory", None, 40, stance="rejection", name="Volodymyr Zelensky")
+    add_claim(ledger, "RUS", "territory", None, 0, stance="rejection", name="Dmitry Peskov")
+    add_claim(ledger, "RUS", "territory", 75, 500, stance="acceptance", name="Dmitry Peskov")
+    assert shifts(ledger, issue="territory") == []

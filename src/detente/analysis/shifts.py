@@ -25,7 +25,9 @@ baseline with a threshold, but here per day and with the claims on both sides:
   rejection of what it had accepted (escalation). The head places a party by its stance alone,
   so without a turn two of its placements differ by the stance word, not by the position;
 - confirmed: stated that day on the party's own record, or a leak of that day later confirmed on
-  record (``leaks``); otherwise "reported, not confirmed", naming who reported it.
+  record (``leaks``); otherwise "reported, not confirmed", naming who reported it;
+- a stance turn (``turns``): a rejection on the party's record followed by a placed acceptance on
+  its record is a softening even where the rejection placed nothing to measure from.
 
 Issues flagged ``process`` in the codebook (how the talks go) carry assessments, not demands:
 they are left to ``talks_vs_war``.
@@ -40,6 +42,7 @@ from detente.analysis.groups import Day, Group, claim_refs, days, details
 from detente.analysis.leaks import leak_verdicts
 from detente.analysis.positions import LOOKBACK_HALF_LIVES, Step, Walk, by_pair, codebook_of, walk
 from detente.analysis.records import Shift
+from detente.analysis.turns import stance_days, turns
 from detente.codebook import Codebook
 
 REPORTERS = {"anonymous": "anonymous sources", "media": "another outlet", "expert": "an expert",
@@ -94,9 +97,15 @@ def shifts(ledger, *, party: str | None = None, issue: str | None = None, since:
             last_direction[pair] = verdict["direction"]
         if since is None or steps[k].day >= since:
             found.append((pair, steps[k], verdict))
+    taken: dict[tuple[str, str], list] = {}
+    for pair, step, verdict in found:
+        taken.setdefault(pair, []).append((step.day, verdict["direction"]))
+    out = _records(ledger, found, rows) + turns(
+        ledger, cb, stance_days(ledger, cb, party=party, issue=issue, until=until), taken, process, since)
+    out.sort(key=lambda s: (s.date, s.party, s.issue))
     if latest is not None:
-        found = sorted(found, key=lambda f: (f[1].day, f[0]))[-latest:] if latest else []
-    return _records(ledger, found, rows)
+        out = out[-latest:] if latest else []
+    return out
 
 
 def _far(day, base: float) -> bool:
