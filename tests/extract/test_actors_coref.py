@@ -53,6 +53,12 @@ def test_pronoun_skips_a_name_that_only_modifies_a_thing(context):
     assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
 
 
+def test_pronoun_skips_a_name_in_a_heading(context):
+    ctx = context("Petro Hrytsenko spoke in Kyiv on Monday after Dmitry Peskov wrote to him.\n\nReply to Peskov\n\n"
+                  "He said the letter was sent on Friday.")
+    assert speaker_at(ctx, "He").name == "Petro Hrytsenko"
+
+
 def test_the_title_takes_up_the_person_who_spoke_before(context):
     ctx = context("Taras Bilyk, the Ukrainian president, met Petro Hrytsenko, a president of a bank. "
                   "“We wait,” Bilyk said after he met Hrytsenko again. “We will see,” the president added.")

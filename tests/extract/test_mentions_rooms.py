@@ -7,12 +7,14 @@ from pathlib import Path
 from detente.extract.mentions import vocabulary as V
 
 EXTRACT = Path(__file__).resolve().parents[2] / "src" / "detente" / "extract"
-# What each room may import from inside extract, beside itself.
+# What each room may import from inside extract, beside itself. ``paragraphs`` (lines, headings,
+# the component that sets sentence starts before the parse) lies under every room, as ``context`` does.
+BASE = {"context", "paragraphs"}
 ALLOWED = {
-    "mentions": {"context"},
-    "places": {"context"},
-    "quotes": {"context", "mentions"},
-    "events": {"context", "dates", "mentions", "places"},
+    "mentions": BASE,
+    "places": BASE,
+    "quotes": BASE | {"mentions"},
+    "events": BASE | {"dates", "mentions", "places"},
 }
 
 

@@ -118,6 +118,12 @@ def test_quote_ending_in_a_comma_inside_its_marks_takes_the_cue_on_the_next_line
     assert q.speaker.name == "Maria Hordiienko"
 
 
+def test_a_colon_glued_to_a_bracket_still_introduces_the_next_paragraph(quotes_of):
+    text = "Olena Koval, a member of the team, wrote on X (formerly Twitter):\n“The talks went well and will go on.”"
+    [q] = only(quotes_of(text), "direct")
+    assert q.speaker.name == "Olena Koval"
+
+
 def test_a_dash_line_under_a_quote_signs_it(quotes_of):
     text = 'Talks resumed in Geneva.\n\n"We are close to a deal. I hope it comes soon."\n\n– Olena Koval said, giving no dates.'
     [q] = only(quotes_of(text), "direct")

@@ -15,7 +15,8 @@ from spacy.tokens import Span
 
 from detente.extract.claim_model import ClaimModel, article_words
 from detente.extract.context import ArticleContext
-from detente.extract.events.finder import headline, reports
+from detente.extract.events.finder import reports
+from detente.extract.paragraphs import headline
 from detente.records import Event
 
 NEVER_ADDED = frozenset({"none", "strike"})

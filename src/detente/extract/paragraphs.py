@@ -8,7 +8,7 @@ pipeline stays one parse.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 PARAGRAPH_BREAKS = "detente_paragraph_breaks"
 _DASHES = frozenset({"—", "–", "―", "--", "-"})
@@ -35,6 +35,20 @@ def _after_dateline(doc: Doc, first: int) -> None:
             return
         if not (tok.is_upper or tok.is_punct or tok.text[:1].isupper()):
             return
+
+
+def headline(line: Span) -> bool:
+    """A title or caption-like line: no closing punctuation."""
+    return not line.text.rstrip().endswith((".", "!", "?", '"', "”", "’", ",", ";", ":", "—"))
+
+
+def heading_line(sent: Span) -> bool:
+    """A sentence that is a whole line of its own with no closing punctuation: a title, a
+    subheading, a caption ("Reply to Von der Leyen"), not part of the story's prose."""
+    doc = sent.doc
+    starts_line = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    ends_line = sent.end >= len(doc) or "\n" in doc[sent.end - 1].text_with_ws or doc[sent.end].is_space
+    return starts_line and ends_line and bool(sent.text.strip()) and headline(sent)
 
 
 def with_paragraph_breaks(nlp: Language) -> Language:

@@ -20,6 +20,7 @@ from detente.extract.events.merge import Mention, merge
 from detente.extract.events.places import PlaceHit, anchor, attached, places_in, where_hit
 from detente.extract.events.reality import topic_of_other, unreal
 from detente.extract.mentions.parties import resolve as resolve_parties
+from detente.extract.paragraphs import headline
 from detente.records import Event, EventType
 
 
@@ -274,11 +275,6 @@ def reports(line: Span) -> bool:
     """A "Read also: …" line links to another article's events; a question reports none."""
     text = line.text.strip()
     return not text.lower().startswith(W.LINK_LABELS) and not text.endswith("?")
-
-
-def headline(line: Span) -> bool:
-    """A title or caption-like line: no closing punctuation."""
-    return not line.text.rstrip().endswith((".", "!", "?", '"', "”", "’", ",", ";", ":", "—"))
 
 
 def _concrete(etype, triggers, places, dated: bool, people) -> bool:

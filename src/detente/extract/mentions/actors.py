@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from detente.codebook.names import name_key, person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
+from detente.extract.paragraphs import heading_line
 from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS, HEAD_ROLES,
                                                  ISSUED_NOUNS, PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS,
                                                  ROLE_NOUNS, ROLE_SYNONYMS)
@@ -55,8 +56,8 @@ class MentionIndex:
 
     people: dict[str, Person] = field(default_factory=dict)
     at: dict[int, str] = field(default_factory=dict)  # name-head token index -> person key
-    # mentions "he" does not take up: inside quotes, naming a thing ("the Trump plan") or the
-    # owner of the one meant ("Putin's aide")
+    # mentions "he" does not take up: inside quotes or headings, naming a thing ("the Trump
+    # plan") or the owner of the one meant ("Putin's aide")
     asides: set[int] = field(default_factory=set)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -165,7 +166,7 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
     that sentence spoke (a quote, a reporting verb) or its subject is a named person ("Rubio
     sought to calm Europe under President Trump. “…,” he said": the subject is what the next
     sentence goes on about; with ``spoken``, only where it spoke). Sentences that are all quote
-    ("Ushakov said: ⏎ “Not further.”") pass on to the one before them."""
+    ("Ushakov said: ⏎ “Not further.”") and heading lines pass on to the one before them."""
     if subj_here.dep_ not in ("nsubj", "nsubjpass") or depth > 2:
         return None
     sent, quoted = subj_here.sent, _quoted(ctx)
@@ -173,7 +174,7 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
         return None  # "Kovalenko met Merz, and she said …": its own sentence names people
     prev = _sentence_before(sent)
     for _ in range(5):
-        if prev is None or not all(quoted[t.i] or not t.is_alpha for t in prev):
+        if prev is None or not (all(quoted[t.i] or not t.is_alpha for t in prev) or heading_line(prev)):
             break
         prev = _sentence_before(prev)
     if prev is None:
@@ -534,7 +535,8 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
                 index.people[key].mentions.append(tok.i)
     quoted = _quoted(ctx)
     index.asides = {j for j in index.at if quoted[j] or doc[j].dep_ == "compound"
-                    or doc[j].dep_ == "poss" and doc[j].head.lemma_.lower() in ROLE_NOUNS["en"]}
+                    or doc[j].dep_ == "poss" and doc[j].head.lemma_.lower() in ROLE_NOUNS["en"]
+                    or heading_line(doc[j].sent)}
     return index
 
 

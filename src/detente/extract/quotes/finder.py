@@ -194,8 +194,8 @@ def _sentence_voice(ctx: ArticleContext, layout: _Layout, sent) -> Speaker | Non
     """The named speaker of a sentence: the subject of its reporting verb, else its main subject."""
     cues = [t for t in sent if not layout.quoted[t.i] and is_cue(t) and t.lemma_.lower() not in WEAK_VERBS["en"]]
     cues = [t for t in cues if t.lemma_.lower() not in RELAY_VERBS["en"]] or cues  # the one relayed speaks
-    outer = {t.i for t in cues}
-    cues = [t for t in cues if not any(a.i in outer for a in t.ancestors)] or cues  # "saying Moscow had observed …" is what was said
+    outer = {t.i for t in cues}  # "…, X wrote, after saying Moscow had observed …": "observed" is what was said
+    cues = [t for t in cues if not any(a.i in outer for a in t.ancestors)] or cues
     main = _main_subject(sent, layout.quoted) if sent.root.lemma_.lower() not in RELAY_VERBS["en"] else None
     subj = subject_of(cues[-1], layout.quoted) if cues and (main is None or cues[-1].dep_ == "ROOT") else main
     if subj is None:
@@ -261,7 +261,7 @@ def _colon_intro(layout: _Layout, open_char: int) -> list[Token]:
     if span is None:
         return []
     toks = [t for t in span if not t.is_space]
-    if not toks or toks[-1].text != ":":
+    if not toks or not toks[-1].text.endswith(":"):  # "…on X (formerly Twitter):" ends in one token "):"
         return []
     return _window(layout, toks[-1].i - 1, -1, toks[-1].idx)
 
@@ -373,8 +373,9 @@ def _mixed_start(cue: Token, span, layout: _Layout) -> int | None:
     while between and between[0].is_punct:
         between.pop(0)
     words = [t for t in between if not t.is_punct]
-    if not words or between[-1].text in (":", ","):
-        return None  # "wrote on Telegram: “…”": a whole utterance after the cue's own modifiers
+    if not words or between[-1].text == "," or between[-1].text.endswith(":"):
+        return None  # "wrote on Telegram: “…”" (or "on X (formerly Twitter): “…”", one token "):"):
+        # a whole utterance after the cue's own modifiers
     return between[0].idx
 
 
