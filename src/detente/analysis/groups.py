@@ -128,8 +128,11 @@ def scaled_issues(cb: Codebook) -> list[str]:
     return [i.id for i in cb.issues if i.shared_scale and i.scale]
 
 
-def _filters(c, d, reviewed: set[int], cb: Codebook, party, issue, since, until) -> list:
-    where = [c.position.is_not(None), d.published.is_not(None), c.party != "NONE", c.issue.in_(scaled_issues(cb))]
+def claim_filters(c, d, reviewed: set[int], cb: Codebook, party, issue, since, until, placed: bool = True) -> list:
+    """The claims the analysis reads: dated, of a party, on a scaled issue, not reviewed away,
+    within the filters; with ``placed``, only those with a position."""
+    where = [d.published.is_not(None), c.party != "NONE", c.issue.in_(scaled_issues(cb))]
+    where += [c.position.is_not(None)] if placed else []
     where += [c.id.not_in(reviewed)] if reviewed else []
     where += [c.party == party] if party else []
     where += [c.issue == issue] if issue else []
@@ -138,7 +141,7 @@ def _filters(c, d, reviewed: set[int], cb: Codebook, party, issue, since, until)
     return where
 
 
-def _speakers(session, cb: Codebook, where: list):
+def speaker_table(session, cb: Codebook, where: list):
     """A VALUES table (name, party) of the source names whose party the codebook knows, or None."""
     c, d = ClaimRow, DocumentRow
     names = session.scalars(select(c.source_name).join(d, c.document_id == d.id)
@@ -193,8 +196,8 @@ def _read_days(ledger, cb: Codebook, party, issue, until, since) -> list[Day]:
     c, d = ClaimRow, DocumentRow
     with ledger.session() as session:
         corrected, rejected = reviewed_ids(session)
-        where = _filters(c, d, corrected | rejected, cb, party, issue, since, until)
-        sp = _speakers(session, cb, where)
+        where = claim_filters(c, d, corrected | rejected, cb, party, issue, since, until)
+        sp = speaker_table(session, cb, where)
         own = or_(sp.c.party.is_(None), sp.c.party == c.party) if sp is not None else literal(True)
         w = _weight_sql(c, own)
         rec = case((and_(c.source_type.in_(weights.ON_RECORD), own, ~c.hedged), w), else_=literal(0.0))
@@ -290,7 +293,7 @@ def leaked(ledger, cb: Codebook, *, party: str | None = None, issue: str | None 
         corrected, rejected = reviewed_ids(session)
         fixed = sorted((g for g in _corrected(session, cb, corrected, party, issue, None, until)
                         if g.source_type in weights.LEAKED), key=_newest)
-        where = _filters(c, d, corrected | rejected, cb, party, issue, None, until)
+        where = claim_filters(c, d, corrected | rejected, cb, party, issue, None, until)
         stmt = (select(c.id, c.party, c.issue, d.published, c.source_type, c.hedged, c.source_name, c.stance,
                        c.position).join(d, c.document_id == d.id).where(*where, c.source_type.in_(weights.LEAKED))
                 .order_by(d.published.desc(), c.id.desc()))

@@ -100,9 +100,10 @@ def shifts(ledger, *, party: str | None = None, issue: str | None = None, since:
     taken: dict[tuple[str, str], list] = {}
     for pair, step, verdict in found:
         taken.setdefault(pair, []).append((step.day, verdict["direction"]))
-    out = _records(ledger, found, rows) + turns(
-        ledger, cb, stance_days(ledger, cb, party=party, issue=issue, until=until), taken, process, since)
-    out.sort(key=lambda s: (s.date, s.party, s.issue))
+    turned = turns(ledger, cb, stance_days(ledger, cb, party=party, issue=issue, until=until), taken, process, since)
+    if latest is not None:  # only the shifts shown are fetched and cited
+        found = sorted(found, key=lambda f: (f[1].day, f[0]))[-latest:] if latest else []
+    out = sorted(_records(ledger, found, rows) + turned, key=lambda s: (s.date, s.party, s.issue))
     if latest is not None:
         out = out[-latest:] if latest else []
     return out

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, literal, or_, select
 
 from detente.analysis import weights
-from detente.analysis.groups import _speakers, claim_refs, reviewed_ids, scaled_issues
+from detente.analysis.groups import claim_filters, claim_refs, reviewed_ids, speaker_table
 from detente.analysis.positions import LOOKBACK_HALF_LIVES
 from detente.analysis.records import Shift
 from detente.codebook import Codebook
@@ -53,13 +53,9 @@ def stance_days(ledger, cb: Codebook, *, party: str | None = None, issue: str | 
     c, d = ClaimRow, DocumentRow
     with ledger.session() as session:
         corrected, rejected = reviewed_ids(session)
-        where = [c.stance.in_(TURNING), c.source_type.in_(weights.ON_RECORD), ~c.hedged,
-                 d.published.is_not(None), c.party != "NONE", c.issue.in_(scaled_issues(cb))]
-        where += [c.id.not_in(corrected | rejected)] if corrected | rejected else []
-        where += [c.party == party] if party else []
-        where += [c.issue == issue] if issue else []
-        where += [d.published <= until] if until else []
-        sp = _speakers(session, cb, where)
+        where = claim_filters(c, d, corrected | rejected, cb, party, issue, None, until, placed=False)
+        where += [c.stance.in_(TURNING), c.source_type.in_(weights.ON_RECORD), ~c.hedged]
+        sp = speaker_table(session, cb, where)
         placed_id = case((c.position.is_not(None), c.id), else_=literal(None))
         keys = (c.party, c.issue, d.published, c.stance)
         stmt = (select(*keys, func.min(c.id), func.min(placed_id), func.avg(c.position))

@@ -10,7 +10,6 @@ reporting verb governs them: precision first.
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
 from dataclasses import dataclass
 
