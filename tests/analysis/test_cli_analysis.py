@@ -33,6 +33,21 @@ def test_shifts_json_shape(tmp_path):
     assert bad.exit_code != 0
 
 
+def test_a_stance_turn_shows_in_every_format(tmp_path):
+    """A turn starts from an unplaced rejection: the table, JSON and CSV show it, none breaks."""
+    db = str(tmp_path / "ledger.sqlite")
+    with Ledger(db, codebook=Codebook.bundled()) as ledger:
+        add_claim(ledger, "UKR", "territory", None, 0, stance="rejection", name="Volodymyr Zelensky")
+        add_claim(ledger, "UKR", "territory", 25, 90, stance="acceptance", name="Volodymyr Zelensky")
+    table = runner.invoke(app, ["shifts", "--db", db], env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    assert "unplaced" in table.output and "softening" in table.output
+    [item] = json.loads(runner.invoke(app, ["shifts", "--format", "json", "--db", db]).output)
+    assert item["before"]["position"] is None and item["after"]["position"] == 25
+    csv_out = runner.invoke(app, ["shifts", "--format", "csv", "--db", db])
+    assert csv_out.exit_code == 0 and "softening" in csv_out.output
+
+
 def test_seed_move_to_de_jure_is_an_unconfirmed_escalation(tmp_path, shared_dir):
     """From an empty ledger: an earlier article with Russia's territorial demand, then the seed."""
     db = str(tmp_path / "ledger.sqlite")

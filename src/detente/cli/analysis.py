@@ -49,7 +49,8 @@ def _flat(data: dict, prefix: str = "") -> dict:
 def _claim(ref) -> str:
     if ref is None:
         return "-"
-    return f"#{ref.id} {ref.date} {ref.source_type}{' hedged' if ref.hedged else ''} @{ref.position:g}: {ref.evidence}"
+    where = f"@{ref.position:g}" if ref.position is not None else "unplaced"  # a rejection a turn starts from
+    return f"#{ref.id} {ref.date} {ref.source_type}{' hedged' if ref.hedged else ''} {where}: {ref.evidence}"
 
 
 @app.command()
