@@ -48,6 +48,21 @@ def test_a_stance_turn_shows_in_every_format(tmp_path):
     assert csv_out.exit_code == 0 and "softening" in csv_out.output
 
 
+def test_a_turn_to_an_unplaced_acceptance_shows_in_the_table_json_and_brief(tmp_path):
+    db = str(tmp_path / "ledger.sqlite")
+    with Ledger(db, codebook=Codebook.bundled()) as ledger:
+        add_claim(ledger, "RUS", "process_talks", None, 0, stance="rejection", name="Vladimir Putin")
+        add_claim(ledger, "RUS", "process_talks", None, 90, stance="acceptance", name="Vladimir Putin")
+    table = runner.invoke(app, ["shifts", "--db", db], env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    assert "unplaced acceptance" in table.output
+    [item] = json.loads(runner.invoke(app, ["shifts", "--format", "json", "--db", db]).output)
+    assert item["position"] is None and item["after"]["position"] is None and item["kind"] == "softening"
+    page = runner.invoke(app, ["brief", "--format", "markdown", "--db", db])
+    assert page.exit_code == 0, page.output
+    assert "softening (to an unplaced acceptance)" in page.output
+
+
 def test_seed_move_to_de_jure_is_an_unconfirmed_escalation(tmp_path, shared_dir):
     """From an empty ledger: an earlier article with Russia's territorial demand, then the seed."""
     db = str(tmp_path / "ledger.sqlite")

@@ -224,6 +224,17 @@ def test_shifts_an_unplaced_rejection_on_record_turned_into_an_acceptance_is_a_s
     assert (s.before.id, s.after.id, s.before.position, s.position) == (before, after, None, 25)
 
 
+def test_shifts_talks_refused_then_agreed_on_record_is_a_turn_on_the_process(ledger):
+    """"We will not talk to him" and, later, "we are open to a meeting": neither says where on the
+    process scale the party stands, but the turn is the move, on a process issue too."""
+    before = add_claim(ledger, "RUS", "process_talks", None, 0, stance="rejection", name="Vladimir Putin")
+    after = add_claim(ledger, "RUS", "process_talks", None, 200, stance="acceptance", name="Vladimir Putin")
+    [s] = shifts(ledger, party="RUS")
+    assert (s.issue, s.kind, s.date, s.confirmed) == ("process_talks", "softening", day(200), True)
+    assert (s.before.id, s.after.id, s.position) == (before, after, None)
+    assert s.move() == "to an unplaced acceptance"
+
+
 def test_shifts_no_turn_from_a_leak_a_hedge_or_another_partys_official(ledger):
     add_claim(ledger, "UKR", "territory", None, 0, stance="rejection", source="anonymous")
     add_claim(ledger, "UKR", "territory", 25, 30, stance="acceptance", name="Volodymyr Zelensky")

@@ -124,10 +124,9 @@ def markdown(b: Brief) -> str:
         out.append("")
     out += ["## Latest shifts", ""]
     for s in b.shifts:
-        move = f"{s.baseline:g} → {s.position:g}" if s.baseline is not None else f"at {s.position:g}"
         before = f"; before: “{_short(s.before.evidence)}” ({s.before.date}, {s.before.source_type}) [claim #{s.before.id}]" \
             if s.before else ""
-        out.append(f"- {s.date} **{s.party}** {s.issue}: {s.kind.replace('_', ' ')} ({move}), {s.status}: "
+        out.append(f"- {s.date} **{s.party}** {s.issue}: {s.kind.replace('_', ' ')} ({s.move()}), {s.status}: "
                    f"“{_short(s.after.evidence)}” ({s.after.source_type}) [claim #{s.after.id}]{before}")
     if not b.shifts:
         out.append("- none")

@@ -63,13 +63,20 @@ class Shift(BaseModel):
     confirmed: bool
     status: str
     baseline: float | None = Field(None, description="position in force before the day")
-    position: float = Field(description="what was said that day (weighted mean)")
+    position: float | None = Field(
+        description="what was said that day (weighted mean); None for a stance turn to an acceptance the text does not place")
     delta: float | None = None
     other_side: str | None = Field(None, description="the party (or 'pole') the direction is measured against")
     other_position: float | None = None
     before: ClaimRef | None
     after: ClaimRef
     claim_ids: list[int]
+
+    def move(self) -> str:
+        """'40 → 75', 'at 75', or 'to an unplaced acceptance' (a turn the text does not place)."""
+        if self.position is None:
+            return "to an unplaced acceptance"
+        return f"{self.baseline:g} → {self.position:g}" if self.baseline is not None else f"at {self.position:g}"
 
 
 class Leak(BaseModel):

@@ -26,11 +26,11 @@ baseline with a threshold, but here per day and with the claims on both sides:
   so without a turn two of its placements differ by the stance word, not by the position;
 - confirmed: stated that day on the party's own record, or a leak of that day later confirmed on
   record (``leaks``); otherwise "reported, not confirmed", naming who reported it;
-- a stance turn (``turns``): a rejection on the party's record followed by a placed acceptance on
-  its record is a softening even where the rejection placed nothing to measure from.
+- a stance turn (``turns``): a rejection on the party's record followed by an acceptance on its
+  record is a softening even where the rejection placed nothing to measure from.
 
 Issues flagged ``process`` in the codebook (how the talks go) carry assessments, not demands:
-they are left to ``talks_vs_war``.
+the numeric detector leaves them to ``talks_vs_war``; only stance turns read them.
 """
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def shifts(ledger, *, party: str | None = None, issue: str | None = None, since:
     taken: dict[tuple[str, str], list] = {}
     for pair, step, verdict in found:
         taken.setdefault(pair, []).append((step.day, verdict["direction"]))
-    turned = turns(ledger, cb, stance_days(ledger, cb, party=party, issue=issue, until=until), taken, process, since)
+    turned = turns(ledger, stance_days(ledger, cb, party=party, issue=issue, until=until), taken, since)
     if latest is not None:  # only the shifts shown are fetched and cited
         found = sorted(found, key=lambda f: (f[1].day, f[0]))[-latest:] if latest else []
     out = sorted(_records(ledger, found, rows) + turned, key=lambda s: (s.date, s.party, s.issue))

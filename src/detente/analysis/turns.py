@@ -7,10 +7,13 @@ commonest way a softening reads in the news. So a turn is found from stances alo
 
 - the party's latest statement on the issue on its own record (official or document, unhedged,
   not another party's speaker) within the look-back was a rejection, and on the day an
-  acceptance on its own record places it on the scale: a softening (a reversal if the party's
-  previous shift on the issue was an escalation);
-- the acceptance must be placed, so that the shift says where the party now stands; a day that
-  already holds a numeric shift of the pair is left to it.
+  acceptance on its own record follows: a softening (a reversal if the party's previous shift on
+  the issue was an escalation). The shift cites the acceptance's placed claim where it has one,
+  so that it says where the party now stands; an unplaced acceptance still turns ("open to
+  meeting him" after "rules out talking to him" places nothing on a scale, yet it is the move);
+- process issues count here, though the numeric detector leaves them to ``talks_vs_war``:
+  refusing talks and then agreeing to them is a position on the process, not an assessment of it;
+- a day that already holds a numeric shift of the pair is left to it.
 
 Restating a rejection, or a rejection after an acceptance, is no turn here: a rejection has no
 place to measure an escalation by, and the numeric detector reads placed ones.
@@ -69,25 +72,24 @@ def stance_days(ledger, cb: Codebook, *, party: str | None = None, issue: str | 
     return sorted(out, key=lambda x: (x.party, x.issue, x.day, TURNING.index(x.stance)))
 
 
-def turns(ledger, cb: Codebook, days: list[StanceDay], taken: dict[tuple[str, str], list[tuple[dt.date, str]]],
-          process: set[str], since: dt.date | None = None) -> list[Shift]:
+def turns(ledger, days: list[StanceDay], taken: dict[tuple[str, str], list[tuple[dt.date, str]]],
+          since: dt.date | None = None) -> list[Shift]:
     """Softenings read from stance turns; ``taken``: the numeric shifts per pair, (day, direction)."""
     found = []
     by_pair: dict[tuple[str, str], list[StanceDay]] = defaultdict(list)
     for x in days:
-        if x.issue not in process:
-            by_pair[(x.party, x.issue)].append(x)
+        by_pair[(x.party, x.issue)].append(x)
     reach = LOOKBACK_HALF_LIVES * weights.HALF_LIFE_DAYS
     for pair, seq in by_pair.items():
         last = None
         for x in seq:
             if x.stance == "acceptance" and last is not None and last.stance == "rejection" \
-                    and last.day < x.day and (x.day - last.day).days <= reach and x.placed is not None \
+                    and last.day < x.day and (x.day - last.day).days <= reach \
                     and not any(day == x.day for day, _ in taken.get(pair, [])):
                 found.append((pair, last, x))
             last = x
     found = [f for f in found if since is None or f[2].day >= since]
-    refs = claim_refs(ledger, {f[1].first for f in found} | {f[2].placed for f in found})
+    refs = claim_refs(ledger, {f[1].first for f in found} | {_cited(f[2]) for f in found})
     out = []
     for (p, i), before, after in found:
         previous = [direction for day, direction in taken.get((p, i), []) if day < after.day]
@@ -95,7 +97,16 @@ def turns(ledger, cb: Codebook, days: list[StanceDay], taken: dict[tuple[str, st
         out.append(Shift(
             party=p, issue=i, kind=kind, direction="softening", date=after.day, confirmed=True,
             status="stated on record: a rejection on record turned into an acceptance",
-            baseline=None, position=round(after.position, 2), delta=None, other_side=None,
-            other_position=None, before=refs[before.first], after=refs[after.placed],
-            claim_ids=sorted({before.first, after.placed})))
+            baseline=None, position=_rounded(after.position), delta=None, other_side=None,
+            other_position=None, before=refs[before.first], after=refs[_cited(after)],
+            claim_ids=sorted({before.first, _cited(after)})))
     return out
+
+
+def _cited(day: StanceDay) -> int:
+    """The acceptance a turn cites: the placed one where the day has one."""
+    return day.placed if day.placed is not None else day.first
+
+
+def _rounded(value: float | None) -> float | None:
+    return round(value, 2) if value is not None else None

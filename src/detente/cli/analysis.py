@@ -95,7 +95,7 @@ def shifts(party: str | None = typer.Option(None, "--party"), issue: str | None 
     table = Table("date", "party", "issue", "kind", "move", "how sure", "before", "after", title="Shifts",
                   title_justify="left", expand=True)
     rows = ((str(s.date), s.party, s.issue, s.kind,
-             f"{s.baseline:g} → {s.position:g}" if s.baseline is not None else f"→ {s.position:g}",
+             s.move(),
              cell(s.status), cell(_claim(s.before), 80), cell(_claim(s.after), 80)) for s in found)
     emit(found, fmt, table, rows)
 
