@@ -31,6 +31,22 @@ def test_a_quote_label_is_no_speaker(quotes_of):
     assert q.speaker.name == "Rustem Umerov"
 
 
+def test_a_quote_label_names_its_speaker_after_from(quotes_of):
+    text = ("Details: The commander said a well-armed Ukraine deters any new attack.\n\n"
+            "Quote from Syrskyi: “No one abroad will decide how many brigades we keep.”")
+    q = by_text(quotes_of(text), "No one abroad")
+    assert q.speaker.name.endswith("Syrskyi")
+
+
+def test_a_label_after_a_sentence_without_a_reporting_verb_takes_its_subject(quotes_of):
+    text = ("Volodymyr Zelensky addressed parliament on Thursday evening.\n\n"
+            "Quote: “Our answer to every ultimatum stays the same.”\n\n"
+            "The Kremlin put out a statement after the call.\n\n"
+            "Statement: “Both leaders agreed to stay in touch.”")
+    assert by_text(quotes_of(text), "Our answer").speaker.name.endswith(("Zelensky", "Zelenskyy"))
+    assert by_text(quotes_of(text), "Both leaders").speaker.party == "RUS"
+
+
 def test_a_news_agency_relaying_an_official_is_not_the_speaker(quotes_of):
     text = ("The summit will probably happen later in the year, Kremlin aide Yuri Ushakov said in an "
             "interview with a television channel, TASS reported.\n\n"

@@ -155,8 +155,11 @@ CITING_VERBS: dict[str, frozenset[str]] = {"en": frozenset({"cite", "quote"})}
 # Words that label a paragraph in news layouts ("Quote: “…”", "Source: X on Telegram"): a
 # label before a colon is no speaker; a source label names one.
 LABEL_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("quote quotes source sources details background reminder update context".split()),
+    "en": frozenset("quote quotes source sources details background reminder update context statement comment "
+                    "comments".split()),
 }
+# "Quote from Sybiha:", "Statement by the ministry:": a label whose speaker follows these words.
+LABEL_LINKS: dict[str, frozenset[str]] = {"en": frozenset({"from", "by", "of"})}
 SOURCE_LABELS: dict[str, frozenset[str]] = {"en": frozenset({"source", "sources"})}
 
 # Heads of an unnamed source: its speaker has no name ("a source said", "officials said").

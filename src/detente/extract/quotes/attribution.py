@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from detente.extract.mentions.actors import noun_phrase
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
-                                 INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS,
+                                 INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS,
                                  SENTENCE_END, SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS)
 
 
@@ -79,6 +79,18 @@ def according_object(tok: Token) -> Token | None:
         objs = [c for c in nxt.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
     return None
+
+
+def main_subject(sent: Span, quoted: list[bool] | None = None) -> Token | None:
+    """"Jones disagreed. ⏎ “They are not ready.”": without a reporting verb, the person the
+    sentence before is about speaks next (its main subject, if it names someone)."""
+    inside = (lambda t: quoted[t.i]) if quoted else (lambda t: False)
+    root = sent.root
+    subj = [c for c in root.children if c.dep_ == "nsubj" and not inside(c)]
+    if not subj or root.pos_ not in ("VERB", "AUX") or inside(root):
+        return None
+    tok = subj[0]
+    return tok if tok.pos_ == "PROPN" or tok.lower_ in PRONOUNS["en"] else None
 
 
 def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Token
 
 from detente.extract.mentions.actors import leader_of, resolve_mention
 from detente.extract.context import ArticleContext
-from detente.extract.quotes.attribution import (according_object, can_speak, cue_text, is_cue, mention_of, outer_cue,
+from detente.extract.quotes.attribution import (according_object, can_speak, cue_text, is_cue, main_subject, mention_of, outer_cue,
                                          subject_of)
-from detente.extract.mentions.vocabulary import (ACCORDING_TO, FIRST_PERSON, FRAGMENT_CUES, PRONOUNS, RELAY_VERBS, REPORTING_VERBS, SENTENCE_END,
+from detente.extract.mentions.vocabulary import (ACCORDING_TO, FIRST_PERSON, FRAGMENT_CUES, RELAY_VERBS, REPORTING_VERBS, SENTENCE_END,
                                  TITLE_MINOR_WORDS, WEAK_VERBS)
 from detente.extract.quotes.marks import Marked, find_marked
 from detente.extract.quotes.reported import find_reported
@@ -195,7 +195,7 @@ def _sentence_voice(ctx: ArticleContext, layout: _Layout, sent) -> Speaker | Non
     cues = [t for t in cues if t.lemma_.lower() not in RELAY_VERBS["en"]] or cues  # the one relayed speaks
     outer = {t.i for t in cues}  # "…, X wrote, after saying Moscow had observed …": "observed" is what was said
     cues = [t for t in cues if not any(a.i in outer for a in t.ancestors)] or cues
-    main = _main_subject(sent, layout.quoted) if sent.root.lemma_.lower() not in RELAY_VERBS["en"] else None
+    main = main_subject(sent, layout.quoted) if sent.root.lemma_.lower() not in RELAY_VERBS["en"] else None
     subj = subject_of(cues[-1], layout.quoted) if cues and (main is None or cues[-1].dep_ == "ROOT") else main
     if subj is None:
         return None
@@ -214,17 +214,6 @@ def _voice_before(ctx: ArticleContext, layout: _Layout, cue: Token) -> Speaker |
     if layout.para(cue.idx) - layout.para(sent.start_char) > 1:
         return None
     return _sentence_voice(ctx, layout, sent)
-
-
-def _main_subject(sent, quoted: list[bool]) -> Token | None:
-    """"Jones disagreed. ⏎ “They are not ready.”": without a reporting verb, the person the
-    sentence before is about speaks next (its main subject, if it names someone)."""
-    root = sent.root
-    subj = [c for c in root.children if c.dep_ == "nsubj" and not quoted[c.i]]
-    if not subj or root.pos_ not in ("VERB", "AUX") or quoted[root.i]:
-        return None
-    tok = subj[0]
-    return tok if tok.pos_ == "PROPN" or tok.lower_ in PRONOUNS["en"] else None
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:

@@ -8,8 +8,8 @@ from spacy.tokens import Token
 
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.actors import resolve_mention
-from detente.extract.mentions.vocabulary import LABEL_WORDS, SOURCE_LABELS
-from detente.extract.quotes.attribution import is_cue, mention_of, subject_of
+from detente.extract.mentions.vocabulary import LABEL_LINKS, LABEL_WORDS, SOURCE_LABELS
+from detente.extract.quotes.attribution import is_cue, main_subject, mention_of, subject_of
 from detente.extract.quotes.marks import Marked
 from detente.records import Speaker
 
@@ -27,17 +27,25 @@ def _headline_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speake
         return None
     toks = [t for t in span if not t.is_space]
     colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
-    if colon is None or not 1 <= colon <= 3 or not all(_name_like(t) for t in toks[:colon]):
+    if colon is None or colon == 0:
         return None
-    if colon == 1 and toks[0].lower_ in LABEL_WORDS["en"]:
-        return _labelled_speaker(ctx, para_start)
+    if toks[0].lower_ in LABEL_WORDS["en"]:
+        return _labelled_speaker(ctx, para_start, toks[1:colon])
+    if colon > 3 or not all(_name_like(t) for t in toks[:colon]):
+        return None
     return resolve_mention(ctx.doc[toks[0].i:toks[colon - 1].i + 1], ctx)
 
 
-def _labelled_speaker(ctx: ArticleContext, para_start: int) -> Speaker | None:
+def _labelled_speaker(ctx: ArticleContext, para_start: int, rest: list[Token]) -> Speaker | None:
     """"Quote: “…”" is a layout label, not a speaker: the quote is that of the person the
-    paragraphs just before name ("Source: Umerov on Telegram", or "Umerov said …")."""
+    paragraphs just before name ("Source: Umerov on Telegram", "Umerov said …", "Umerov spoke
+    on TV."); "Quote from Umerov:" names its speaker after the label."""
     doc = ctx.doc
+    if rest:
+        if rest[0].lower_ not in LABEL_LINKS["en"] or not 2 <= len(rest) <= 5:
+            return None
+        found = resolve_mention(doc[rest[1].i:rest[-1].i + 1], ctx)
+        return found if found.name is not None or found.role is not None else None
     start = doc.char_span(para_start, para_start + 1, alignment_mode="expand")
     if start is None:
         return None
@@ -48,7 +56,7 @@ def _labelled_speaker(ctx: ArticleContext, para_start: int) -> Speaker | None:
             found = resolve_mention(doc[names[0].i:names[-1].i + 1], ctx) if names else None
         else:
             cue = next((t for t in reversed(words) if is_cue(t)), None)
-            subj = subject_of(cue) if cue is not None else None
+            subj = subject_of(cue) if cue is not None else main_subject(sent)
             found = resolve_mention(mention_of(subj), ctx) if subj is not None else None
         if found is not None and found.name is not None:
             return found
