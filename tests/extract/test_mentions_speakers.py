@@ -47,6 +47,28 @@ def test_a_label_after_a_sentence_without_a_reporting_verb_takes_its_subject(quo
     assert by_text(quotes_of(text), "Both leaders").speaker.party == "RUS"
 
 
+def test_a_name_set_off_after_a_local_title_is_the_speaker_not_a_codebook_holder(quotes_of):
+    """NER runs "Kharkiv, Ihor Terekhov" into one organisation; the codebook's only mayor governs
+    another city: the man named between the commas speaks."""
+    text = ("The mayor of Kharkiv, Ihor Terekhov, said four houses burned overnight. "
+            "“Rescuers worked until dawn,” he wrote.")
+    for q in quotes_of(text):
+        assert q.speaker.name == "Ihor Terekhov", q
+
+
+def test_a_countrys_leader_is_its_president_not_a_faction_leader(quotes_of):
+    text = "“We are ready to keep working,” the Ukrainian leader told reporters in Kyiv on Tuesday."
+    q = by_text(quotes_of(text), "ready to keep")
+    assert q.speaker.name.startswith("Volodymyr Zelensky")
+
+
+def test_a_presidents_spokesman_is_the_one_of_his_office(quotes_of):
+    """Three Russian spokesmen are in the codebook; "Putin's" one is the Kremlin's."""
+    text = "Speaking in Moscow, Putin's spokesman said the Kremlin was “reading the draft closely”."
+    q = by_text(quotes_of(text), "reading the draft")
+    assert q.speaker.name == "Dmitry Peskov"
+
+
 def test_a_news_agency_relaying_an_official_is_not_the_speaker(quotes_of):
     text = ("The summit will probably happen later in the year, Kremlin aide Yuri Ushakov said in an "
             "interview with a television channel, TASS reported.\n\n"

@@ -61,13 +61,16 @@ class Actor(Model):
     roles: list[Role] = Field(default_factory=list)
 
     def role_on(self, day: dt.date | None) -> str | None:
-        """The role held on ``day`` (the latest-starting if several); the current one when undated."""
+        """The title held on ``day`` (the latest-starting if several); the current one when undated."""
+        role = self.held_on(day)
+        return role.title if role is not None else None
+
+    def held_on(self, day: dt.date | None) -> "Role | None":
+        """The role held on ``day``, with its body (``org``)."""
         held = [r for r in self.roles if r.holds_on(day)]
         if not held and day is None and self.roles:
             held = self.roles[-1:]
-        if not held:
-            return None
-        return max(held, key=lambda r: r.start or dt.date.min).title
+        return max(held, key=lambda r: r.start or dt.date.min) if held else None
 
     @property
     def names(self) -> list[str]:

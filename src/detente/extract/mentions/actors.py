@@ -20,7 +20,7 @@ from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
 from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS, HEAD_ROLES,
-                                                 ISSUED_NOUNS, PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS,
+                                                 ISSUED_NOUNS, LESSER_TITLES, PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS,
                                                  ROLE_NOUNS, ROLE_SYNONYMS)
 from detente.records import Speaker
 
@@ -196,7 +196,7 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
         return _person_inside(phrase, index) or _set_off_name(phrase, index) \
             or _continued(phrase, subj, index, ctx, depth + 1) \
             or index.with_role(lemma, subj.i, ctx.reference_date) \
-            or _codebook_role(lemma, _party_in(phrase, ctx), ctx)
+            or _codebook_role(lemma, _party_in(phrase, ctx), ctx, phrase)
     person = _person_inside(noun_phrase(subj), index)
     if person is None and depth == 0 and not quoted[subj.i] and subj.head.lemma_.lower() in REPORTING_VERBS["en"] \
             and subj_here.lower_ in PRONOUNS["en"] and _unnamed_person(subj, subj_here):
@@ -336,9 +336,14 @@ def name_tokens(head: Token) -> Span | None:
     titled = _after_body_title(doc, start, head.i)
     if titled is not None:
         return doc[titled:head.i + 1]
-    while start < head.i and doc[start].ent_type_ not in ("", "PERSON"):
+    while start < head.i and doc[start].ent_type_ not in ("", "PERSON") and not _one_entity(doc, start, head.i):
         start += 1  # "Ukraine Katarina Mathernova": a place before a name is not part of it
     return doc[start:head.i + 1]
+
+
+def _one_entity(doc, a: int, b: int) -> bool:
+    """Tokens ``a``..``b`` lie in one entity (NER ran "Kharkiv, Ihor Terekhov" into one ORG)."""
+    return all(doc[k].ent_iob_ == "I" for k in range(a + 1, b + 1))
 
 
 def _after_body_title(doc, start: int, end: int) -> int | None:
@@ -376,7 +381,7 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         return _speaker(named, ctx, **spk)
     if lemma in ROLE_NOUNS["en"] and head.pos_ in ("NOUN", "PROPN") and not _is_body_phrase(span, ctx):
         person = index.with_role(lemma, head.i, ctx.reference_date) \
-            or _codebook_role(lemma, party, ctx)
+            or _codebook_role(lemma, party, ctx, span)
         if person is None and lemma in ("expert", "analyst") and any(t.lower_ == "the" for t in span):
             person = index.before(head.i)
         if person:
@@ -569,7 +574,7 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
     if actor is None and head.ent_type_ not in ("PERSON", "") and len(name) < 2:
         if _person_key(name.text) not in index.people:
             return  # a lone place or organisation word, not a person
-    if actor is None and not _titled(head) and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
+    if actor is None and not _titled(head) and not _set_off_after_role(name) and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
         return
     key = actor.id if actor else _person_key(name.text)
     if not key:
@@ -592,6 +597,16 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
         person.party = party
     index.at[head.i] = person.key if person.key in index.people else key
     person.mentions.append(head.i)
+
+
+def _set_off_after_role(name: Span) -> bool:
+    """"The mayor of Kharkiv, Ihor Terekhov, said": a name of two or three words set off by
+    commas right after a role phrase is a person, whatever NER made of the run."""
+    doc = name.doc
+    if not 2 <= len(name) <= 3 or name.start < 2 or doc[name.start - 1].text != "," \
+            or name.end < len(doc) and doc[name.end].text not in (",", ".", ";"):
+        return False
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS["en"] for t in doc[max(0, name.start - 6):name.start - 1])
 
 
 def _titled(head: Token) -> bool:
@@ -668,18 +683,55 @@ def _party_in(span: Span, ctx: ArticleContext) -> str | None:
             code = ctx.codebook.party_for_mention(t.text)
             if code:
                 return code
-    return None
+    owner = next((p for p in map(lambda t: _owner(t, ctx), span) if p is not None), None)
+    return owner.party if owner is not None else None  # "Putin's spokesman" speaks for Putin's side
 
 
-def _codebook_role(noun: str, party: str | None, ctx: ArticleContext) -> Person | None:
-    """The one codebook actor who held a role named ``noun`` on the article date."""
-    hits = [a for a in ctx.codebook.actors if a.kind == "person"
-            and _role_word(noun) in {_role_word(w) for w in (a.role_on(ctx.reference_date) or "").lower().split()}
-            and (party is None or a.party == party)]
+def _codebook_role(noun: str, party: str | None, ctx: ArticleContext, phrase: Span | None = None) -> Person | None:
+    """The one codebook actor who held a role named ``noun`` on the article date. The words that
+    qualify the role in ``phrase`` must be in the title ("the mayor of Kharkiv" is not the mayor
+    of Sumy); a country's "leader" is its president, not a party's faction leader."""
+    noun = _role_word(noun)
+    wanted = _qualifiers(phrase, ctx) if phrase is not None else set()
+    hits = []
+    for a in ctx.codebook.actors:
+        title = (a.role_on(ctx.reference_date) or "").lower().split()
+        words = {_role_word(w) for w in title}
+        if a.kind != "person" or party is not None and a.party != party or not wanted <= set(title):
+            continue
+        if noun == "leader" and party is not None:
+            fits = title[:1] == ["president"] or "president" in title and not words & LESSER_TITLES["en"]
+        else:
+            fits = noun in words
+        if fits:
+            hits.append(a)
+    if len(hits) > 1 and phrase is not None and _heads_owner(phrase, ctx):
+        hits = [a for a in hits if "presiden" in (getattr(a.held_on(ctx.reference_date), "org", None) or "").lower()]
     if len(hits) != 1:
         return None
     a = hits[0]
     return Person(key=a.id, name=a.name, party=a.party, actor=a)
+
+
+def _heads_owner(phrase: Span, ctx: ArticleContext) -> bool:
+    """"Putin's spokesman": the role phrase is owned by a head of state, so it is his office's."""
+    owner = next((p for p in (_owner(t, ctx) for t in phrase) if p is not None), None)
+    return owner is not None and "president" in (owner.actor.role_on(ctx.reference_date) or "").lower().split()
+
+
+def _qualifiers(phrase: Span, ctx: ArticleContext) -> set[str]:
+    """The words of a role phrase that narrow it: places, offices ("of Kharkiv", "deputy");
+    not its article, its head's side ("Ukrainian"), nor the one whose aide it is ("Putin's")."""
+    root = phrase.root
+    out = set()
+    for t in phrase:
+        if t.i == root.i or t.is_punct or t.pos_ in ("DET", "ADP", "PART", "CCONJ", "PRON") or t.dep_ == "poss" \
+                or any(a.dep_ == "poss" for a in t.ancestors if a.i in range(phrase.start, phrase.end)) \
+                or ctx.codebook.party_for_mention(t.text):
+            continue
+        if t.pos_ in ("PROPN", "ADJ", "NOUN"):
+            out.add(t.lower_)
+    return out
 
 
 def _clean(text: str) -> str:

@@ -114,6 +114,8 @@ ROLE_SYNONYMS: dict[str, dict[str, str]] = {
 }
 
 # Role words of a head of state or government: who "the Ukrainian leader" can be.
+# Words that make a president's title someone else's ("vice president", "deputy ...").
+LESSER_TITLES: dict[str, frozenset[str]] = {"en": frozenset({"vice", "deputy", "former", "acting"})}
 HEAD_ROLES: dict[str, frozenset[str]] = {
     "en": frozenset({"president", "prime", "chancellor", "leader", "king", "emir", "sultan"}),
 }
