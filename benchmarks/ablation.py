@@ -43,6 +43,7 @@ def arms():
         ("+ second claim on the model's issue (p>0.5)", replace(full, extra=0.5), ()),
         ("+ second claim on the model's issue (p>0.7)", replace(full, extra=0.7), ()),
         ("added claims: model's party first", replace(full, speaker_party=False), ()),
+        ("added claims: no subject's side", replace(full, subject_party=False), ()),
         ("model - words", full, ("w:", "b:")),
         ("model - word pairs", full, ("b:",)),
         ("model - codebook issue cues", full, ("cue:",)),

@@ -44,3 +44,14 @@ def test_a_role_someone_owns_is_not_that_person(article):
     [voice] = resolve(next(t for t in ctx.doc if t.dep_ == "nsubj"), ctx)
     assert voice.name != "Vladimir Putin"
     assert voice.party == "RUS" and voice.kind == "person"
+
+
+def test_a_claim_the_model_adds_takes_the_side_of_whoever_acts(article):
+    """No stance word the rules know and no one speaking: the model finds the claim, and the
+    sentence's subject, not the words' likeliest side, says whose it is."""
+    from detente.extract.claim_model import load_model
+    from detente.extract.claims import find_claims
+
+    ctx = article("Vladimir Putin signed a decree on seizing Western assets in response to European sanctions.")
+    found = find_claims(ctx, [], model=load_model())
+    assert [(c.party, c.issue, c.source.type) for c in found] == [("RUS", "sanctions_assets", "official")]

@@ -43,6 +43,7 @@ class Blend:
     threshold: float | None = None  # claim probability that adds a sentence (None: the model's own)
     extra: float = 1.0       # the model's issue is added as a second claim when surer than this
     speaker_party: bool = True  # an added claim is the sentence speaker's side before the model's guess
+    subject_party: bool = True  # … else the side its subject names ("Trump threatened …")
 
 
 def find_claims(ctx: ArticleContext, quotes: list[Quote], issue_classifier: str = "lexical",
@@ -96,6 +97,8 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
     party = out[0].party if out else None
     if party is None and blend.speaker_party and speaker is not None and speaker.party and speaker.kind != "expert":
         party = speaker.party
+    if party is None and blend.subject_party:  # "Trump threatened sanctions if Moscow …": who acts
+        party = next((m.party for m in _subject_actors(sent, ctx)), None)
     party = party or model.heads["party"].best(index)[0]
     hedges = sentence_hedges(sent.root, sent) + topic_hedges(sent, doubts)
     links = source_links(sent.root, sent, ctx, speaker) or _acting_party(sent, party, ctx)
@@ -106,14 +109,20 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
     return out + [_placed(claim, sent, ctx, model, blend)]
 
 
+def _subject_actors(sent: Span, ctx: ArticleContext) -> list[Mention]:
+    """The people or bodies of a side that the sentence's subject names."""
+    subj = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    return [m for m in resolve(subj, ctx) if m.party and m.kind in ("person", "metonym")]
+
+
 def _acting_party(sent: Span, party: str, ctx: ArticleContext) -> list[Mention]:
     """'Putin thanked Trump for …': with no voice reporting it, a sentence whose subject is the
     claim's own side, acting now, puts that side on record (as the rules' holders do)."""
-    root = sent.root
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or _background(root):
+    if _background(sent.root):
         return []
-    return [m for m in resolve(subj, ctx) if m.party == party and m.kind in ("person", "metonym")][:1]
+    return [m for m in _subject_actors(sent, ctx) if m.party == party][:1]
 
 
 def _placed(c: Claim, sent: Span, ctx: ArticleContext, model: ClaimModel, blend: Blend) -> Claim:
