@@ -69,6 +69,13 @@ def test_a_presidents_spokesman_is_the_one_of_his_office(quotes_of):
     assert q.speaker.name == "Dmitry Peskov"
 
 
+def test_a_copula_before_a_colon_introduces_the_quote(quotes_of):
+    """"X was more upbeat: “We …”": no reporting verb, yet X speaks (and "we" is not his boss's)."""
+    text = ("Zelensky's chief of staff Andriy Yermak called the round “hard going”. Umerov, the "
+            "secretary of the security council, was more upbeat: “We are getting somewhere.”")
+    assert by_text(quotes_of(text), "getting somewhere").speaker.name.endswith("Umerov")
+
+
 def test_a_news_agency_relaying_an_official_is_not_the_speaker(quotes_of):
     text = ("The summit will probably happen later in the year, Kremlin aide Yuri Ushakov said in an "
             "interview with a television channel, TASS reported.\n\n"

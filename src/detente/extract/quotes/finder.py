@@ -258,8 +258,8 @@ def _intro_verb(left: list[Token]) -> Token | None:
     """"Caddell continued:" ⏎ “…”, "Clinton shot back: “…”": a clause that ends in a colon before
     a quote introduces it, whatever its verb, when that verb has a subject that could speak."""
     for tok in left:
-        if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") and can_speak(c) for c in tok.children):
-            return tok
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and can_speak(c) for c in tok.children):
+            return tok  # "Umerov was more upbeat: “…”": a copula introduces too
     return None
 
 
