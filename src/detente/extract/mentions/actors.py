@@ -691,6 +691,8 @@ def _codebook_role(noun: str, party: str | None, ctx: ArticleContext, phrase: Sp
     """The one codebook actor who held a role named ``noun`` on the article date. The words that
     qualify the role in ``phrase`` must be in the title ("the mayor of Kharkiv" is not the mayor
     of Sumy); a country's "leader" is its president, not a party's faction leader."""
+    if phrase is not None and phrase.root.tag_ in ("NNS", "NNPS"):
+        return None  # "the leaders of France and Germany" are no one person
     noun = _role_word(noun)
     wanted = _qualifiers(phrase, ctx) if phrase is not None else set()
     hits = []
