@@ -79,6 +79,12 @@ def test_a_copula_before_a_colon_introduces_the_quote(quotes_of):
     assert by_text(quotes_of(text), "getting somewhere").speaker.name.endswith("Umerov")
 
 
+def test_a_body_the_codebook_knows_speaks_for_its_side(quotes_of):
+    text = "The Pentagon said on Monday that deliveries of air-defence interceptors would “resume shortly”."
+    q = by_text(quotes_of(text), "resume shortly")
+    assert (q.speaker.party, q.speaker.actor_id) == ("USA", "us_defense_department")
+
+
 def test_a_news_agency_relaying_an_official_is_not_the_speaker(quotes_of):
     text = ("The summit will probably happen later in the year, Kremlin aide Yuri Ushakov said in an "
             "interview with a television channel, TASS reported.\n\n"

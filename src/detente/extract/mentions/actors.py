@@ -363,6 +363,9 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
             found = resolve_mention(noun_phrase(issuer), ctx)
             if found.name is not None:
                 return found.model_copy(update=spk)
+    body = ctx.codebook.find_actor(_clean(span.text))
+    if body is not None and body.kind == "body":  # "the Pentagon said": a body the case knows
+        return Speaker(name=_clean(span.text), party=body.party, actor_id=body.id, **spk)
     party = _party_in(span, ctx)
     proper = [t for t in span if t.pos_ == "PROPN"]
     if lemma in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
