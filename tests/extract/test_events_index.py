@@ -2,8 +2,11 @@
 span, the same line breaks, and every token that can trigger an event."""
 import pytest
 
+from detente.codebook import Codebook
+from detente.extract.context import ArticleContext
 from detente.extract.events import finder as events
 from detente.extract.events.index import build
+from detente.records import Document
 
 TEXT = ("Russian drones struck Kharkiv overnight, officials said on Monday.\n\n"
         "Talks in Abu Dhabi\n"
@@ -34,7 +37,8 @@ def test_no_trigger_outside_the_candidates(doc):
     index = build(doc)
     has_prisoners = index.any_within(index.prisoners, 0, len(doc))
     assert has_prisoners
-    triggering = [t.i for t in doc if events._trigger_type(t, has_prisoners)]
+    ctx = ArticleContext(document=Document(id="t", text=TEXT), codebook=Codebook.bundled(), doc=doc)
+    triggering = [t.i for t in doc if events._trigger_type(t, has_prisoners, ctx)]
     assert triggering and set(triggering) <= set(index.triggers)
 
 

@@ -77,6 +77,17 @@ def test_calling_a_person_is_a_call(events_of):
     assert e.type == "meeting" and e.date == FRI
 
 
+def test_calling_a_person_the_tagger_misses_is_a_call(events_of):
+    """The small model reads "Volodymyr Zelenskyy" as an organisation; the article's people know him."""
+    [e] = events_of("Donald Trump called Volodymyr Zelenskyy on Thursday evening.")
+    assert e.type == "meeting"
+
+
+def test_a_meeting_whose_only_named_side_the_tagger_misses_is_concrete(events_of):
+    [e] = events_of("Andrii Sybiha met with envoys of the Nordic governments during the conference.")
+    assert e.type == "meeting" and "Andrii Sybiha" in e.participants
+
+
 @pytest.mark.parametrize("text", ["Zelensky called Putin a liar on Friday.",
                                   "Kyiv called for new talks in Geneva on Friday."])
 def test_naming_or_asking_is_no_call(events_of, text):

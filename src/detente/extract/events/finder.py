@@ -19,6 +19,7 @@ from detente.extract.events.index import DocIndex, index_of
 from detente.extract.events.merge import Mention, merge
 from detente.extract.events.places import PlaceHit, anchor, attached, places_in, where_hit
 from detente.extract.events.reality import topic_of_other, unreal
+from detente.extract.mentions.actors import mention_index
 from detente.extract.mentions.parties import resolve as resolve_parties
 from detente.extract.paragraphs import headline
 from detente.records import Event, EventType
@@ -34,7 +35,7 @@ def find_events(ctx: ArticleContext) -> list[Event]:
 
 def _sentence_mentions(sent: Span, ctx: ArticleContext, index: DocIndex) -> list[Mention]:
     out = []
-    found = _triggers(sent, index)
+    found = _triggers(sent, index, ctx)
     for etype, triggers in found.items():
         real = [t for t in triggers if not unreal(t) and not topic_of_other(t)]
         if not real:
@@ -44,19 +45,19 @@ def _sentence_mentions(sent: Span, ctx: ArticleContext, index: DocIndex) -> list
 
 
 # --- triggers ----------------------------------------------------------------------------------
-def _triggers(sent: Span, index: DocIndex) -> dict[EventType, list[Token]]:
+def _triggers(sent: Span, index: DocIndex, ctx: ArticleContext) -> dict[EventType, list[Token]]:
     """Only the tokens the index marks as possible triggers are read (the rest cannot be)."""
     found: dict[EventType, list[Token]] = {}
     has_prisoners = index.any_within(index.prisoners, sent.start, sent.end)
     for i in index.within(index.triggers, sent.start, sent.end):
         t = sent.doc[i]
-        etype = _trigger_type(t, has_prisoners)
+        etype = _trigger_type(t, has_prisoners, ctx)
         if etype:
             found.setdefault(etype, []).append(t)
     return found
 
 
-def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
+def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventType | None:
     lemma, pos = t.lemma_.lower(), t.pos_
     if t.lower_ in W.PLURAL_EVENT_NOUNS:
         lemma, pos = t.lower_, "NOUN"
@@ -79,7 +80,7 @@ def _trigger_type(t: Token, has_prisoners: bool) -> EventType | None:
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
-        if lemma in W.CALL_VERBS and _by_phone(t) or lemma in W.DIAL_VERBS and _rang_someone(t):
+        if lemma in W.CALL_VERBS and _by_phone(t) or lemma in W.DIAL_VERBS and _rang_someone(t, ctx):
             return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
@@ -126,13 +127,19 @@ def _by_phone(verb: Token) -> bool:
                and any(g.lemma_.lower() in W.PHONE_WORDS for g in c.children) for c in verb.children)
 
 
-def _rang_someone(verb: Token) -> bool:
+def _rang_someone(verb: Token, ctx: ArticleContext) -> bool:
     """'Trump called Zelensky', 'phoned him': a person is the only complement ('called him a
     liar' names him; 'called for talks' asks for them). The parser may read the person as the
     name given ('oprd'), so that counts when nothing else is named."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp", "dative"}]
     return len(objects) == 1 and objects[0].dep_ in {"dobj", "oprd"} and (
-        objects[0].ent_type_ == "PERSON" or objects[0].lower_ in {"him", "her"})
+        _person(objects[0], ctx) or objects[0].lower_ in {"him", "her"})
+
+
+def _person(tok: Token, ctx: ArticleContext) -> bool:
+    """A person, by NER or by the article's people (the small model often takes "Volodymyr
+    Zelenskyy" or "Andrii Sybiha" for an organisation or nothing at all)."""
+    return tok.ent_type_ == "PERSON" or tok.i in mention_index(ctx).at
 
 
 def _object_is_agreement(t: Token) -> bool:
@@ -312,14 +319,23 @@ def _future_cue(t: Token) -> bool:
 def _participants(triggers: list[Token], line: Span, ctx: ArticleContext) -> list[str]:
     """People who meet: 'met with X', 'a meeting between X and Y', 'X and Y met'."""
     names = []
-    for e in index_of(ctx).ents_in(line):
-        if e.label_ != "PERSON" or not any(_takes_part(e.root, t) for t in triggers):
+    people = mention_index(ctx)
+    found = [e.root for e in index_of(ctx).ents_in(line) if e.label_ == "PERSON"]
+    found += [line.doc[i] for i in people.at if line.start <= i < line.end]
+    for head in sorted(found, key=lambda t: t.i):
+        if not any(_takes_part(head, t) for t in triggers):
             continue
-        actor = ctx.codebook.find_actor(e.text)
-        name = actor.name if actor else e.text
+        key = people.at.get(head.i)
+        name = people.people[key].name if key else _entity_text(head)
+        actor = ctx.codebook.find_actor(name)
+        name = actor.name if actor else name
         if name not in names:
             names.append(name)
     return names
+
+
+def _entity_text(tok: Token) -> str:
+    return next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
 
 
 def _takes_part(tok: Token, trigger: Token) -> bool:
