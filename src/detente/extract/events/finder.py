@@ -66,7 +66,7 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
             return "agreement"
         if lemma in W.EXCHANGE_WORDS and has_prisoners:
             return "prisoner_exchange"
-        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t) or _named_call(t)) \
+        if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t) or _named_call(t, ctx)) \
                 or lemma in W.CALL_NOUNS and _is_phone_call(t):
             return "meeting"
         if lemma in W.GROUND_NOUNS:
@@ -114,10 +114,10 @@ def _is_phone_call(t: Token) -> bool:
     return any(c.lemma_.lower() in W.PHONE_WORDS for c in t.children)
 
 
-def _named_call(t: Token) -> bool:
+def _named_call(t: Token, ctx: ArticleContext) -> bool:
     """'the Rubio-Lavrov call', 'Trump's call with Putin', 'a call between the presidents': a call
     that people hold, not a call for something."""
-    return any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "PERSON"
+    return any(c.dep_ in {"compound", "poss", "nmod"} and _person(c, ctx)
                or c.dep_ == "prep" and c.lower_ in W.PARTICIPANT_PREPS for c in t.children)
 
 
