@@ -85,6 +85,24 @@ def test_a_body_the_codebook_knows_speaks_for_its_side(quotes_of):
     assert (q.speaker.party, q.speaker.actor_id) == ("USA", "us_defense_department")
 
 
+def test_the_company_that_adds_is_the_company_that_spoke(quotes_of):
+    text = ("“Russia struck our compressor stations again,” Naftogaz said on Telegram. "
+            "“Crews are restoring supply,” the company added.")
+    assert by_text(quotes_of(text), "Crews are restoring").speaker.name == "Naftogaz"
+
+
+def test_a_name_before_its_title_speaks_not_the_body_in_the_title(quotes_of):
+    text = "Land stays the core question for Moscow, Dmitry Peskov, the spokesman of the Kremlin said, according to TASS."
+    [q] = [q for q in quotes_of(text) if "core question" in q.text]
+    assert q.speaker.name == "Dmitry Peskov"
+
+
+def test_he_after_a_passive_goes_on_with_its_agent(quotes_of):
+    text = ("The round was led by Rustem Umerov, who came with a firm brief from President Volodymyr Zelensky. "
+            "“We know our limits,” he said before the session.")
+    assert by_text(quotes_of(text), "We know our limits").speaker.name == "Rustem Umerov"
+
+
 def test_a_news_agency_relaying_an_official_is_not_the_speaker(quotes_of):
     text = ("The summit will probably happen later in the year, Kremlin aide Yuri Ushakov said in an "
             "interview with a television channel, TASS reported.\n\n"

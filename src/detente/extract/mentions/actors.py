@@ -120,6 +120,12 @@ def mention_index(ctx: ArticleContext) -> MentionIndex:
     return index
 
 
+def is_person_name(name: str, ctx: ArticleContext) -> bool:
+    """The name is one of the article's people (not a body, an outlet or a place)."""
+    index = mention_index(ctx)
+    return any(p.name == name for p in index.people.values())
+
+
 def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
     """The speaker a noun phrase stands for: a person, a body or party, or an unnamed source."""
     head = span.root
@@ -180,6 +186,7 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
     if prev is None:
         return None
     subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _doer(prev.root, index) or subj
     if subj is None and prev[0].i in index.at:
         subj = prev[0]  # the parse lost the verb ("Trump “offered …”" read as a verb)
     if subj is None:
@@ -202,6 +209,14 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
             and subj_here.lower_ in PRONOUNS["en"] and _unnamed_person(subj, subj_here):
         return noun_phrase(subj)
     return person
+
+
+def _doer(verb: Token, index: MentionIndex) -> Token | None:
+    """"The talks were led by Rustem Umerov": the person a passive names as its agent is what the
+    sentence is about, as its subject would be."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    return doer if doer is not None and doer.i in index.at else None
 
 
 def _sentence_before(sent: Span) -> Span | None:
@@ -523,7 +538,8 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
     proper = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array("POS") == PROPN)]  # no Token per word
     for tok in proper:
         if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") \
-                and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according" or _titled(tok)):
+                and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according" or tok.head.dep_ == "agent"
+                     or _titled(tok)):
             heads.add(tok.i)
     for tok in proper:  # full names the codebook knows, wherever the parse put them
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and tok.i - 1 >= 0 \

@@ -100,7 +100,7 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
     relayed = _relayed(cue, inside)
     if relayed is not None:
         return relayed
-    named = _interjected_name(cue, inside)
+    named = _interjected_name(cue, inside) or _named_before_title(cue, inside)
     if named is not None:
         return named
     v = cue
@@ -174,6 +174,22 @@ def _interjected_name(cue: Token, inside) -> Token | None:
     if i == cue.i - 1 or doc[i].text != ",":
         return None
     return doc[cue.i - 1]
+
+
+def _named_before_title(cue: Token, inside) -> Token | None:
+    """"…, Dmitry Peskov, the spokesman of the Kremlin said": a cue with no subject right after a
+    title set off after a name; the name speaks, not the body the title names."""
+    if cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    t = cue.doc[cue.i - 1]
+    for _ in range(6):
+        if t.dep_ == "appos" and t.lemma_.lower() in ROLE_NOUNS["en"] and t.head.pos_ == "PROPN" \
+                and t.head.i < t.i and not inside(t.head):
+            return t.head
+        if t.head.i == t.i or t.head.i >= cue.i:
+            return None
+        t = t.head
+    return None
 
 
 def _named_apposition(subj: Token) -> Token | None:

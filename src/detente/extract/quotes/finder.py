@@ -15,12 +15,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.extract.mentions.actors import leader_of, resolve_mention
+from detente.extract.mentions.actors import is_person_name, leader_of, resolve_mention
 from detente.extract.context import ArticleContext
 from detente.extract.quotes.attribution import (according_object, can_speak, cue_text, is_cue, main_subject, mention_of, outer_cue,
                                          subject_of)
-from detente.extract.mentions.vocabulary import (ACCORDING_TO, FIRST_PERSON, FRAGMENT_CUES, RELAY_VERBS, REPORTING_VERBS, SENTENCE_END,
-                                 TITLE_MINOR_WORDS, WEAK_VERBS)
+from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
+                                                 RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END,
+                                                 TITLE_MINOR_WORDS, WEAK_VERBS)
 from detente.extract.quotes.marks import Marked, find_marked
 from detente.extract.quotes.reported import find_reported
 from detente.extract.quotes.signatures import signed_speaker
@@ -118,8 +119,9 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
         return _without_cue(m, ctx, layout, prev, fragment, span)
     cue = outer_cue(cue)
     speaker = _speaker_of(cue, ctx, layout.quoted)
-    if speaker.name is None and speaker.party == "NONE" and speaker.role is None and prev is not None \
-            and layout.para(m.open) - layout.para(prev.start) <= 2:
+    if prev is not None and layout.para(m.open) - layout.para(prev.start) <= 2 \
+            and (speaker.name is None and speaker.party == "NONE" and speaker.role is None
+                 or _names_the_body_again(speaker, prev.speaker, ctx)):
         here = {"start": speaker.start, "end": speaker.end} if speaker.start is not None else {}
         speaker = prev.speaker.model_copy(update=here)  # "it added": this mention, the earlier name
     elif speaker.name is None and speaker.party == "NONE" and speaker.role is None:
@@ -133,6 +135,19 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
             start, kind = clause, "mixed"
             end = max(outer_end, _clause_end(cue, span, layout))
     return Quote(text=text[start:end], start=start, end=end, kind=kind, cue=cue_text(cue), speaker=speaker)
+
+
+def _names_the_body_again(speaker: Speaker, before: Speaker, ctx: ArticleContext) -> bool:
+    """"Naftogaz said … “…,” the company added": a definite common noun with no side, right after
+    an organisation spoke, is that organisation again (a person is taken up by "he" or a title)."""
+    if speaker.party != "NONE" or speaker.actor_id or speaker.start is None or not before.name \
+            or before.actor_id or is_person_name(before.name, ctx):
+        return False
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and root.tag_ == "NN" and span[0].lower_ == "the" \
+        and not any(t.pos_ == "PROPN" for t in span) \
+        and root.lemma_.lower() not in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] | ISSUED_NOUNS["en"]
 
 
 def _first_person(span) -> bool:

@@ -166,6 +166,8 @@ def _according_clause(tok: Token) -> tuple[Token, int, int] | None:
     if obj is None or tok.head.i == tok.i:
         return None
     head = tok.head
+    if head.lemma_.lower() in CLAUSE_VERBS["en"] and any(c.dep_ == "nsubj" for c in head.children):
+        return None  # "Peskov said, according to TASS": Peskov speaks, TASS relays him
     own = {t.i for t in tok.subtree}
     rest = [t.i for t in head.subtree if t.i not in own]
     after = [i for i in rest if i > tok.right_edge.i]
