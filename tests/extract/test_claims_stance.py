@@ -100,3 +100,9 @@ def test_suggesting_a_hedged_clause_is_a_guess(claims_of):
     offer = claims_of("Witkoff suggested a new round of talks in Geneva.")
     assert ("USA", "process_talks", "assessment") in [(c.party, c.issue, c.stance) for c in guess]
     assert ("USA", "process_talks", "proposal") in [(c.party, c.issue, c.stance) for c in offer]
+
+
+def test_a_stance_judged_a_mistake_is_rejected(claims_of):
+    text = "Zelensky said that agreeing to a ceasefire right now would be a grave mistake."
+    found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert ("UKR", "ceasefire", "rejection") in found and ("UKR", "ceasefire", "acceptance") not in found

@@ -61,3 +61,10 @@ def test_named_holder_in_the_perfect_is_the_article_recalling(claims_of):
     claim = next(c for c in claims_of("Zelensky has long rejected any ceasefire that freezes the front line.")
                  if c.party == "UKR")
     assert claim.source.type == "author"
+
+
+def test_the_text_of_a_document_is_a_document_source(claims_of):
+    text = ("“Kyiv is ready to accept the proposal of an immediate truce. Washington will pass this on "
+            "to Moscow,” the document says.")
+    claim = next(c for c in claims_of(text, quotes=None) if c.issue == "ceasefire")
+    assert claim.source.type == "document"

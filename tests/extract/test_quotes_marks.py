@@ -37,3 +37,11 @@ def test_apostrophes_are_not_single_quotes():
 
 def test_double_apostrophes_of_newspaper_archives_are_double_marks():
     assert quoted("''This isn't tax reform,'' said the economist.") == ["This isn't tax reform,"]
+
+
+def test_a_quote_closed_with_the_other_familys_mark_still_closes():
+    """“…» and «…”: a mark of the wrong family closes the quote when its own opener is not open,
+    so the cue after it ("the text says") stays outside."""
+    assert quoted("“Both sides will stop strikes,» the text says.") == ["Both sides will stop strikes,"]
+    assert quoted("«We agree,” she said.") == ["We agree,"]
+    assert quoted("“She called it «a trap» twice,” he said.") == ["She called it «a trap» twice,"]

@@ -57,6 +57,11 @@ NEGATED_STANCE: dict[str, str | None] = {
     "assessment": "assessment",
 }
 
+# Verdicts that reject what they judge ("accepting it would be a mistake").
+NEGATIVE_VERDICTS = {"mistake", "error", "wrong", "dangerous", "failure", "disaster", "unacceptable",
+                     "impossible", "irresponsible", "reckless", "betrayal", "capitulation", "surrender",
+                     "trap", "naive", "unrealistic", "absurd"}
+
 # Negated wishes are refusals: 'the Kremlin does not want to go into details'.
 NEGATED_LEMMA_STANCE: dict[str, str] = {"want": "rejection", "wish": "rejection"}
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.extract.claim_cues import (ACCUSATION_LEMMAS, GUESSING_VERBS, HEDGE_MODALS, NEGATED_LEMMA_STANCE,
-                                        NEGATED_STANCE)
+                                        NEGATED_STANCE, NEGATIVE_VERDICTS)
 from detente.extract.claim_model import ClaimModel, article_words, position, sentence_features
 from detente.extract.mentions.speakers import sentence_speaker
 from detente.extract.context import ArticleContext
@@ -168,7 +168,18 @@ def _stance(trig: Trigger, sent: Span) -> str | None:
         return NEGATED_LEMMA_STANCE.get(trig.token.lemma_.lower(), NEGATED_STANCE[trig.stance])
     if _guess(trig.token):
         return "assessment"
+    if trig.stance in ("acceptance", "demand", "proposal") and _judged_wrong(trig.token):
+        return "rejection"
     return trig.stance
+
+
+def _judged_wrong(token: Token) -> bool:
+    """'Agreeing to a truce now would be a mistake': a stance that is the subject of a verdict
+    against it is rejected by whoever gives the verdict."""
+    if token.dep_ != "csubj":
+        return False
+    verdict = [c for c in token.head.children if c.dep_ in ("attr", "acomp")]
+    return any(c.lemma_.lower() in NEGATIVE_VERDICTS for c in verdict)
 
 
 def _guess(token: Token) -> bool:

@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
+from detente.extract.claim_cues import DOCUMENT_NOUNS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import Mention, resolve
 from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
@@ -56,6 +57,8 @@ def speaker_mention(spk: Speaker, ctx: ArticleContext) -> Mention:
     hits = resolve(span.root, ctx) if span is not None else []
     if hits and hits[0].kind in ("anonymous", "metonym"):
         return Mention(hits[0].party or party, spk.name, hits[0].kind)
+    if hits and hits[0].kind == "other" and span.root.lemma_.lower() in DOCUMENT_NOUNS:
+        return Mention(party, spk.name, "document")  # "“…,” the document says": a text on record
     if hits and hits[0].kind == "other" and not party and spk.actor_id is None:
         return Mention(None, spk.name, "other")
     return Mention(party, spk.name, "person" if party else "expert")

@@ -19,6 +19,10 @@ _OPEN_BEFORE = set(" \t\n([{—–-:/") | set(QUOTE_PAIRS)
 _CLOSE_AFTER = set(" \t\n)]}.,;:!?—–-…/") | {"”", "’", "»", "›", '"', "'"}
 
 
+# (open, close) pairs of two families that close each other when the close's own opener is not
+# open: the second is that opener.
+_CROSSED = {("“", "»"): "«", ("«", "”"): "“"}
+
 _MARKS = frozenset("\n\"'") | set(QUOTE_PAIRS) | {c for closers in QUOTE_PAIRS.values() for c in closers}
 _MARKS_OR_BREAK = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
 
@@ -106,6 +110,8 @@ def _classify(text: str, i: int, stack: list[tuple[str, int, int]], width: int =
         return None
     if top == '"' and c == "”":
         return "close"  # "…” from archives that mix straight and curly marks
+    if (top, c) in _CROSSED and nxt in _CLOSE_AFTER and not any(m[0] == _CROSSED[(top, c)] for m in stack):
+        return "close"  # “…» and «…”: a typed quote closed with the other family's mark
     if top is not None and top in QUOTE_PAIRS and c in QUOTE_PAIRS[top]:
         if c == "’" and nxt.isalnum():
             return None
