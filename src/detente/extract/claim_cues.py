@@ -85,8 +85,6 @@ CONFIRM_LEMMAS = {"confirm", "verify"}
 # (anonymous, expert, office holders) are in ``mentions.vocabulary``.
 MEDIA_NOUNS = {"media", "outlet", "newspaper", "report", "agency", "publication", "press",
                "news", "broadcaster", "journalist", "reporter", "channel", "tabloid"}
-DOCUMENT_NOUNS = {"plan", "draft", "document", "text", "framework", "agreement", "memorandum",
-                  "point", "clause", "treaty"}
 # Words that make an unnamed source attributable after all ("the Kremlin press service").
 OFFICIAL_BODY_NOUNS = {"ministry", "presidency", "office", "service", "statement", "spokesman",
                        "spokeswoman", "spokesperson", "government", "administration", "council"}

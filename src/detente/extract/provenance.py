@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import DOCUMENT_NOUNS, MEDIA_NOUNS, OFFICIAL_BODY_NOUNS
+from detente.extract.claim_cues import MEDIA_NOUNS, OFFICIAL_BODY_NOUNS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import Mention, mention_span, resolve
 from detente.extract.mentions.speakers import reporting_subject
-from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
+from detente.extract.mentions.vocabulary import DOCUMENT_NOUNS, REPORTING_LEMMAS
 from detente.records import Source
 
 # Least accountable first: that link decides the type.
@@ -77,7 +77,7 @@ def _typed(m: Mention, token: Token) -> Mention:
         return Mention(m.party, mention_span(token).text, "media")
     if lemma in OFFICIAL_BODY_NOUNS and m.party:
         return Mention(m.party, mention_span(token).text, "metonym")
-    if lemma in DOCUMENT_NOUNS:
+    if lemma in DOCUMENT_NOUNS["en"]:
         return Mention(m.party, mention_span(token).text, "document")
     if m.kind == "other" and token.ent_type_ == "PERSON":
         return Mention(m.party, m.name, "person")

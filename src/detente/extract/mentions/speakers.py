@@ -8,10 +8,9 @@ from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import DOCUMENT_NOUNS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import Mention, resolve
-from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
+from detente.extract.mentions.vocabulary import DOCUMENT_NOUNS, REPORTING_LEMMAS
 from detente.records import Quote, Speaker
 
 _QUOTES_BY_START = "claim_speakers.quotes_by_start"
@@ -57,7 +56,7 @@ def speaker_mention(spk: Speaker, ctx: ArticleContext) -> Mention:
     hits = resolve(span.root, ctx) if span is not None else []
     if hits and hits[0].kind in ("anonymous", "metonym"):
         return Mention(hits[0].party or party, spk.name, hits[0].kind)
-    if hits and hits[0].kind == "other" and span.root.lemma_.lower() in DOCUMENT_NOUNS:
+    if hits and hits[0].kind == "other" and span.root.lemma_.lower() in DOCUMENT_NOUNS["en"]:
         return Mention(party, spk.name, "document")  # "“…,” the document says": a text on record
     if hits and hits[0].kind == "other" and not party and spk.actor_id is None:
         return Mention(None, spk.name, "other")

@@ -131,6 +131,11 @@ BODY_NOUNS: dict[str, frozenset[str]] = {
 }
 
 # Texts and media that speak in news attribution: "the letter reads", "a study that found …".
+# Texts that speak as a document source of a claim ("the draft says", "“…,” the document says").
+DOCUMENT_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"plan", "draft", "document", "text", "framework", "agreement", "memorandum",
+                     "point", "clause", "treaty"}),
+}
 SOURCE_DOCUMENTS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         letter study poll survey analysis article memo ad advertisement video footage book piece
