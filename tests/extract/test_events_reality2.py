@@ -114,6 +114,11 @@ def test_a_country_that_talks_is_a_side_not_a_venue(events_of):
     assert [l.name for l in e.locations] == ["Geneva"]
 
 
+def test_the_other_side_of_a_swap_is_no_place(events_of):
+    [e] = events_of("Kyiv brought home 84 servicemen on Friday in the latest prisoner swap with Russia.")
+    assert e.type == "prisoner_exchange" and e.locations == []
+
+
 def test_what_they_also_agreed_is_the_same_deal(events_of):
     [e] = events_of("On Monday the delegations agreed to swap prisoners. "
                     "The delegations also agreed to keep talking.")

@@ -175,7 +175,7 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
     one sentence may name two rounds of talks ('talks in Miami follow negotiations in Berlin')."""
     line = sent
     places = places_in(line, ctx, venues_only=etype != "strike")
-    if etype == "meeting":
+    if etype != "strike":  # 'talks with Washington', 'a swap with Russia': a side, not a venue
         places = [p for p in places if not (p.kind == "country" and _participant(p.head))]
     if etype == "strike":
         m = _mention(etype, triggers, [p for p in places if where_hit(p)], line, ctx)
