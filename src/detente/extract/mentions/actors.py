@@ -487,6 +487,10 @@ def leader_of(speaker: Speaker, i: int, ctx: ArticleContext) -> Speaker | None:
     return _speaker(head, ctx, speaker.start, speaker.end) if head is not None else None
 
 
+def _owner_in(span: Span, ctx: ArticleContext) -> Person | None:
+    return next((p for p in (_owner(t, ctx) for t in span) if p is not None), None)
+
+
 def _owner(tok: Token, ctx: ArticleContext) -> Person | None:
     """"Zelensky's office", "Putin's address": a known person named as the owner of a body or text."""
     if tok.dep_ != "poss" or tok.pos_ != "PROPN":
@@ -593,7 +597,8 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
     if actor is None and head.ent_type_ not in ("PERSON", "") and len(name) < 2:
         if _person_key(name.text) not in index.people:
             return  # a lone place or organisation word, not a person
-    if actor is None and not _titled(head) and not _set_off_after_role(name) and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
+    if actor is None and not _titled(head) and not _set_off_after_role(name) \
+            and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
         return
     key = actor.id if actor else _person_key(name.text)
     if not key:
@@ -625,7 +630,8 @@ def _set_off_after_role(name: Span) -> bool:
     if not 2 <= len(name) <= 3 or name.start < 2 or doc[name.start - 1].text != "," \
             or name.end < len(doc) and doc[name.end].text not in (",", ".", ";"):
         return False
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS["en"] for t in doc[max(0, name.start - 6):name.start - 1])
+    before = doc[max(0, name.start - 6):name.start - 1]
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS["en"] for t in before)
 
 
 def _titled(head: Token) -> bool:
@@ -702,7 +708,7 @@ def _party_in(span: Span, ctx: ArticleContext) -> str | None:
             code = ctx.codebook.party_for_mention(t.text)
             if code:
                 return code
-    owner = next((p for p in map(lambda t: _owner(t, ctx), span) if p is not None), None)
+    owner = _owner_in(span, ctx)
     return owner.party if owner is not None else None  # "Putin's spokesman" speaks for Putin's side
 
 
@@ -717,14 +723,8 @@ def _codebook_role(noun: str, party: str | None, ctx: ArticleContext, phrase: Sp
     hits = []
     for a in ctx.codebook.actors:
         title = (a.role_on(ctx.reference_date) or "").lower().split()
-        words = {_role_word(w) for w in title}
-        if a.kind != "person" or party is not None and a.party != party or not wanted <= set(title):
-            continue
-        if noun == "leader" and party is not None:
-            fits = title[:1] == ["president"] or "president" in title and not words & LESSER_TITLES["en"]
-        else:
-            fits = noun in words
-        if fits:
+        if a.kind == "person" and (party is None or a.party == party) and wanted <= set(title) \
+                and _title_fits(noun, title, of_country=party is not None):
             hits.append(a)
     if len(hits) > 1 and phrase is not None and _heads_owner(phrase, ctx):
         hits = [a for a in hits if "presiden" in (getattr(a.held_on(ctx.reference_date), "org", None) or "").lower()]
@@ -734,9 +734,17 @@ def _codebook_role(noun: str, party: str | None, ctx: ArticleContext, phrase: Sp
     return Person(key=a.id, name=a.name, party=a.party, actor=a)
 
 
+def _title_fits(noun: str, title: list[str], of_country: bool) -> bool:
+    """The title names the role; a country's "leader" is its president (not a vice president)."""
+    words = {_role_word(w) for w in title}
+    if noun == "leader" and of_country:
+        return title[:1] == ["president"] or "president" in title and not words & LESSER_TITLES["en"]
+    return noun in words
+
+
 def _heads_owner(phrase: Span, ctx: ArticleContext) -> bool:
     """"Putin's spokesman": the role phrase is owned by a head of state, so it is his office's."""
-    owner = next((p for p in (_owner(t, ctx) for t in phrase) if p is not None), None)
+    owner = _owner_in(phrase, ctx)
     return owner is not None and "president" in (owner.actor.role_on(ctx.reference_date) or "").lower().split()
 
 
