@@ -106,3 +106,12 @@ def test_a_stance_judged_a_mistake_is_rejected(claims_of):
     text = "Zelensky said that agreeing to a ceasefire right now would be a grave mistake."
     found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
     assert ("UKR", "ceasefire", "rejection") in found and ("UKR", "ceasefire", "acceptance") not in found
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Rubio called the territorial question the hardest remaining problem of the talks.", "assessment"),
+    ("Rubio called for a ceasefire on energy sites.", "demand"),
+    ("Rubio called on Moscow to agree to a ceasefire.", "demand"),
+])
+def test_calling_something_a_name_judges_it(claims_of, text, stance):
+    assert stance in {c.stance for c in claims_of(text)}

@@ -76,10 +76,21 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             continue
         for stance, lemmas in STANCE_LEMMAS.items():
             if lemma in lemmas and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
-                out.append(Trigger(tok, stance, False))
+                out.append(Trigger(tok, _naming(tok) or stance, False))
                 break
     out = [t for t in out if not _presents_stance_noun(t, out) and not _rejected(t, out)]
     return out or _assertions(sent)
+
+
+def _naming(tok: Token) -> str | None:
+    """'called the talks useful', 'calling the plan a trap': to call something a name is to
+    judge it (an assessment); 'called for a truce', 'called on Kyiv to …' still demand."""
+    if tok.lemma_.lower() != "call":
+        return None
+    kids = list(tok.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") or c.dep_ == "xcomp" for c in kids):
+        return None
+    return "assessment" if any(c.dep_ in ("oprd", "dobj", "ccomp") for c in kids) else None
 
 
 def _rejected(trig: Trigger, found: list[Trigger]) -> bool:
