@@ -55,3 +55,13 @@ def test_a_claim_the_model_adds_takes_the_side_of_whoever_acts(article):
     ctx = article("Vladimir Putin signed a decree on seizing Western assets in response to European sanctions.")
     found = find_claims(ctx, [], model=load_model())
     assert [(c.party, c.issue, c.source.type) for c in found] == [("RUS", "sanctions_assets", "official")]
+
+
+def test_a_known_surname_the_tagger_reads_as_a_noun_still_names_its_side(article):
+    """First mention, sentence-initial: the small model tags "Trump" as a common noun."""
+    from detente.extract.claim_model import load_model
+    from detente.extract.claims import find_claims
+
+    ctx = article("Trump threatened new sanctions on Russia if Moscow does not agree to a ceasefire.")
+    found = find_claims(ctx, [], model=load_model())
+    assert [(c.party, c.issue) for c in found] == [("USA", "sanctions_assets")]

@@ -147,8 +147,9 @@ def _person_in(span: Span, ctx: ArticleContext) -> Mention | None:
             key = next((k for k in person_keys(tok.text)[-1:] if k in index.people), None)
         if key is not None:
             return _from_person(index.people[key], tok, ctx)
-    names = [t for t in span if (t.pos_ == "PROPN" or t.is_title and t.ent_type_ in ("PERSON", "ORG"))
-             and names_head(t, span.root)]
+    names = [t for t in span if (t.pos_ == "PROPN" or t.is_title and (t.ent_type_ in ("PERSON", "ORG")
+                                                                     or t.pos_ == "NOUN"))
+             and names_head(t, span.root)]  # "Trump threatened …": the tagger may read a name as a noun
     actor = ctx.codebook.find_actor(" ".join(t.text for t in names)) if names else None
     if actor is None:
         return None
