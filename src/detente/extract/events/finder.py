@@ -318,24 +318,18 @@ def _future_cue(t: Token) -> bool:
 
 def _participants(triggers: list[Token], line: Span, ctx: ArticleContext) -> list[str]:
     """People who meet: 'met with X', 'a meeting between X and Y', 'X and Y met'."""
-    names = []
     people = mention_index(ctx)
-    found = [e.root for e in index_of(ctx).ents_in(line) if e.label_ == "PERSON"]
-    found += [line.doc[i] for i in people.at if line.start <= i < line.end]
-    for head in sorted(found, key=lambda t: t.i):
-        if not any(_takes_part(head, t) for t in triggers):
+    found = {e.root.i: e.text for e in index_of(ctx).ents_in(line) if e.label_ == "PERSON"}
+    found |= {i: people.people[key].name for i, key in people.at.items() if line.start <= i < line.end}
+    names = []
+    for i, name in sorted(found.items()):
+        if not any(_takes_part(line.doc[i], t) for t in triggers):
             continue
-        key = people.at.get(head.i)
-        name = people.people[key].name if key else _entity_text(head)
         actor = ctx.codebook.find_actor(name)
         name = actor.name if actor else name
         if name not in names:
             names.append(name)
     return names
-
-
-def _entity_text(tok: Token) -> str:
-    return next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
 
 
 def _takes_part(tok: Token, trigger: Token) -> bool:

@@ -113,9 +113,9 @@ ROLE_SYNONYMS: dict[str, dict[str, str]] = {
            "representative": "envoy", "emissary": "envoy", "aide": "adviser"},
 }
 
-# Role words of a head of state or government: who "the Ukrainian leader" can be.
 # Words that make a president's title someone else's ("vice president", "deputy ...").
 LESSER_TITLES: dict[str, frozenset[str]] = {"en": frozenset({"vice", "deputy", "former", "acting"})}
+# Role words of a head of state or government: who "the Ukrainian leader" can be.
 HEAD_ROLES: dict[str, frozenset[str]] = {
     "en": frozenset({"president", "prime", "chancellor", "leader", "king", "emir", "sultan"}),
 }
@@ -130,12 +130,12 @@ BODY_NOUNS: dict[str, frozenset[str]] = {
     """.split()),
 }
 
-# Texts and media that speak in news attribution: "the letter reads", "a study that found …".
 # Texts that speak as a document source of a claim ("the draft says", "“…,” the document says").
 DOCUMENT_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"plan", "draft", "document", "text", "framework", "agreement", "memorandum",
                      "point", "clause", "treaty"}),
 }
+# Texts and media that speak in news attribution: "the letter reads", "a study that found …".
 SOURCE_DOCUMENTS: dict[str, frozenset[str]] = {
     "en": frozenset("""
         letter study poll survey analysis article memo ad advertisement video footage book piece
