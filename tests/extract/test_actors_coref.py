@@ -32,31 +32,20 @@ def test_two_transliterations_are_one_person(context):
     assert speaker_at(ctx, "Yagodzinsky", 2).name in ("Sergei Yagodzinsky", "Serhiy Yagodzinsky")
 
 
-def test_pronoun_goes_to_the_most_recent_person_when_no_one_was_the_subject(context):
-    ctx = context("Talks stalled after Olena Marchenko met Petro Hrytsenko in Kyiv. Then he said the talks failed.")
-    assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
-
-
-def test_pronoun_goes_on_with_the_subject_of_the_sentence_before(context):
-    ctx = context("Petro Hrytsenko sought to calm allies worried by Taras Bilyk. “We stay,” he said.")
-    assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
-
-
-def test_pronoun_skips_a_name_inside_quoted_words(context):
-    ctx = context("Petro Hrytsenko spoke for an hour. “Taras Bilyk has lost,” critics wrote. Then he said more.")
-    assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
-
-
-def test_pronoun_skips_a_name_that_only_modifies_a_thing(context):
-    ctx = context("Taras Bilyk left. Petro Hrytsenko stayed for an hour. The Bilyk plan was dead by then. "
-                  "On Friday he said more.")
-    assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
-
-
-def test_pronoun_skips_a_name_in_a_heading(context):
-    ctx = context("Petro Hrytsenko spoke in Kyiv on Monday after Dmitry Peskov wrote to him.\n\nReply to Peskov\n\n"
-                  "He said the letter was sent on Friday.")
-    assert speaker_at(ctx, "He").name == "Petro Hrytsenko"
+@pytest.mark.parametrize("text, pronoun", [
+    pytest.param("Talks stalled after Olena Marchenko met Petro Hrytsenko in Kyiv. Then he said the talks failed.",
+                 "he", id="the most recent person when no one was the subject"),
+    pytest.param("Petro Hrytsenko sought to calm allies worried by Taras Bilyk. “We stay,” he said.",
+                 "he", id="goes on with the subject of the sentence before"),
+    pytest.param("Petro Hrytsenko spoke for an hour. “Taras Bilyk has lost,” critics wrote. Then he said more.",
+                 "he", id="skips a name inside quoted words"),
+    pytest.param("Taras Bilyk left. Petro Hrytsenko stayed for an hour. The Bilyk plan was dead by then. "
+                 "On Friday he said more.", "he", id="skips a name that only modifies a thing"),
+    pytest.param("Petro Hrytsenko spoke in Kyiv on Monday after Dmitry Peskov wrote to him.\n\nReply to Peskov\n\n"
+                 "He said the letter was sent on Friday.", "He", id="skips a name in a heading"),
+])
+def test_a_pronoun_takes_up_the_person_the_text_goes_on_about(context, text, pronoun):
+    assert speaker_at(context(text), pronoun).name == "Petro Hrytsenko"
 
 
 def test_the_title_takes_up_the_person_who_spoke_before(context):

@@ -1,6 +1,5 @@
 """Each attribution pattern, on short sentences through the real model."""
-
-
+import pytest
 
 
 def only(quotes, kind):
@@ -112,22 +111,17 @@ def test_quote_whose_attribution_follows_on_the_next_line(quotes_of):
     assert q.speaker.name == "Steve Witkoff" and q.speaker.party == "USA"
 
 
-def test_quote_ending_in_a_comma_inside_its_marks_takes_the_cue_on_the_next_line(quotes_of):
-    text = "Talks went on in Geneva.\n“The money could go to rebuild the towns,”\nMaria Hordiienko said.\nRain fell."
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Talks went on in Geneva.\n“The money could go to rebuild the towns,”\nMaria Hordiienko said.\nRain fell.",
+                 "Maria Hordiienko", id="a comma inside the marks leaves the cue to the next line"),
+    pytest.param("Olena Koval, a member of the team, wrote on X (formerly Twitter):\n“The talks went well and will go on.”",
+                 "Olena Koval", id="a colon glued to a bracket introduces the next paragraph"),
+    pytest.param('Talks resumed in Geneva.\n\n"We are close to a deal. I hope it comes soon."\n\n– Olena Koval said, giving no dates.',
+                 "Olena Koval", id="a dash line under a quote signs it"),
+])
+def test_a_layout_names_the_speaker_of_a_quote_without_a_cue_beside_it(quotes_of, text, speaker):
     [q] = only(quotes_of(text), "direct")
-    assert q.speaker.name == "Maria Hordiienko"
-
-
-def test_a_colon_glued_to_a_bracket_still_introduces_the_next_paragraph(quotes_of):
-    text = "Olena Koval, a member of the team, wrote on X (formerly Twitter):\n“The talks went well and will go on.”"
-    [q] = only(quotes_of(text), "direct")
-    assert q.speaker.name == "Olena Koval"
-
-
-def test_a_dash_line_under_a_quote_signs_it(quotes_of):
-    text = 'Talks resumed in Geneva.\n\n"We are close to a deal. I hope it comes soon."\n\n– Olena Koval said, giving no dates.'
-    [q] = only(quotes_of(text), "direct")
-    assert q.speaker.name == "Olena Koval"
+    assert q.speaker.name == speaker
 
 
 def test_a_quote_after_a_sentence_goes_to_its_outer_speaker_not_to_what_was_said(quotes_of):
