@@ -49,3 +49,11 @@ def test_issue_from_own_clause_before_rest_of_sentence(nlp, cb):
     ctx = ArticleContext(document=Document(id="t", text=text), codebook=cb, doc=nlp(text))
     found = [(c.party, c.issue, c.stance) for c in find_claims(ctx, [])]
     assert ("UKR", "process_talks", "proposal") in found
+
+
+def test_what_is_offered_outranks_its_price_on_a_tie(cb):
+    """'X in exchange for Y': the clause is about X; Y only breaks no tie."""
+    text = "Kyiv could set aside NATO membership in exchange for security guarantees."
+    assert classify_issue(text, cb).issue == "neutrality_military_limits"
+    text = "Kyiv wants security guarantees in exchange for giving up NATO membership."
+    assert classify_issue(text, cb).issue == "security_guarantees"

@@ -115,3 +115,13 @@ def test_a_stance_judged_a_mistake_is_rejected(claims_of):
 ])
 def test_calling_something_a_name_judges_it(claims_of, text, stance):
     assert stance in {c.stance for c in claims_of(text)}
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Kyiv said on Friday it was prepared to drop the demand for NATO membership.", "proposal"),
+    ("Kyiv said on Friday it would never abandon the demand for NATO membership.", "demand"),
+])
+def test_a_demand_given_up_is_offered(claims_of, text, stance):
+    """'drop its demand' concedes (an offer); a refusal to abandon it keeps demanding."""
+    found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert ("UKR", "neutrality_military_limits", stance) in found

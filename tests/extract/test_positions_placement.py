@@ -79,3 +79,23 @@ def test_a_lapsed_arrangement_is_a_departure_not_a_position(cb):
 ])
 def test_a_negated_cue_places_nothing(cb, text, value):
     assert place("process_talks", "assessment", text, cb).value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Kyiv is prepared to drop its bid for NATO membership if the allies guarantee its security.", 50),
+    ("The government gave up the goal of NATO membership in exchange for a defence pact.", 50),
+    ("Moscow has abandoned its insistence on international recognition of the annexed land.", 50),
+])
+def test_a_scale_end_given_up_places_the_middle(cb, text, value):
+    """Giving up one end says the party left it, not how far it went: the middle, not the end."""
+    issue = "neutrality_military_limits" if "NATO" in text else "territory"
+    spot = place(issue, "proposal", text, cb)
+    assert spot.value == value and spot.cues
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Kyiv will never give up its goal of NATO membership.", 0),
+    ("Kyiv refused to drop its bid for NATO membership.", 0),
+])
+def test_a_refused_giving_up_keeps_the_end(cb, text, value):
+    assert place("neutrality_military_limits", "demand", text, cb).value == value

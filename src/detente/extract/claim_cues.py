@@ -43,6 +43,11 @@ STANCE_PHRASES: dict[str, tuple[str, ...]] = {
     "assessment": ("made progress", "no progress", "good progress"),
 }
 
+# Verbs by which a party gives up what it had asked for ("drop its demand for …"): the stance
+# noun they govern is no longer demanded but conceded, an offer (matched by lemma; "give" with
+# its particle "up").
+RENOUNCE_LEMMAS = {"drop", "abandon", "renounce", "forgo", "forego", "relinquish", "shelve", "waive"}
+
 # Verbs that present someone else's conduct as evidence ("X has shown that Kyiv seeks to
 # derail the talks"): what follows is the speaker's assessment, not the subject's position.
 ACCUSATION_LEMMAS = {"show", "demonstrate", "prove", "accuse", "mean"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.extract.claim_cues import (ACCUSATION_LEMMAS, GUESSING_VERBS, HEDGE_MODALS, NEGATED_LEMMA_STANCE,
-                                        NEGATED_STANCE, NEGATIVE_VERDICTS)
+                                        NEGATED_STANCE, NEGATIVE_VERDICTS, RENOUNCE_LEMMAS)
 from detente.extract.claim_model import ClaimModel, article_words, position, sentence_features
 from detente.extract.mentions.speakers import sentence_speaker
 from detente.extract.context import ArticleContext
@@ -164,6 +164,9 @@ def _stance(trig: Trigger, sent: Span) -> str | None:
     """The stance a word states here: none under a hypothetical, flipped or dropped under negation."""
     if not trig.conditional and is_hypothetical(trig.token, sent):
         return None
+    given_up = _given_up(trig.token) if trig.stance == "demand" else None
+    if given_up is not None:
+        return "demand" if is_negated(given_up) else "proposal"
     if not self_negating(trig) and is_negated(trig.token):
         return NEGATED_LEMMA_STANCE.get(trig.token.lemma_.lower(), NEGATED_STANCE[trig.stance])
     if _guess(trig.token):
@@ -171,6 +174,19 @@ def _stance(trig: Trigger, sent: Span) -> str | None:
     if trig.stance in ("acceptance", "demand", "proposal") and _judged_wrong(trig.token):
         return "rejection"
     return trig.stance
+
+
+def _given_up(token: Token) -> Token | None:
+    """The verb that gives up a demand ('ready to drop its demand for NATO membership'): a demand
+    given up is a concession offered, one whose giving up is refused ('will never abandon its
+    demand') is still demanded."""
+    verb = token.head
+    if token.dep_ not in ("dobj", "nsubjpass") or token.pos_ != "NOUN":
+        return None
+    if verb.lemma_.lower() in RENOUNCE_LEMMAS or (
+            verb.lemma_.lower() == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
+        return verb
+    return None
 
 
 def _judged_wrong(token: Token) -> bool:

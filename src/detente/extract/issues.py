@@ -63,7 +63,9 @@ def lexical_issues(text: str, codebook: Codebook) -> list[IssueHit]:
     low = text.lower()
     present = set(_WORD_RUN.findall(low))  # a cue can only match where its first word stands
     taken = [False] * len(low)
+    prices = [(m.start(), m.end()) for m in _PRICE.finditer(low)]
     hits: dict[str, IssueHit] = {}
+    offered: dict[str, int] = {}
     for issue_id, cue, pat, first in _cue_patterns(codebook):
         if first is not None and first not in present:
             continue
@@ -74,8 +76,14 @@ def lexical_issues(text: str, codebook: Codebook) -> list[IssueHit]:
             hit = hits.setdefault(issue_id, IssueHit(issue_id, 0.0))
             hit.score += len(cue.split())
             hit.cues.append(cue)
+            if not any(lo <= m.start() < hi for lo, hi in prices):
+                offered[issue_id] = offered.get(issue_id, 0) + len(cue.split())
     order = {i.id: n for n, i in enumerate(codebook.issues)}
-    return sorted(hits.values(), key=lambda h: (-h.score, order[h.issue]))
+    return sorted(hits.values(), key=lambda h: (-h.score, -offered.get(h.issue, 0), order[h.issue]))
+
+
+_PRICE = re.compile(r"\b(?:in exchange for|in return for)\b[^.;:!?]*")
+""""X in exchange for Y": on a tie, the clause is about X, what is offered or given up; Y is its price."""
 
 
 def classify_issue(text: str, codebook: Codebook, method: str = "lexical") -> IssueHit | None:

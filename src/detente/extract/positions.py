@@ -56,7 +56,7 @@ def place(issue_id: str, stance: str, text: str, codebook: Codebook,
         if key > best_key:
             best, best_key = (point, found), key
     if best is None:
-        return Placement()
+        return _given_up(issue, low)
     point, found = best
     return Placement(point.value, point.label, found)
 
@@ -83,12 +83,44 @@ _LAPSED = re.compile(r"(?P<left>[^.;:]{0,80}?)\b(?:has|have|had|was|were)?\s*(?:
 stands: its terms are a departure, and the lapse word is what the scale reads (a codebook cue)."""
 
 
+_RENOUNCE = re.compile(
+    r"\b(?:drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?|renounc(?:e|es|ed|ing)|(?:give|gives|gave|giving|given) up"
+    r"|forg(?:o|oes|went|one|oing)|foreg(?:o|oes|one|oing)|relinquish(?:es|ed|ing)?|shelv(?:e|es|ed|ing)"
+    r"|waiv(?:e|es|ed|ing)|(?:back|backs|backed|backing) (?:down|away) from)\b"
+    r"(?P<left>[^.;:,!?]{1,80}?)(?=\s+(?:in exchange|in return|and|but|if|provided|as long as|so that)\b|[.;:,!?]|$)")
+_KEPT_ON = re.compile(r"\b(?:refus\w*|reject\w*|unwilling|rul\w* out|not ready|not prepared)\s+(?:\w+\s+){0,2}$")
+
+
+def _renounced(low: str) -> list[tuple[int, int]]:
+    """What a party gives up ("drop its bid for NATO membership", "abandoned the demand for all four
+    regions"): a departure like "no longer X", unless the giving up is refused ("will never give up",
+    "refused to drop")."""
+    return [(m.start("left"), m.end("left")) for m in _RENOUNCE.finditer(low)
+            if not _negated(low, m.start()) and not _KEPT_ON.search(low[max(0, m.start() - 40):m.start()])]
+
+
+def _given_up(issue, low: str) -> Placement:
+    """A claim that gives up one end of the scale and names nothing else stands at the scale's
+    middle point: it says the party left the end, not how far it went, and the middle is the
+    guess that is never more than half the scale off ("abandon plans to join NATO" is a
+    non-aligned Ukraine)."""
+    ends = (issue.scale[0], issue.scale[-1]) if len(issue.scale) > 2 else ()
+    for lo, hi in _renounced(low):
+        for end in ends:
+            found = [c for c in end.cues if cue_pattern(c).search(low, lo, hi)]
+            if found:
+                mid = (issue.scale[0].value + issue.scale[-1].value) / 2
+                point = min(issue.scale[1:-1], key=lambda p: abs(p.value - mid))
+                return Placement(point.value, point.label, found)
+    return Placement()
+
+
 def _departures(low: str) -> list[tuple[int, int]]:
     """Where a text names the point a position moves away from ("from de facto control to de jure
     recognition", "no longer X but Y", "Y rather than X", "X has expired"): the departure is not where the party
     stands, so cues inside it do not place the claim; the destination does."""
     return [(m.start("left"), m.end("left")) for rx in (_DEPARTURE, _SET_ASIDE, _LAPSED)
-            for m in rx.finditer(low)]
+            for m in rx.finditer(low)] + _renounced(low)
 
 
 _NEGATOR = re.compile(r"(?:(?<!\w)(?:not|never|no|nor|without|hardly)|n't)"
