@@ -126,3 +126,16 @@ def test_charts_are_written_as_html(tmp_path):
     assert talks.stat().st_size > 0
     missing = runner.invoke(app, ["positions", "--chart", str(tmp_path / "no" / "dir.html"), "--db", db])
     assert missing.exit_code == 1 and "cannot write" in missing.output
+
+
+def test_an_unknown_party_or_issue_is_an_error_not_an_empty_answer(tmp_path):
+    """A typo in a filter must not read as "no shift": one line naming the case's choices, exit 1."""
+    db = str(tmp_path / "ledger.sqlite")
+    with Ledger(db, codebook=Codebook.bundled()) as ledger:
+        add_claim(ledger, "RUS", "territory", 75, 0)
+    for command in ("positions", "shifts", "leaks"):
+        out = runner.invoke(app, [command, "--issue", "teritory", "--db", db])
+        assert out.exit_code == 1 and "unknown issue 'teritory'" in out.output and "territory" in out.output
+        out = runner.invoke(app, [command, "--party", "RU", "--db", db])
+        assert out.exit_code == 1 and "unknown party 'RU'" in out.output and "RUS" in out.output
+    assert runner.invoke(app, ["shifts", "--issue", "territory", "--party", "RUS", "--db", db]).exit_code == 0

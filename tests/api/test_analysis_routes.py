@@ -38,3 +38,10 @@ def test_brief_in_three_formats(client):
     assert client.get("/api/brief").json()["issues"]
     assert client.get("/api/brief?format=markdown").text.startswith("# Where the talks stand")
     assert client.get("/api/brief?format=html").headers["content-type"].startswith("text/html")
+
+
+def test_an_unknown_filter_is_a_bad_request(client):
+    for route in ("positions", "shifts", "leaks"):
+        r = client.get(f"/api/{route}?issue=teritory")
+        assert r.status_code == 400 and "unknown issue 'teritory'" in r.json()["error"]["detail"]
+    assert client.get("/api/shifts?party=RU").status_code == 400

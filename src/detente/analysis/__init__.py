@@ -4,10 +4,11 @@ the claims and events behind every number; only interfaces print, serve or write
 from detente.analysis.brief import Brief, brief
 from detente.analysis.forecast import Forecast, ScenarioResult, forecast, scenario
 from detente.analysis.leaks import leaks
-from detente.analysis.positions import positions
+from detente.analysis.positions import UnknownFilterError, positions
 from detente.analysis.records import ClaimRef, Leak, PositionPoint, PositionSeries, Shift
 from detente.analysis.shifts import shifts
 from detente.analysis.talks import TalksVsWar, talks_vs_war
 
 __all__ = ["positions", "shifts", "leaks", "talks_vs_war", "forecast", "scenario", "brief", "Brief", "Forecast",
-           "ScenarioResult", "TalksVsWar", "ClaimRef", "Leak", "PositionPoint", "PositionSeries", "Shift"]
+           "ScenarioResult", "TalksVsWar", "ClaimRef", "Leak", "PositionPoint", "PositionSeries", "Shift",
+           "UnknownFilterError"]

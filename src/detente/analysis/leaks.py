@@ -62,7 +62,7 @@ def leaks(ledger, *, party: str | None = None, issue: str | None = None, status:
 
     ``rows``: ``groups.days()`` already read for the same ledger and ``until``.
     """
-    cb = codebook_of(ledger, codebook)
+    cb = codebook_of(ledger, codebook, party=party, issue=issue)
     if rows is None:
         rows = days(ledger, cb, party=party, issue=issue, until=until)
     record = _record_days([r for r in rows if r.on_record and (not party or r.party == party)

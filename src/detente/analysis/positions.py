@@ -16,6 +16,7 @@ from detente.analysis import weights
 from detente.analysis.groups import Day, days
 from detente.analysis.records import PositionPoint, PositionSeries
 from detente.codebook import Codebook
+from detente.errors import DetenteError
 
 
 @dataclass(slots=True)
@@ -150,7 +151,7 @@ def positions(ledger, *, party: str | None = None, issue: str | None = None, unt
 
     ``rows``: ``groups.days()`` already read for the same ledger and ``until`` (the brief reads them once).
     """
-    cb = codebook_of(ledger, codebook)
+    cb = codebook_of(ledger, codebook, party=party, issue=issue)
     out = []
     if rows is None:
         rows = days(ledger, cb, party=party, issue=issue, until=until)
@@ -164,11 +165,24 @@ def positions(ledger, *, party: str | None = None, issue: str | None = None, unt
     return out
 
 
-def codebook_of(ledger, codebook: Codebook | None = None) -> Codebook:
-    if codebook is not None:
-        return codebook
-    if getattr(ledger, "codebook", None) is not None:
-        return ledger.codebook
-    from detente import settings
+def codebook_of(ledger, codebook: Codebook | None = None, *, party: str | None = None,
+                issue: str | None = None) -> Codebook:
+    """The case the analysis reads by; a ``party`` or ``issue`` filter it does not know is an
+    error, not an empty answer (a typo would otherwise read as "no position, no shift")."""
+    if codebook is None and getattr(ledger, "codebook", None) is not None:
+        codebook = ledger.codebook
+    if codebook is None:
+        from detente import settings
 
-    return settings.codebook(None)
+        codebook = settings.codebook(None)
+    if issue and codebook.issue(issue) is None:
+        raise UnknownFilterError(f"unknown issue {issue!r}; the case's issues: "
+                                 + ", ".join(i.id for i in codebook.issues))
+    if party and party not in {p.code for p in codebook.parties}:
+        raise UnknownFilterError(f"unknown party {party!r}; the case's parties: "
+                                 + ", ".join(p.code for p in codebook.parties))
+    return codebook
+
+
+class UnknownFilterError(DetenteError):
+    """A party or issue filter the case's codebook does not define."""

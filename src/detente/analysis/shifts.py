@@ -58,7 +58,7 @@ def shifts(ledger, *, party: str | None = None, issue: str | None = None, since:
 
     ``rows``: ``groups.days()`` already read for the same ledger and ``until``.
     """
-    cb = codebook_of(ledger, codebook)
+    cb = codebook_of(ledger, codebook, party=party, issue=issue)
     process = {i.id for i in cb.issues if i.process}
     if rows is None:
         rows = days(ledger, cb, issue=issue, until=until)
