@@ -132,6 +132,8 @@ def test_one_sides_strikes_on_several_cities_that_day_are_one_attack(events_of):
 @pytest.mark.parametrize("text, actor", [
     ("Vladimir Putin ordered a three-day ceasefire over the holiday on Monday.", "RUS"),
     ("The summit between the two presidents in Budapest was postponed on Tuesday.", None),
+    ("The summit between the two presidents in Vienna was called off on Tuesday.", None),
+    ("The envoys put off the talks in Geneva on Tuesday.", None),
 ])
 def test_an_order_or_a_summit_called_off_is_another_happening(events_of, text, actor):
     [e] = [e for e in events_of(text) if e.type == "other"]
@@ -148,3 +150,14 @@ def test_a_hoped_for_ceasefire_order_is_no_event(events_of):
 ])
 def test_readiness_for_talks_is_not_a_happening(events_of, text):
     assert [e.type for e in events_of(text)] == []
+
+
+def test_time_spent_with_a_named_person_is_a_meeting(events_of):
+    """'spent five hours with Putin' meets him; time spent on a task meets no one."""
+    assert [e.type for e in events_of("The envoy spent four hours with Vladimir Putin in Moscow on Tuesday.")] == ["meeting"]
+    assert not [e for e in events_of("The envoy spent four hours with the documents in Moscow on Tuesday.")
+                if e.type == "meeting"]
+
+
+def test_announcing_a_truce_is_still_a_step_when_calling_off_is_read_from_particles(events_of):
+    assert [e.type for e in events_of("Moscow had announced a holiday truce on Saturday.")] == ["other"]

@@ -80,7 +80,8 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
-        if lemma in W.CALL_VERBS and _by_phone(t) or lemma in W.DIAL_VERBS and _rang_someone(t, ctx):
+        if lemma in W.CALL_VERBS and _by_phone(t) or lemma in W.DIAL_VERBS and _rang_someone(t, ctx) \
+                or lemma in W.COMPANY_VERBS and _in_company(t, ctx):
             return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
@@ -97,11 +98,21 @@ def _process_step(t: Token, lemma: str) -> bool:
     objects = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
     if lemma in W.ORDER_VERBS:
         return any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"} for c in t.children) and bool(objects)
-    if lemma in W.CALL_OFF_VERBS:
+    if lemma in W.CALL_OFF_VERBS or lemma in W.CALL_OFF_PARTICLES and _particle(t) == W.CALL_OFF_PARTICLES[lemma]:
         return any(c.lemma_.lower() in W.MEETING_NOUNS for c in objects)
     if lemma in W.ANNOUNCE_VERBS:
         return any(c.lemma_.lower() in W.TRUCE_NOUNS for c in objects)
     return False
+
+
+def _particle(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+
+
+def _in_company(verb: Token, ctx: ArticleContext) -> bool:
+    """'Witkoff spent five hours with Putin': time spent with a named person."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(_person(g, ctx) for g in c.children if g.dep_ == "pobj")
+               for c in verb.children)
 
 
 def _thing_object(c: Token) -> bool:

@@ -18,6 +18,9 @@ MEETING_VERBS = frozenset({"meet", "gather", "confer"})
 # 'other' happenings of the process: an order given, a meeting called off, a truce announced.
 ORDER_VERBS = frozenset({"order", "decree"})
 CALL_OFF_VERBS = frozenset({"cancel", "postpone", "scrap", "shelve"})
+CALL_OFF_PARTICLES = {"call": "off", "put": "off"}  # 'called off the summit', 'put off the talks'
+# Time spent with someone is a meeting: 'spent five hours with Putin'.
+COMPANY_VERBS = frozenset({"spend"})
 ANNOUNCE_VERBS = frozenset({"announce", "declare"})
 TRUCE_NOUNS = frozenset({"truce", "ceasefire", "moratorium", "pause", "halt"})
 # A phone call is a meeting of leaders: 'a telephone conversation', 'spoke by phone'.
