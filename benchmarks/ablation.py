@@ -44,6 +44,8 @@ def arms():
         ("+ second claim on the model's issue (p>0.7)", replace(full, extra=0.7), ()),
         ("added claims: model's party first", replace(full, speaker_party=False), ()),
         ("added claims: no subject's side", replace(full, subject_party=False), ()),
+        ("added claims: model's stance, not the stance word's", replace(full, trigger_stance=False), ()),
+        ("added claims: model's issue, not the cues'", replace(full, cue_issue=False), ()),
         ("model - words", full, ("w:", "b:")),
         ("model - word pairs", full, ("b:",)),
         ("model - codebook issue cues", full, ("cue:",)),

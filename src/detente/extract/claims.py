@@ -44,6 +44,8 @@ class Blend:
     extra: float = 1.0       # the model's issue is added as a second claim when surer than this
     speaker_party: bool = True  # an added claim is the sentence speaker's side before the model's guess
     subject_party: bool = True  # … else the side its subject names ("Trump threatened …")
+    trigger_stance: bool = True  # an added claim takes the stance its sentence's main stance word states
+    cue_issue: bool = True   # … and the issue the codebook's cues name, before the model's issue head
 
 
 def find_claims(ctx: ArticleContext, quotes: list[Quote], issue_classifier: str = "lexical",
@@ -102,11 +104,27 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
     party = party or model.heads["party"].best(index)[0]
     hedges = sentence_hedges(sent.root, sent) + topic_hedges(sent, doubts)
     links = source_links(sent.root, sent, ctx, speaker) or _acting_party(sent, party, ctx)
+    if blend.trigger_stance:
+        stance = _main_stance(sent, ctx) or stance
+    named = classify_issue(evidence, ctx.codebook) if blend.cue_issue else None
+    if named is not None and not any(c.issue == named.issue for c in out):
+        issue = named.issue
     claim = Claim(party=party, issue=issue, stance=stance, summary="", evidence=evidence,
                   start=start, end=end, source=make_source(links),
                   hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
                   confidence=round(min(0.9, p), 2))
     return out + [_placed(claim, sent, ctx, model, blend)]
+
+
+def _main_stance(sent: Span, ctx: ArticleContext) -> str | None:
+    """The stance the sentence's stance word nearest its root states (negation and hypotheticals
+    read as the rules read them), for a claim the rules could not give a holder or an issue."""
+    found = [(_depth(t.token), t.token.i, st) for t in find_triggers(sent, ctx) if (st := _stance(t, sent))]
+    return min(found)[2] if found else None
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
 
 
 def _subject_actors(sent: Span, ctx: ArticleContext) -> list[Mention]:

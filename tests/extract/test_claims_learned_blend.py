@@ -1,0 +1,47 @@
+"""How a claim the learned model adds is labelled: the sentence's own stance word and the codebook's
+issue cues outrank the model's heads, which generalise worse to unseen articles (issue 9)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from detente.extract.claim_model import ClaimModel, Head
+from detente.extract.claims import Blend, find_claims
+
+
+def _constant(classes, favourite):
+    """A multiclass head that always picks ``favourite``, whatever the sentence says."""
+    intercept = np.array([3.0 if c == favourite else 0.0 for c in classes])
+    return Head(list(classes), np.zeros((0, len(classes))), intercept, "multiclass")
+
+
+@pytest.fixture(scope="module")
+def sure_model():
+    """A model sure that every sentence is an assessment by Russia of the talks themselves."""
+    return ClaimModel(
+        version="test", vocab={}, threshold=0.5, place_threshold=0.5,
+        heads={"claim": Head([0, 1], np.zeros((0, 1)), np.array([4.0]), "binary"),
+               "stance": _constant(["assessment", "rejection", "demand"], "assessment"),
+               "issue": _constant(["process_talks", "ceasefire", "territory"], "process_talks"),
+               "party": _constant(["RUS", "UKR"], "RUS"),
+               "placed": Head([0, 1], np.zeros((0, 1)), np.array([-4.0]), "binary"),
+               "position": Head([0], np.zeros((0, 1)), np.array([50.0]), "regression")})
+
+
+TEXT = "The offer of a truce over the holidays was turned down and rejected on Monday."
+
+
+def test_an_added_claim_takes_the_stance_word_and_the_cue_issue(article, sure_model):
+    [claim] = find_claims(article(TEXT), [], model=sure_model)
+    assert (claim.stance, claim.issue) == ("rejection", "ceasefire")
+
+
+def test_each_switch_gives_the_model_its_say_back(article, sure_model):
+    [claim] = find_claims(article(TEXT), [], model=sure_model, blend=Blend(trigger_stance=False, cue_issue=False))
+    assert (claim.stance, claim.issue) == ("assessment", "process_talks")
+
+
+def test_rules_claims_are_left_as_the_rules_read_them(article, sure_model):
+    text = "Kyiv rejected a holiday truce on Monday."
+    assert [(c.party, c.stance, c.issue) for c in find_claims(article(text), [], model=sure_model)] == \
+        [("UKR", "rejection", "ceasefire")]
