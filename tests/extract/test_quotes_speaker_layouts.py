@@ -177,3 +177,10 @@ def test_a_name_in_apposition_to_a_subject_that_cannot_speak(quotes_of):
             'called the envoy\'s Saturday speech "a sharp warning" for Kyiv.')
     [q] = only(quotes_of(text), "mixed")
     assert q.speaker.name == "Anna Kovalenko"
+
+
+def test_a_finding_in_the_sentence_before_is_nobody_s_voice(quotes_of):
+    """"This suggests …" reports what a fact shows: the quote after it is not spoken by "This"."""
+    text = "This suggests the talks will drag on into spring.\n\n“We will wait for an answer from Moscow.”"
+    [q] = quotes_of(text)
+    assert q.speaker.name is None

@@ -199,7 +199,7 @@ FIRST_PERSON: dict[str, frozenset[str]] = {"en": frozenset({"i", "me", "my", "mi
 GROUP_PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"they", "it", "we", "i"})}
 # Subjects that say nothing themselves: "she says it underscores …" is her report, not its.
 MUTE_PRONOUNS: dict[str, frozenset[str]] = {
-    "en": frozenset({"it", "what", "this", "which", "something", "anything"}),
+    "en": frozenset({"it", "what", "this", "that", "these", "those", "which", "something", "anything"}),
 }
 
 # Phrases that attribute a quoted fragment without a verb lemma of the table.

@@ -212,7 +212,9 @@ def _named_apposition(subj: Token) -> Token | None:
 
 def can_speak(tok: Token) -> bool:
     """A subject that could say something: a name, a person pronoun, a role, body or source noun;
-    not "it" or "blunt language" (an inner verb's subject or object, not the source)."""
+    not "it", "this" or "blunt language" (an inner verb's subject or object, not the source)."""
+    if tok.lower_ in MUTE_PRONOUNS["en"]:
+        return False
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     if tok.pos_ == "PRON":

@@ -20,7 +20,7 @@ from detente.extract.context import ArticleContext
 from detente.extract.quotes.attribution import (according_object, can_speak, cue_text, is_cue, main_subject, mention_of, outer_cue,
                                          subject_of)
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
-                                                 RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END,
+                                                 MUTE_PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END,
                                                  TITLE_MINOR_WORDS, WEAK_VERBS)
 from detente.extract.quotes.marks import Marked, find_marked
 from detente.extract.quotes.reported import find_reported
@@ -212,8 +212,8 @@ def _sentence_voice(ctx: ArticleContext, layout: _Layout, sent) -> Speaker | Non
     cues = [t for t in cues if not any(a.i in outer for a in t.ancestors)] or cues
     main = main_subject(sent, layout.quoted) if sent.root.lemma_.lower() not in RELAY_VERBS["en"] else None
     subj = subject_of(cues[-1], layout.quoted) if cues and (main is None or cues[-1].dep_ == "ROOT") else main
-    if subj is None:
-        return None
+    if subj is None or subj.lower_ in MUTE_PRONOUNS["en"]:
+        return None  # "This suggests the talks will drag on.": a finding, not a voice
     speaker = resolve_mention(mention_of(subj), ctx)
     return speaker if speaker.name is not None or speaker.role is not None else None
 
