@@ -45,3 +45,14 @@ def test_rules_claims_are_left_as_the_rules_read_them(article, sure_model):
     text = "Kyiv rejected a holiday truce on Monday."
     assert [(c.party, c.stance, c.issue) for c in find_claims(article(text), [], model=sure_model)] == \
         [("UKR", "rejection", "ceasefire")]
+
+
+def test_a_second_issue_the_cues_name_gets_its_own_claim(article, sure_model):
+    """The rules read the truce; the sentence also names the guarantees: the model's yes adds that issue."""
+    text = "Kyiv rejected a holiday truce on Monday while its envoys discussed security guarantees in Paris."
+    rules = {(c.party, c.issue) for c in find_claims(article(text), [])}
+    assert rules == {("UKR", "ceasefire")}
+    found = {(c.party, c.issue) for c in find_claims(article(text), [], model=sure_model)}
+    assert found == {("UKR", "ceasefire"), ("UKR", "security_guarantees")}
+    alone = find_claims(article(text), [], model=sure_model, blend=Blend(second_issue=False))
+    assert {(c.party, c.issue) for c in alone} == rules

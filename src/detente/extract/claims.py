@@ -21,7 +21,7 @@ from detente.extract.context import ArticleContext
 from detente.extract.hedging import (doubted_topics, is_hypothetical, is_negated, sentence_hedges,
                                      topic_hedges)
 from detente.extract.holders import clause_verb, holders, main_verb
-from detente.extract.issues import antecedent_issue, classify_issue, process_issue
+from detente.extract.issues import antecedent_issue, classify_issue, lexical_issues, process_issue
 from detente.extract.mentions.parties import Mention, resolve
 from detente.extract.positions import others_voice, place
 from detente.extract.provenance import make_source, source_links
@@ -41,7 +41,7 @@ class Blend:
     issue_min: float = 0.0
     positions: bool = True   # the model places claims the codebook's anchor cues do not
     threshold: float | None = None  # claim probability that adds a sentence (None: the model's own)
-    extra: float = 1.0       # the model's issue is added as a second claim when surer than this
+    second_issue: bool = True  # a sentence the rules read on one issue yields a claim on another issue its cues name
     speaker_party: bool = True  # an added claim is the sentence speaker's side before the model's guess
     subject_party: bool = True  # … else the side its subject names ("Trump threatened …")
     trigger_stance: bool = True  # an added claim takes the stance its sentence's main stance word states
@@ -90,12 +90,15 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
         out.append(_placed(c, sent, ctx, model, blend))
     if not blend.add or p < threshold:
         return out
-    if out and (issue_p < blend.extra or any(c.issue == issue for c in out)):
-        return out
     start, end = _evidence_bounds(sent, sent.root)
     evidence = ctx.text[start:end]
     if not evidence:
         return out
+    if out:  # "Kyiv rejected the land swap and asked for guarantees": the rules read one issue
+        uncovered = [h.issue for h in lexical_issues(evidence, ctx.codebook) if all(c.issue != h.issue for c in out)]
+        if not (blend.second_issue and uncovered):
+            return out
+        issue = uncovered[0]
     party = out[0].party if out else None
     if party is None and blend.speaker_party and speaker is not None and speaker.party and speaker.kind != "expert":
         party = speaker.party
