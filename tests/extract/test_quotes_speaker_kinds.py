@@ -13,6 +13,12 @@ def test_an_outlet_that_quotes_an_official_is_not_the_speaker(quotes_of):
     assert q.speaker.name == "Dmitry Peskov"
 
 
+def test_an_official_quoted_by_surname_alone_keeps_his_side(quotes_of):
+    """"TASS quoted Peskov": the one name in the article, known to the case, speaks for Russia."""
+    [q] = direct_or_mixed(quotes_of("“We are open to talks,” TASS quoted Peskov as saying."))
+    assert (q.speaker.name, q.speaker.party) == ("Peskov", "RUS")
+
+
 def test_an_outlet_citing_an_official_gives_the_quote_to_the_official(quotes_of):
     [q] = direct_or_mixed(quotes_of("Reuters reported, citing Yury Ushakov, that the call had been “very frank.”"))
     assert "Ushakov" in q.speaker.name

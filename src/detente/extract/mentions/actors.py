@@ -19,7 +19,7 @@ from detente.codebook.names import name_key, person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
-from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS, HEAD_ROLES,
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, GENDER_WORDS, GROUP_PRONOUNS, HEAD_ROLES,
                                                  ISSUED_NOUNS, LESSER_TITLES, PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS,
                                                  ROLE_NOUNS, ROLE_SYNONYMS)
 from detente.records import Speaker
@@ -543,7 +543,8 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
     for tok in proper:
         if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") \
                 and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according" or tok.head.dep_ == "agent"
-                     or _titled(tok)):
+                     or _titled(tok)) \
+                or tok.dep_ == "dobj" and tok.head.lemma_.lower() in CITING_VERBS["en"]:  # "TASS quoted Peskov"
             heads.add(tok.i)
     for tok in proper:  # full names the codebook knows, wherever the parse put them
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and tok.i - 1 >= 0 \
