@@ -118,8 +118,8 @@ def test_calling_something_a_name_judges_it(claims_of, text, stance):
 
 
 @pytest.mark.parametrize("text, stance", [
-    ("Kyiv said on Friday it was prepared to drop the demand for NATO membership.", "proposal"),
-    ("Kyiv said on Friday it would never abandon the demand for NATO membership.", "demand"),
+    ("Kyiv said on Friday it had abandoned the long-standing demand to join NATO.", "proposal"),
+    ("Kyiv said on Friday it would never abandon the long-standing demand to join NATO.", "demand"),
 ])
 def test_a_demand_given_up_is_offered(claims_of, text, stance):
     """'drop its demand' concedes (an offer); a refusal to abandon it keeps demanding."""
