@@ -40,6 +40,17 @@ def test_the_seat_of_a_statement_is_not_hit(strike_places):
     assert strike_places(text) == {"Dnipro"}
 
 
+def test_the_city_a_statement_came_from_is_not_hit(strike_places):
+    text = ("In a statement from Moscow, the defence ministry said its forces had struck power plants "
+            "in Poltava and Sumy on Thursday.")
+    assert strike_places(text) == {"Poltava", "Sumy"}
+
+
+def test_a_hyphenated_city_name_is_one_place(strike_places):
+    text = "Russian drones hit Lviv, Ivano-Frankivsk and Ternopil overnight, the air force said."
+    assert strike_places(text) == {"Lviv", "Ivano-Frankivsk", "Ternopil"}
+
+
 def test_a_city_that_acts_is_a_side_not_a_target(strike_places):
     text = ("Kyiv accused Moscow of a drone attack that hit a hospital in Sumy on Thursday and "
             "killed four people.")

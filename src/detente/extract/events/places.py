@@ -53,12 +53,18 @@ def _longest_place(doc, i: int, end: int, ctx: ArticleContext) -> tuple[PlaceHit
         return None, 1
     for n in range(min(MAX_NAME_TOKENS, end - i), 0, -1):
         span = doc[i:i + n]
-        if not all(_name_like(t) or (0 < k < n - 1 and t.lower_ in {"of", "on"}) for k, t in enumerate(span)):
+        if not all(_name_like(t) or (0 < k < n - 1 and (t.lower_ in {"of", "on"} or _joins(t)))
+                   for k, t in enumerate(span)):
             continue
         hit = _lookup(span, ctx)
         if hit is not None:
             return hit, n
     return None, 1
+
+
+def _joins(t: Token) -> bool:
+    """The hyphen inside one name ('Ivano-Frankivsk', 'Velykyi-Burluk'): no space on either side."""
+    return t.text in {"-", "‑"} and not t.whitespace_ and not t.doc[t.i - 1].whitespace_
 
 
 def _name_like(t: Token) -> bool:
@@ -134,6 +140,8 @@ def where_hit(hit: PlaceHit) -> bool:
         return head.lemma_.lower() in W.SUFFERING_VERBS | W.TARGET_SUBJECT_VERBS
     if tok.dep_ == "dobj" and head.lemma_.lower() in W.BLAMING_VERBS | W.SPEECH_VERBS:
         return False
+    if tok.dep_ == "pobj" and head.head.lemma_.lower() in W.STATEMENT_NOUNS:
+        return False  # 'in a statement from Moscow', 'at a briefing in Kyiv'
     if tok.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head
         if verb.lemma_.lower() in W.PRESENCE_VERBS | W.SPEECH_VERBS \

@@ -68,6 +68,9 @@ SIDE_NOUNS = frozenset({"invasion", "war", "aggression", "force", "forces", "tro
                         "drone", "campaign", "government", "leadership", "regime", "envoy", "ally"})
 BLAMING_VERBS = frozenset({"accuse", "blame", "condemn", "urge", "call", "warn", "ask", "tell", "thank",
                            "criticize", "criticise", "denounce", "hold"})
+# Where something was said, not hit: 'in a statement from Moscow', 'at a briefing in Kyiv'.
+STATEMENT_NOUNS = frozenset({"statement", "briefing", "interview", "address", "speech", "remark", "conference",
+                             "post", "message", "communique", "communiqué", "broadcast"})
 PRESENCE_VERBS = frozenset({"be", "visit", "travel", "arrive", "speak", "host", "meet", "gather",
                             "stay", "hold", "talk"})
 TARGET_SUBJECT_VERBS = frozenset({"come", "be", "remain", "sustain", "report", "see", "lose"})
