@@ -9,10 +9,10 @@ from detente.extract.claim_model import ClaimModel, Head
 from detente.extract.claims import Blend, find_claims
 
 
-def _constant(classes, favourite):
+def _constant(classes, favourite, features=0):
     """A multiclass head that always picks ``favourite``, whatever the sentence says."""
     intercept = np.array([3.0 if c == favourite else 0.0 for c in classes])
-    return Head(list(classes), np.zeros((0, len(classes))), intercept, "multiclass")
+    return Head(list(classes), np.zeros((features, len(classes))), intercept, "multiclass")
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +56,20 @@ def test_a_second_issue_the_cues_name_gets_its_own_claim(article, sure_model):
     assert found == {("UKR", "ceasefire"), ("UKR", "security_guarantees")}
     alone = find_claims(article(text), [], model=sure_model, blend=Blend(second_issue=False))
     assert {(c.party, c.issue) for c in alone} == rules
+
+
+def test_the_position_head_reads_the_model_s_own_stance(article):
+    """The label comes from the stance word; where the claim sits comes from the head that learned
+    positions with the model's stance (it places what it reads as an offer, not a refusal)."""
+    vocab = {"stance:proposal": 0, "stance:rejection": 1}
+    placed = Head([0, 1], np.array([[8.0], [0.0]]), np.array([-4.0]), "binary")  # placed only as an offer
+    model = ClaimModel(
+        version="test", vocab=vocab, threshold=0.5, place_threshold=0.5,
+        heads={"claim": Head([0, 1], np.zeros((2, 1)), np.array([4.0]), "binary"),
+               "stance": _constant(["proposal", "rejection"], "proposal", 2),
+               "issue": _constant(["ceasefire"], "ceasefire", 2),
+               "party": _constant(["RUS"], "RUS", 2),
+               "placed": placed,
+               "position": Head([0], np.zeros((2, 1)), np.array([50.0]), "regression")})
+    [claim] = find_claims(article(TEXT), [], model=model)
+    assert (claim.stance, claim.position) == ("rejection", 50.0)

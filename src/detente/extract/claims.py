@@ -107,6 +107,7 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
     party = party or model.heads["party"].best(index)[0]
     hedges = sentence_hedges(sent.root, sent) + topic_hedges(sent, doubts)
     links = source_links(sent.root, sent, ctx, speaker) or _acting_party(sent, party, ctx)
+    guessed = stance
     if blend.trigger_stance:
         stance = _main_stance(sent, ctx) or stance
     named = classify_issue(evidence, ctx.codebook) if blend.cue_issue else None
@@ -116,7 +117,7 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
                   start=start, end=end, source=make_source(links),
                   hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
                   confidence=round(min(0.9, p), 2))
-    return out + [_placed(claim, sent, ctx, model, blend)]
+    return out + [_placed(claim, sent, ctx, model, blend, read_as=guessed)]
 
 
 def _main_stance(sent: Span, ctx: ArticleContext) -> str | None:
@@ -146,12 +147,14 @@ def _acting_party(sent: Span, party: str, ctx: ArticleContext) -> list[Mention]:
     return [m for m in _subject_actors(sent, ctx) if m.party == party][:1]
 
 
-def _placed(c: Claim, sent: Span, ctx: ArticleContext, model: ClaimModel, blend: Blend) -> Claim:
-    """The claim on its issue's scale: the codebook's anchor cues first, then the model."""
+def _placed(c: Claim, sent: Span, ctx: ArticleContext, model: ClaimModel, blend: Blend,
+            read_as: str | None = None) -> Claim:
+    """The claim on its issue's scale: the codebook's anchor cues first, then the model
+    (``read_as``: the stance the model's position head reads, where it differs from the label)."""
     spot = place(c.issue, c.stance, c.evidence, ctx.codebook, others_voice(sent, c.party, ctx, c.start, c.end))
     value = spot.value
     if value is None and blend.positions:
-        value = position(model, c.evidence, c.party, c.issue, c.stance)
+        value = position(model, c.evidence, c.party, c.issue, read_as or c.stance)
     return c.model_copy(update={"position": value, "position_anchor": spot.label, "position_cues": spot.cues,
                                 "summary": _summary(c.party, c.stance, c.issue, spot.label, ctx)})
 
