@@ -51,6 +51,12 @@ def test_a_hyphenated_city_name_is_one_place(strike_places):
     assert strike_places(text) == {"Lviv", "Ivano-Frankivsk", "Ternopil"}
 
 
+def test_a_city_the_tagger_reads_into_a_time_is_still_hit(strike_places):
+    """The small model reads "Odesa overnight" as one TIME entity; a holiday alone stays a date."""
+    assert strike_places("Russian forces launched a missile attack on Odesa overnight, killing two.") == {"Odesa"}
+    assert strike_places("Drones hit Kyiv on Christmas Day, wounding four.") == {"Kyiv"}
+
+
 def test_a_city_that_acts_is_a_side_not_a_target(strike_places):
     text = ("Kyiv accused Moscow of a drone attack that hit a hospital in Sumy on Thursday and "
             "killed four people.")

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from detente.extract.events import words as W
 from detente.extract.context import ArticleContext
+from detente.extract.dates import MONTHS, WEEKDAYS
 from detente.extract.places.gazetteer import CASE_REASON, Match, Place, geocode, place_key
 from detente.records import Location
 
@@ -62,15 +63,27 @@ def _longest_place(doc, i: int, end: int, ctx: ArticleContext) -> tuple[PlaceHit
     return None, 1
 
 
+def _before_a_time(t: Token) -> bool:
+    """'Odesa overnight', 'Kharkiv on Tuesday' read as one time: the name opens it and a time word
+    follows inside it (a holiday alone, 'Easter', stays a date)."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return (t.ent_iob_ == "B" and nxt is not None and nxt.ent_iob_ == "I"
+            and (nxt.is_lower or nxt.lower_ in WEEKDAYS))
+
+
 def _joins(t: Token) -> bool:
     """The hyphen inside one name ('Ivano-Frankivsk', 'Velykyi-Burluk'): no space on either side."""
     return t.text in {"-", "‑"} and not t.whitespace_ and not t.doc[t.i - 1].whitespace_
 
 
 def _name_like(t: Token) -> bool:
-    """Capitalised proper noun, not a date ('March')."""
-    return (t.is_alpha and t.text[:1].isupper() and t.ent_type_ not in {"DATE", "TIME"}
-            and (t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS))
+    """Capitalised proper noun, not a date ('March'); the small model's NER sometimes swallows a
+    city into a time ("Odesa overnight"), so a proper noun that names no month or day still counts."""
+    if not (t.is_alpha and t.text[:1].isupper()):
+        return False
+    if t.ent_type_ in {"DATE", "TIME"}:
+        return t.pos_ == "PROPN" and t.lower_ not in MONTHS and t.lower_ not in WEEKDAYS and _before_a_time(t)
+    return t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS
 
 
 def _lookup(span: Span, ctx: ArticleContext) -> PlaceHit | None:
