@@ -107,17 +107,26 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
     party = party or model.heads["party"].best(index)[0]
     hedges = sentence_hedges(sent.root, sent) + topic_hedges(sent, doubts)
     links = source_links(sent.root, sent, ctx, speaker) or _acting_party(sent, party, ctx)
-    guessed = stance
+    label, issue = _read_labels(sent, ctx, evidence, out, stance, issue, blend)
+    claim = Claim(party=party, issue=issue, stance=label, summary="", evidence=evidence,
+                  start=start, end=end, source=make_source(links),
+                  hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
+                  confidence=round(min(0.9, p), 2))
+    return out + [_placed(claim, sent, ctx, model, blend, read_as=stance)]
+
+
+def _read_labels(sent: Span, ctx: ArticleContext, evidence: str, out: list[Claim], stance: str, issue: str,
+                 blend: Blend) -> tuple[str, str]:
+    """The stance and issue of a claim the model adds: the sentence's own stance word and the issue
+    the codebook's cues name, which label unseen articles better than the model's heads; the heads'
+    guesses (``stance``, ``issue``) only where the sentence has none. The model's stance still
+    places the claim (``_placed``): its position head learned with it."""
     if blend.trigger_stance:
         stance = _main_stance(sent, ctx) or stance
     named = classify_issue(evidence, ctx.codebook) if blend.cue_issue else None
     if named is not None and not any(c.issue == named.issue for c in out):
         issue = named.issue
-    claim = Claim(party=party, issue=issue, stance=stance, summary="", evidence=evidence,
-                  start=start, end=end, source=make_source(links),
-                  hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
-                  confidence=round(min(0.9, p), 2))
-    return out + [_placed(claim, sent, ctx, model, blend, read_as=guessed)]
+    return stance, issue
 
 
 def _main_stance(sent: Span, ctx: ArticleContext) -> str | None:
