@@ -131,8 +131,9 @@ class Walk:
         # built from floats this walk computed: validating tens of thousands of points again
         # would be half the time of ``positions`` on a big ledger
         return PositionPoint.model_construct(
-            date=r.day, position=round(mean, 2), low=round(max(mean - sd, 0.0), 2), high=round(min(mean + sd, 100.0), 2),
-            sd=round(sd, 2), observed=round(r.wp / r.w, 2), weight=round(r.w, 3), on_record=r.rw > 0, claim_ids=list(r.ids))
+            date=r.day, position=round(mean, 2), low=round(max(mean - sd, 0.0), 2),
+            high=round(min(mean + sd, 100.0), 2), sd=round(sd, 2), observed=round(r.wp / r.w, 2),
+            weight=round(r.w, 3), on_record=r.rw > 0, claim_ids=list(r.ids))
 
 
 def walk(rows: list[Day]) -> Walk:

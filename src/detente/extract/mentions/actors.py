@@ -19,9 +19,10 @@ from detente.codebook.names import name_key, person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
-from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, GENDER_WORDS, GROUP_PRONOUNS, HEAD_ROLES,
-                                                 ISSUED_NOUNS, LESSER_TITLES, PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS,
-                                                 ROLE_NOUNS, ROLE_SYNONYMS)
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, GENDER_WORDS,
+                                                 GROUP_PRONOUNS, HEAD_ROLES, ISSUED_NOUNS, LESSER_TITLES,
+                                                 PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS, ROLE_NOUNS,
+                                                 ROLE_SYNONYMS)
 from detente.records import Speaker
 
 _SCRATCH_KEY = "actors.index"
