@@ -2,6 +2,7 @@
 an outlet that relays an official, a statement that names no issuer, a leader's words in his
 office's text, a quote whose cue has no speaker, an unnamed group, a name inside an
 organisation's title, and a role noun that stands for a person named before."""
+import pytest
 
 
 def direct_or_mixed(quotes):
@@ -64,6 +65,24 @@ def test_a_leader_speaking_as_i_in_his_office_text(quotes_of):
             "“I told our partners that we need air defence now,” the statement said.")
     [q] = direct_or_mixed(quotes_of(text))
     assert q.speaker.name == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize("text, head", [
+    ("“I told him Russia will not accept troops from NATO countries,” the Kremlin said after the call.",
+     "Vladimir Putin"),
+    ("“I had a very good call with President Putin,” the White House said in a statement.", "Donald Trump"),
+    ("“I made clear that Europe will stand with Ukraine,” Downing Street said after the call.", "Keir Starmer"),
+])
+def test_the_seat_of_a_head_speaking_as_i_is_the_head(quotes_of, text, head):
+    """The case names each head's office ('the Kremlin', 'Downing Street' with its prime minister):
+    its text in the first person singular is the head's words."""
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == head
+
+
+def test_a_head_s_office_without_first_person_stays_the_office(quotes_of):
+    [q] = direct_or_mixed(quotes_of("“The sides agreed to stay in contact,” the Kremlin said after the call."))
+    assert q.speaker.name == "Kremlin"
 
 
 def test_an_office_text_without_first_person_stays_the_office(quotes_of):

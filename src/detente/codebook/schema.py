@@ -31,6 +31,10 @@ class Party(Model):
     adjectives: list[str] = Field(default_factory=list, description="'Russian'")
     capability: float | None = Field(default=None, ge=0, description="default for bargaining models")
     salience: dict[str, float] = Field(default_factory=dict, description="issue id -> 0..100 default")
+    head_office: list[str] = Field(default_factory=list, description=(
+        "names that stand for the office of the party's head ('the Kremlin', 'Bankova'): its text in "
+        "the first person singular is the head's words"))
+    head_title: str = Field(default="president", description="the head's role noun ('prime minister')")
 
 
 class Role(Model):
@@ -206,6 +210,11 @@ class Codebook(Model):
         if given:
             cands = [a for a in cands if not self._given[a.id] or given_names_agree(given, self._given[a.id])]
         return cands[0] if len(cands) == 1 else None
+
+    def head_office_of(self, text: str) -> Party | None:
+        """The party whose head's office a name stands for ('the Kremlin'), if any."""
+        key = name_key(text)
+        return next((p for p in self.parties if any(name_key(n) == key for n in p.head_office)), None)
 
     def party_for_mention(self, text: str) -> str | None:
         """The party a name, adjective or metonym ('the Kremlin', 'Kyiv', 'Russian') stands for.

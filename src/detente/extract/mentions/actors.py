@@ -466,7 +466,8 @@ def leader_of(speaker: Speaker, i: int, ctx: ArticleContext) -> Speaker | None:
     text in the first person singular is the words of the person of its side named in that
     sentence or the one before (the leader whose statement the office issued): the one whose
     title the body bears, else the one a sentence is about; failing any, a presidential
-    office's text is its president's."""
+    office's text is its president's, and the text of an office the case names as its head's
+    ("the Kremlin") is the head's."""
     index, doc = mention_index(ctx), ctx.doc
     said = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") \
         if speaker.name is not None and speaker.start is not None else None
@@ -483,8 +484,12 @@ def leader_of(speaker: Speaker, i: int, ctx: ArticleContext) -> Speaker | None:
                                           not tp[0].dep_.startswith("nsubj")))
     if ranked:  # the one whose title the body bears ("the presidential office"), else a subject
         return _speaker(ranked[0][1], ctx, speaker.start, speaker.end)
-    head = _codebook_role("president", speaker.party, ctx) if "presiden" in speaker.name.lower() \
-        and speaker.party not in (None, "NONE") else None
+    office = ctx.codebook.head_office_of(speaker.name)  # "the Kremlin said: “I told him …”"
+    if office is not None:
+        head = _codebook_role("leader" if office.head_title == "president" else office.head_title, office.code, ctx)
+    else:
+        head = _codebook_role("president", speaker.party, ctx) if "presiden" in speaker.name.lower() \
+            and speaker.party not in (None, "NONE") else None
     return _speaker(head, ctx, speaker.start, speaker.end) if head is not None else None
 
 
@@ -739,6 +744,8 @@ def _codebook_role(noun: str, party: str | None, ctx: ArticleContext, phrase: Sp
 def _title_fits(noun: str, title: list[str], of_country: bool) -> bool:
     """The title names the role; a country's "leader" is its president (not a vice president)."""
     words = {_role_word(w) for w in title}
+    if " " in noun:  # "prime minister": the title opens with it (not "first deputy prime minister")
+        return " ".join(title).startswith(noun)
     if noun == "leader" and of_country:
         return title[:1] == ["president"] or "president" in title and not words & LESSER_TITLES["en"]
     return noun in words
