@@ -471,7 +471,7 @@ def leader_of(speaker: Speaker, i: int, ctx: ArticleContext) -> Speaker | None:
     index, doc = mention_index(ctx), ctx.doc
     said = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") \
         if speaker.name is not None and speaker.start is not None else None
-    if said is None or not _is_body(said, ctx) or any(p.name == speaker.name for p in index.people.values()):
+    if said is None or not _is_body(said, ctx) or is_person_name(speaker.name, ctx):
         return None  # a person, or an unnamed one ("a resident said"), speaks for themself
     floor = doc[max(0, doc[i].sent.start - 1)].sent.start
     seen = []
