@@ -65,6 +65,12 @@ def test_a_countrys_leader_is_its_president_not_a_faction_leader(quotes_of):
     assert q.speaker.name is None or "Macron" not in q.speaker.name  # several leaders are no one of them
 
 
+def test_a_vice_president_is_not_the_president(quotes_of):
+    """The case holds a US president and a vice president: "the US president" is the one."""
+    q = by_text(quotes_of("“We are close to a deal,” the US president said on Monday."), "close to a deal")
+    assert q.speaker.name == "Donald Trump"
+
+
 def test_a_presidents_spokesman_is_the_one_of_his_office(quotes_of):
     """Three Russian spokesmen are in the codebook; "Putin's" one is the Kremlin's."""
     text = "Speaking in Moscow, Putin's spokesman said the Kremlin was “reading the draft closely”."

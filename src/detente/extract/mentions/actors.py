@@ -486,7 +486,7 @@ def leader_of(speaker: Speaker, i: int, ctx: ArticleContext) -> Speaker | None:
         return _speaker(ranked[0][1], ctx, speaker.start, speaker.end)
     office = ctx.codebook.head_office_of(speaker.name)  # "the Kremlin said: “I told him …”"
     if office is not None:
-        head = _codebook_role("leader" if office.head_title == "president" else office.head_title, office.code, ctx)
+        head = _codebook_role(office.head_title, office.code, ctx)
     else:
         head = _codebook_role("president", speaker.party, ctx) if "presiden" in speaker.name.lower() \
             and speaker.party not in (None, "NONE") else None
@@ -742,13 +742,12 @@ def _codebook_role(noun: str, party: str | None, ctx: ArticleContext, phrase: Sp
 
 
 def _title_fits(noun: str, title: list[str], of_country: bool) -> bool:
-    """The title names the role; a country's "leader" is its president (not a vice president)."""
-    words = {_role_word(w) for w in title}
-    if " " in noun:  # "prime minister": the title opens with it (not "first deputy prime minister")
-        return " ".join(title).startswith(noun)
-    if noun == "leader" and of_country:
-        return title[:1] == ["president"] or "president" in title and not words & LESSER_TITLES["en"]
-    return noun in words
+    """The title names the role, not a lesser one made of it ("vice president", "deputy prime
+    minister"); a country's "leader" is its president."""
+    want = ("president" if noun == "leader" and of_country else noun).split()
+    roles = [_role_word(w) for w in title]
+    return any(roles[k:k + len(want)] == want and (k == 0 or title[k - 1] not in LESSER_TITLES["en"])
+               for k in range(len(roles) - len(want) + 1))
 
 
 def _heads_owner(phrase: Span, ctx: ArticleContext) -> bool:

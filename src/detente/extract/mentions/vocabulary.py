@@ -113,7 +113,8 @@ ROLE_SYNONYMS: dict[str, dict[str, str]] = {
            "representative": "envoy", "emissary": "envoy", "aide": "adviser"},
 }
 
-# Words that make a president's title someone else's ("vice president", "deputy ...").
+# Words that make a title someone else's when they come right before it ("vice president",
+# "deputy prime minister").
 LESSER_TITLES: dict[str, frozenset[str]] = {"en": frozenset({"vice", "deputy", "former", "acting"})}
 # Role words of a head of state or government: who "the Ukrainian leader" can be.
 HEAD_ROLES: dict[str, frozenset[str]] = {
