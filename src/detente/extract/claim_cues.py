@@ -47,6 +47,13 @@ STANCE_PHRASES: dict[str, tuple[str, ...]] = {
 # noun they govern is no longer demanded but conceded, an offer (matched by lemma; "give" with
 # its particle "up").
 RENOUNCE_LEMMAS = {"drop", "abandon", "renounce", "forgo", "forego", "relinquish", "shelve", "waive"}
+# The same verbs as written, for the text-level reading of positions (``positions.place``).
+RENOUNCE_FORMS = (
+    "drop drops dropped dropping abandon abandons abandoned abandoning renounce renounces renounced "
+    "renouncing forgo forgoes forwent forgone forgoing forego foregoes foregone foregoing relinquish "
+    "relinquishes relinquished relinquishing shelve shelves shelved shelving waive waives waived waiving"
+).split() + ["give up", "gives up", "gave up", "giving up", "given up", "back down from", "backed down from",
+             "backs down from", "backing down from", "back away from", "backed away from"]
 
 # Verbs that present someone else's conduct as evidence ("X has shown that Kyiv seeks to
 # derail the talks"): what follows is the speaker's assessment, not the subject's position.

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from detente.codebook import Codebook
-from detente.extract.claim_cues import STANCE_LEMMAS
+from detente.extract.claim_cues import RENOUNCE_FORMS, STANCE_LEMMAS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import resolve
 from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
@@ -84,9 +84,7 @@ stands: its terms are a departure, and the lapse word is what the scale reads (a
 
 
 _RENOUNCE = re.compile(
-    r"\b(?:drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?|renounc(?:e|es|ed|ing)|(?:give|gives|gave|giving|given) up"
-    r"|forg(?:o|oes|went|one|oing)|foreg(?:o|oes|one|oing)|relinquish(?:es|ed|ing)?|shelv(?:e|es|ed|ing)"
-    r"|waiv(?:e|es|ed|ing)|(?:back|backs|backed|backing) (?:down|away) from)\b"
+    r"\b(?:" + "|".join(map(re.escape, sorted(RENOUNCE_FORMS, key=len, reverse=True))) + r")\b"
     r"(?P<left>[^.;:,!?]{1,80}?)(?=\s+(?:in exchange|in return|and|but|if|provided|as long as|so that)\b|[.;:,!?]|$)")
 _KEPT_ON = re.compile(r"\b(?:refus\w*|reject\w*|unwilling|rul\w* out|not ready|not prepared)\s+(?:\w+\s+){0,2}$")
 
