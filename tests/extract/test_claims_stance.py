@@ -125,3 +125,16 @@ def test_a_demand_given_up_is_offered(claims_of, text, stance):
     """'drop its demand' concedes (an offer); a refusal to abandon it keeps demanding."""
     found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
     assert ("UKR", "neutrality_military_limits", stance) in found
+
+
+def test_a_side_that_needs_something_demands_it(claims_of):
+    stated = claims_of("Kyiv needs firm security guarantees before any vote on a truce, Zelensky said.")
+    assert ("UKR", "security_guarantees", "demand") in [(c.party, c.issue, c.stance) for c in stated]
+
+
+@pytest.mark.parametrize("text", [
+    "Zelensky said more air defence systems were needed to protect the grid before a truce.",
+    "Zelensky called the sanctions on Russian oil a much-needed step toward a truce.",
+])
+def test_a_need_with_no_side_of_its_own_demands_nothing(claims_of, text):
+    assert "demand" not in [c.stance for c in claims_of(text)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 # Lemmas (verbs, nouns, adjectives) that state a party's stance.
 STANCE_LEMMAS: dict[str, set[str]] = {
     "demand": {"demand", "insist", "require", "condition", "precondition", "urge", "press", "push",
-               "seek", "want", "must", "should", "ultimatum", "wish", "call", "stress", "threaten"},
+               "seek", "want", "need", "must", "should", "ultimatum", "wish", "call", "stress", "threaten"},
     "proposal": {"propose", "proposal", "offer", "suggest", "float", "initiative", "submit",
                  "intend", "memorandum"},
     "rejection": {"reject", "refuse", "oppose", "dismiss", "unacceptable", "opposition",
@@ -23,7 +23,7 @@ STANCE_LEMMAS: dict[str, set[str]] = {
 }
 
 # Lemmas that state a stance only as verbs ('press' in 'press service', 'call' in 'phone call').
-VERB_ONLY = {"call", "press", "push", "want", "seek", "stress", "urge", "threaten", "wish", "float",
+VERB_ONLY = {"call", "press", "push", "want", "need", "seek", "stress", "urge", "threaten", "wish", "float",
              "intend", "submit", "agree", "accept", "welcome", "endorse", "approve", "consent",
              "reject", "refuse", "oppose", "dismiss", "criticize", "criticise", "derail", "stall",
              "insist", "require", "propose", "suggest", "support", "table"}

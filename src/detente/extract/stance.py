@@ -74,12 +74,21 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             continue  # 'proposed guarantees' names a thing, it states no stance
         if (lemma in VERB_ONLY and tok.pos_ != "VERB") or (tok.pos_ == "NOUN" and not _owned_noun(tok, ctx)):
             continue
+        if lemma == "need" and not _stated_need(tok):
+            continue
         for stance, lemmas in STANCE_LEMMAS.items():
             if lemma in lemmas and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
                 out.append(Trigger(tok, _naming(tok) or stance, False))
                 break
     out = [t for t in out if not _presents_stance_noun(t, out) and not _rejected(t, out)]
     return out or _assertions(sent)
+
+
+def _stated_need(tok: Token) -> bool:
+    """'Ukraine needs guarantees before it signs' states a demand; 'missiles are needed',
+    'a much-needed message' and 'the decision Kyiv needed to make' state none: a need counts as
+    a main or reported verb with its own subject."""
+    return tok.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _naming(tok: Token) -> str | None:
