@@ -1,6 +1,7 @@
 """Speakers where the parse alone goes wrong: names after a quote, nested reports, transcripts,
 documents that speak and verbs that report only beside a quote (real model, short texts; the
 choice between two cues on hand-built parses, which the small model does not give reliably)."""
+import pytest
 from spacy.tokens import Doc
 
 from detente.extract.quotes.finder import _nearer
@@ -184,3 +185,14 @@ def test_a_finding_in_the_sentence_before_is_nobody_s_voice(quotes_of):
     text = "This suggests the talks will drag on into spring.\n\n“We will wait for an answer from Moscow.”"
     [q] = quotes_of(text)
     assert q.speaker.name is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The envoys understand our concerns better now,” this was stated by Kremlin aide Yuri Ushakov on Sunday.",
+     "Yuri Ushakov"),
+    ("“There will be no new round before spring,” was said by Anna Kovalenko, a senior adviser to the delegation.",
+     "Anna Kovalenko"),
+])
+def test_the_agent_of_a_passive_cue_speaks(quotes_of, text, speaker):
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker.name == speaker

@@ -212,11 +212,16 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
     return person
 
 
+def passive_agent(verb: Token) -> Token | None:
+    """The noun after "by" in a passive ("was led by Umerov", "this was stated by Ushakov")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+
+
 def _doer(verb: Token, index: MentionIndex) -> Token | None:
     """"The talks were led by Rustem Umerov": the person a passive names as its agent is what the
     sentence is about, as its subject would be."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    doer = passive_agent(verb)
     return doer if doer is not None and doer.i in index.at else None
 
 

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from detente.extract.context import ArticleContext
+from detente.extract.mentions.actors import passive_agent
 from detente.extract.mentions.parties import Mention, resolve
 from detente.extract.mentions.vocabulary import DOCUMENT_NOUNS, REPORTING_LEMMAS
 from detente.records import Quote, Speaker
@@ -77,9 +78,8 @@ def _reporter(sent: Span, ctx: ArticleContext) -> Mention | None:
 
 def reporting_subject(verb: Token) -> Token | None:
     """The subject of a reporting verb (or its agent in the passive)."""
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if any(c.dep_ == "agent" for c in verb.children):
+        return passive_agent(verb)
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c

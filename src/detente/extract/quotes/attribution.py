@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.extract.mentions.actors import noun_phrase
+from detente.extract.mentions.actors import noun_phrase, passive_agent
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
                                  INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS,
                                  SENTENCE_END, SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS)
@@ -100,7 +100,7 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
     relayed = _relayed(cue, inside)
     if relayed is not None:
         return relayed
-    named = _interjected_name(cue, inside) or _named_before_title(cue, inside)
+    named = _interjected_name(cue, inside) or _named_before_title(cue, inside) or _stated_by(cue, inside)
     if named is not None:
         return named
     v = cue
@@ -134,6 +134,14 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
             return blamed
         v = v.head
     return _beside(cue, inside) or _earlier_cue_subject(cue, quoted, inside)
+
+
+def _stated_by(cue: Token, inside) -> Token | None:
+    """"“…,” this was stated by Kremlin aide Yuri Ushakov": a passive cue's agent speaks."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None
+    agent = passive_agent(cue)
+    return agent if agent is not None and not inside(agent) and can_speak(agent) else None
 
 
 def _owner_of_words(subj: Token) -> Token:
