@@ -137,8 +137,12 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
 
 
 def _stated_by(cue: Token, inside) -> Token | None:
-    """"“…,” this was stated by Kremlin aide Yuri Ushakov": a passive cue's agent speaks."""
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+    """"“…,” this was stated by Kremlin aide Yuri Ushakov": a passive cue's agent speaks when
+    its subject is only the quote pointed at ("Lavrov's words were quoted by TASS": the owner
+    of the words speaks, the agent relays)."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if not any(c.dep_ == "auxpass" for c in cue.children) or (
+            subject is not None and subject.lower_ not in ("this", "that", "it", "which")):
         return None
     agent = passive_agent(cue)
     return agent if agent is not None and not inside(agent) and can_speak(agent) else None
