@@ -161,3 +161,15 @@ def test_time_spent_with_a_named_person_is_a_meeting(events_of):
 
 def test_announcing_a_truce_is_still_a_step_when_calling_off_is_read_from_particles(events_of):
     assert [e.type for e in events_of("Moscow had announced a holiday truce on Saturday.")] == ["other"]
+
+
+@pytest.mark.parametrize("text, meets", [
+    ("The envoy sat down with Vladimir Putin in Moscow on Tuesday.", True),
+    ("Erdogan received the Ukrainian delegation in Ankara on Monday.", True),
+    ("Zelensky hosted the British prime minister in Kyiv on Friday.", True),
+    ("The Kremlin received the American proposal on Monday.", False),
+    ("Putin welcomed the decision to resume the talks.", False),
+])
+def test_to_receive_a_person_is_to_meet_them(events_of, text, meets):
+    """Hosting or receiving a person, or sitting down with one, is a meeting; receiving a paper is not."""
+    assert ("meeting" in [e.type for e in events_of(text)]) is meets

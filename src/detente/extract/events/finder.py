@@ -21,6 +21,7 @@ from detente.extract.events.places import PlaceHit, anchor, attached, places_in,
 from detente.extract.events.reality import topic_of_other, unreal
 from detente.extract.mentions.actors import mention_index
 from detente.extract.mentions.parties import resolve as resolve_parties
+from detente.extract.mentions.vocabulary import OFFICE_NOUNS
 from detente.extract.paragraphs import headline
 from detente.records import Event, EventType
 
@@ -81,7 +82,7 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
         if lemma in W.CALL_VERBS and _by_phone(t) or lemma in W.DIAL_VERBS and _rang_someone(t, ctx) \
-                or lemma in W.COMPANY_VERBS and _in_company(t, ctx):
+                or lemma in W.COMPANY_VERBS and _in_company(t, ctx) or lemma in W.HOST_VERBS and _hosts(t, ctx):
             return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
@@ -113,6 +114,13 @@ def _in_company(verb: Token, ctx: ArticleContext) -> bool:
     """'Witkoff spent five hours with Putin': time spent with a named person."""
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(_person(g, ctx) for g in c.children if g.dep_ == "pobj")
                for c in verb.children)
+
+
+def _hosts(verb: Token, ctx: ArticleContext) -> bool:
+    """'Zelensky hosted Starmer in Kyiv': a person received, not 'received the proposal'."""
+    return _realis_past(verb) and any(
+        c.dep_ == "dobj" and (_person(c, ctx) or c.lemma_.lower() in OFFICE_NOUNS["en"] | {"delegation"})
+        for c in verb.children)
 
 
 def _thing_object(c: Token) -> bool:

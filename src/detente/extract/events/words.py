@@ -19,8 +19,10 @@ MEETING_VERBS = frozenset({"meet", "gather", "confer"})
 ORDER_VERBS = frozenset({"order", "decree"})
 CALL_OFF_VERBS = frozenset({"cancel", "postpone", "scrap", "shelve"})
 CALL_OFF_PARTICLES = {"call": "off", "put": "off"}  # 'called off the summit', 'put off the talks'
-# Time spent with someone is a meeting: 'spent five hours with Putin'.
-COMPANY_VERBS = frozenset({"spend"})
+# Time spent with someone is a meeting: 'spent five hours with Putin', 'sat down with Witkoff'.
+COMPANY_VERBS = frozenset({"spend", "sit"})
+# To receive a person is to meet them: 'hosted Starmer in Kyiv', 'received the envoy'.
+HOST_VERBS = frozenset({"host", "receive", "welcome"})
 ANNOUNCE_VERBS = frozenset({"announce", "declare"})
 TRUCE_NOUNS = frozenset({"truce", "ceasefire", "moratorium", "pause", "halt"})
 # A phone call is a meeting of leaders: 'a telephone conversation', 'spoke by phone'.
