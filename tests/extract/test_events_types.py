@@ -173,3 +173,17 @@ def test_announcing_a_truce_is_still_a_step_when_calling_off_is_read_from_partic
 def test_to_receive_a_person_is_to_meet_them(events_of, text, meets):
     """Hosting or receiving a person, or sitting down with one, is a meeting; receiving a paper is not."""
     assert ("meeting" in [e.type for e in events_of(text)]) is meets
+
+
+@pytest.mark.parametrize("text, meets", [
+    ("Delegations from both countries convened in Istanbul on Friday.", True),
+    ("The two sides negotiated for six hours in Riyadh on Monday.", True),
+    ("Trump talked with Putin for more than two hours on Thursday.", True),
+    ("Kyiv refuses to negotiate under fire, Zelensky said.", False),
+    ("Trump said he would speak with Putin later this week.", False),
+    ("Zelensky talked with reporters in Kyiv on Thursday.", False),
+])
+def test_talks_held_are_a_meeting(events_of, text, meets):
+    """Convening, negotiating or talking with a person, done: a meeting; a refusal, a plan or a
+    word with the press is not."""
+    assert ("meeting" in [e.type for e in events_of(text)]) is meets

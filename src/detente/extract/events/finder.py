@@ -81,8 +81,9 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
-        if lemma in W.CALL_VERBS and _by_phone(t) or lemma in W.DIAL_VERBS and _rang_someone(t, ctx) \
-                or lemma in W.COMPANY_VERBS and _in_company(t, ctx) or lemma in W.HOST_VERBS and _hosts(t, ctx):
+        if lemma in W.CALL_VERBS and (_by_phone(t) or _realis_past(t) and _in_company(t, ctx)) \
+                or lemma in W.DIAL_VERBS and _rang_someone(t, ctx) or lemma in W.COMPANY_VERBS and _in_company(t, ctx) \
+                or lemma in W.HOST_VERBS and _hosts(t, ctx) or lemma in W.NEGOTIATE_VERBS and _realis_past(t):
             return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"

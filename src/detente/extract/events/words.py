@@ -14,7 +14,9 @@ PRISONER_WORDS = frozenset({"prisoner", "pow", "pows", "captive", "body", "soldi
                             "detainee", "civilian", "defender"})
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations",
                            "round", "discussion", "discussions", "consultation", "call", "visit"})
-MEETING_VERBS = frozenset({"meet", "gather", "confer"})
+MEETING_VERBS = frozenset({"meet", "gather", "confer", "convene"})
+# Verbs that are talks only once held: 'negotiated for six hours' (not 'refuses to negotiate').
+NEGOTIATE_VERBS = frozenset({"negotiate"})
 # 'other' happenings of the process: an order given, a meeting called off, a truce announced.
 ORDER_VERBS = frozenset({"order", "decree"})
 CALL_OFF_VERBS = frozenset({"cancel", "postpone", "scrap", "shelve"})
