@@ -81,9 +81,9 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
-        if lemma in W.CALL_VERBS and (_by_phone(t) or _realis_past(t) and _in_company(t, ctx)) \
+        if lemma in W.CALL_VERBS and (_by_phone(t) or _in_company(t, ctx)) \
                 or lemma in W.DIAL_VERBS and _rang_someone(t, ctx) or lemma in W.COMPANY_VERBS and _in_company(t, ctx) \
-                or lemma in W.HOST_VERBS and _hosts(t, ctx) or lemma in W.NEGOTIATE_VERBS and _realis_past(t):
+                or lemma in W.HOST_VERBS and _hosts(t, ctx) or lemma in W.NEGOTIATE_VERBS:
             return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
@@ -118,8 +118,9 @@ def _in_company(verb: Token, ctx: ArticleContext) -> bool:
 
 
 def _hosts(verb: Token, ctx: ArticleContext) -> bool:
-    """'Zelensky hosted Starmer in Kyiv': a person received, not 'received the proposal'."""
-    return _realis_past(verb) and any(
+    """'Zelensky hosted Starmer in Kyiv', 'will host him next week': a person received (held or
+    scheduled, as talks are), not 'received the proposal'."""
+    return any(
         c.dep_ == "dobj" and (_person(c, ctx) or c.lemma_.lower() in OFFICE_NOUNS["en"] | {"delegation"})
         for c in verb.children)
 
