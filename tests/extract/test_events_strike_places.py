@@ -79,3 +79,9 @@ def test_a_link_to_another_article_reports_nothing_here(strike_places):
             "Read also: Missile strike on Chernihiv leaves a school in ruins\n"
             "Most of the drones were shot down.")
     assert strike_places(text) == {"Odesa"}
+
+
+def test_a_river_named_like_a_city_is_not_hit(strike_places):
+    """'across the Dnipro river' names the water; the town shelled is Nikopol."""
+    text = "Russian forces shelled the town of Nikopol across the Dnipro river on Sunday."
+    assert strike_places(text) == {"Nikopol"}

@@ -121,7 +121,8 @@ def _region_of(m: Match) -> Place:
 def _vetoed(span: Span, m: Match, ctx: ArticleContext) -> bool:
     """People and bodies are not places: a codebook actor, 'Vladimir' of Vladimir Putin, 'Union'
     of the European Union, an all-caps dateline, or a PERSON known to the gazetteer only by
-    an alternate spelling. 'Kharkiv Governor Oleh Syniehubov' still names Kharkiv."""
+    an alternate spelling, nor a river named like a city. 'Kharkiv Governor Oleh Syniehubov'
+    still names Kharkiv."""
     if ctx.codebook.find_actor(span.text) is not None:
         return True
     if m.by_alias and span.root.ent_type_ == "PERSON":
@@ -133,6 +134,8 @@ def _vetoed(span: Span, m: Match, ctx: ArticleContext) -> bool:
     after = doc[span.end] if span.end < span.sent.end else None
     if before is not None and _name_like(before) and before.lower_ not in W.TITLE_WORDS:
         return True
+    if after is not None and after.lower_ in W.WATER_NOUNS:
+        return True  # 'across the Dnipro river': the river, not the city
     return after is not None and _name_like(after) and after.lower_ not in W.TITLE_WORDS | W.REGION_NOUNS
 
 

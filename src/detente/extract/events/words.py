@@ -81,6 +81,8 @@ TARGET_SUBJECT_VERBS = frozenset({"come", "be", "remain", "sustain", "report", "
 # A line that opens so links to another article ("Read also: …"): its events are that article's.
 LINK_LABELS = ("read also", "read more", "see also", "also read", "related:")
 REGION_NOUNS = frozenset({"region", "oblast", "province", "district"})
+# A name before one of these is the water, not the city: 'the Dnipro river'.
+WATER_NOUNS = frozenset({"river", "reservoir", "lake", "bay", "estuary", "lagoon", "canal"})
 DATE_WORDS = frozenset({"overnight", "yesterday", "today", "tonight"})
 TITLE_WORDS = frozenset({"governor", "mayor", "head", "chief", "authorities", "administration",
                          "officials", "police", "council"})
