@@ -138,3 +138,14 @@ def test_a_side_that_needs_something_demands_it(claims_of):
 ])
 def test_a_need_with_no_side_of_its_own_demands_nothing(claims_of, text):
     assert "demand" not in [c.stance for c in claims_of(text)]
+
+
+@pytest.mark.parametrize("text, refused", [
+    ("Kyiv will not withdraw its troops from the Donetsk region, Zelensky said.", True),
+    ("Ukraine would never recognise Crimea as Russian territory, Sybiha said.", True),
+    ("Russian troops have not withdrawn from the Kursk region, the Ukrainian general staff said.", False),
+])
+def test_a_concession_refused_is_a_rejection(claims_of, text, refused):
+    """A verb of conceding under a negated future refuses the concession; a negated past reports a fact."""
+    found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert (("UKR", "territory", "rejection") in found) is refused

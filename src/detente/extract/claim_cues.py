@@ -74,6 +74,11 @@ NEGATIVE_VERDICTS = {"mistake", "error", "wrong", "dangerous", "failure", "disas
                      "impossible", "irresponsible", "reckless", "betrayal", "capitulation", "surrender",
                      "trap", "naive", "unrealistic", "absurd"}
 
+# Verbs of conceding: stated with a negated future ('will never recognise Crimea as Russian',
+# 'will not withdraw from Donbas') they refuse the concession; alone they state nothing.
+CONCESSION_LEMMAS = {"recognise", "recognize", "cede", "concede", "surrender", "withdraw", "relinquish"}
+REFUSING_MODALS = {"will", "wo", "would", "shall", "can", "ca"}
+
 # Negated wishes are refusals: 'the Kremlin does not want to go into details'.
 NEGATED_LEMMA_STANCE: dict[str, str] = {"want": "rejection", "wish": "rejection"}
 

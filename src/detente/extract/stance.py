@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import (ASSERTION_LEMMAS, STANCE_LEMMAS, STANCE_PHRASES,
-                                        VERB_ONLY)
+from detente.extract.claim_cues import (ASSERTION_LEMMAS, CONCESSION_LEMMAS, REFUSING_MODALS, STANCE_LEMMAS,
+                                        STANCE_PHRASES, VERB_ONLY)
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
 from detente.records import Claim
@@ -76,12 +76,23 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             continue
         if lemma == "need" and not _stated_need(tok):
             continue
+        if lemma in CONCESSION_LEMMAS:
+            if _refused(tok):
+                out.append(Trigger(tok, "rejection", True))
+            continue
         for stance, lemmas in STANCE_LEMMAS.items():
             if lemma in lemmas and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
                 out.append(Trigger(tok, _naming(tok) or stance, False))
                 break
     out = [t for t in out if not _presents_stance_noun(t, out) and not _rejected(t, out)]
     return out or _assertions(sent)
+
+
+def _refused(tok: Token) -> bool:
+    """'will never recognise', 'won't cede': a concession refused, its own negation in the phrase."""
+    kids = list(tok.children)
+    return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in REFUSING_MODALS for c in kids) \
+        and any(c.dep_ == "neg" or c.lower_ == "never" for c in kids)
 
 
 def _stated_need(tok: Token) -> bool:
