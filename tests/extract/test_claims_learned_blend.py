@@ -73,3 +73,14 @@ def test_the_position_head_reads_the_model_s_own_stance(article):
                "position": Head([0], np.zeros((2, 1)), np.array([50.0]), "regression")})
     [claim] = find_claims(article(TEXT), [], model=model)
     assert (claim.stance, claim.position) == ("rejection", 50.0)
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv rejected a holiday truce, two officials close to the negotiations told a French paper.",
+    "Kyiv rejected a holiday truce, citing a leaked draft of the negotiations.",
+    "According to people briefed on the negotiations, Kyiv rejected a holiday truce.",
+])
+def test_the_words_that_name_the_source_add_no_issue(article, sure_model, text):
+    """'Officials close to the negotiations told ...' says who reported it, not a second thing Kyiv said."""
+    found = {(c.party, c.issue) for c in find_claims(article(text), [], model=sure_model)}
+    assert found == {("UKR", "ceasefire")}

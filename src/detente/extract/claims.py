@@ -17,6 +17,7 @@ from detente.extract.claim_cues import (ACCUSATION_LEMMAS, GUESSING_VERBS, HEDGE
                                         NEGATED_STANCE, NEGATIVE_VERDICTS, RENOUNCE_LEMMAS)
 from detente.extract.claim_model import ClaimModel, article_words, position, sentence_features
 from detente.extract.mentions.speakers import sentence_speaker
+from detente.extract.mentions.vocabulary import CITING_VERBS, REPORTING_LEMMAS
 from detente.extract.context import ArticleContext
 from detente.extract.hedging import (doubted_topics, is_hypothetical, is_negated, sentence_hedges,
                                      topic_hedges)
@@ -95,7 +96,8 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
     if not evidence:
         return out
     if out:  # "Kyiv rejected the land swap and asked for guarantees": the rules read one issue
-        uncovered = [h.issue for h in lexical_issues(evidence, ctx.codebook) if all(c.issue != h.issue for c in out)]
+        said = _without_attribution(sent, start, end, ctx)
+        uncovered = [h.issue for h in lexical_issues(said, ctx.codebook) if all(c.issue != h.issue for c in out)]
         if not (blend.second_issue and uncovered):
             return out
         issue = uncovered[0]
@@ -113,6 +115,25 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
                   hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
                   confidence=round(min(0.9, p), 2))
     return out + [_placed(claim, sent, ctx, model, blend, read_as=stance)]
+
+
+def _without_attribution(sent: Span, start: int, end: int, ctx: ArticleContext) -> str:
+    """The evidence with its attribution blanked: "two people familiar with the talks told
+    Reuters", "citing a draft of the plan" name the source, not a second issue of the claim."""
+    text = list(ctx.text[start:end])
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in REPORTING_LEMMAS["en"]:
+            parts = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif lemma in CITING_VERBS["en"] or (tok.lower_ == "according" and tok.dep_ == "prep"):
+            parts = [tok]
+        else:
+            continue
+        for part in parts:
+            for t in part.subtree:
+                for k in range(max(t.idx, start), min(t.idx + len(t.text), end)):
+                    text[k - start] = " "
+    return "".join(text)
 
 
 def _read_labels(sent: Span, ctx: ArticleContext, evidence: str, out: list[Claim], stance: str, issue: str,
