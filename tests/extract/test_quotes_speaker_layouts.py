@@ -196,3 +196,18 @@ def test_a_finding_in_the_sentence_before_is_nobody_s_voice(quotes_of):
 def test_the_agent_of_a_passive_cue_speaks(quotes_of, text, speaker):
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker.name == speaker
+
+
+IT_SAID = ("Kovalenko spoke in Lviv on Monday. “We need more air defence,” she said.\n\n"
+           "{opener} “{words},” it said.")
+
+
+@pytest.mark.parametrize("opener, words, speaker", [
+    ("The Kremlin answered on Wednesday.", "The offer is not serious", "Kremlin"),
+    ("Hours later the presidential office weighed in.", "Her words were clear", "presidential office"),
+    ("A short statement followed on Thursday.", "Europe stands with Ukraine", None),
+])
+def test_it_takes_up_the_body_before_never_the_last_person(quotes_of, opener, words, speaker):
+    """"it" is the body the sentence before was about, or nobody named; not Kovalenko, who spoke last."""
+    quotes = quotes_of(IT_SAID.format(opener=opener, words=words))
+    assert [q.speaker.name for q in quotes] == ["Kovalenko", speaker]

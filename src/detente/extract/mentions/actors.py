@@ -416,8 +416,31 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     if party or proper or lemma in BODY_NOUNS["en"]:
         return Speaker(name=_clean(span.text), party=party or "NONE", **spk)
     if head.lower_ in GROUP_PRONOUNS["en"]:
-        return Speaker(name=None, **spk)
+        body = _body_before(head, index, ctx) if head.lower_ == "it" else None
+        return body.model_copy(update=spk) if body is not None else Speaker(name=None, **spk)
     return Speaker(name=_clean(span.text) or None, party=party or "NONE", **spk)
+
+
+def _body_before(pron: Token, index: MentionIndex, ctx: ArticleContext) -> Speaker | None:
+    """"The Kremlin answered within hours. “…,” it said": "it" as a subject takes up the body or
+    side the sentence before was about; never a person, whoever was named last."""
+    if pron.dep_ != "nsubj":
+        return None
+    prev, quoted = _sentence_before(pron.sent), _quoted(ctx)
+    while prev is not None and all(quoted[t.i] or not t.is_alpha for t in prev):
+        prev = _sentence_before(prev)
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None) if prev is not None else None
+    if subj is None or subj.pos_ == "PRON" or subj.tag_ in ("NNS", "NNPS") or quoted[subj.i]:
+        return None
+    found = resolve_mention(noun_phrase(subj), ctx)
+    if found.name is None or is_person_name(found.name, ctx):
+        return None
+    known = ctx.codebook.find_actor(found.name)
+    lemma = subj.lemma_.lower()
+    if lemma in ISSUED_NOUNS["en"]:
+        return None  # "A statement followed. “…,” it said": its issuer, where named, was read above
+    body = lemma in BODY_NOUNS["en"] or (known is not None and known.kind == "body")
+    return found if body or found.party != "NONE" and _is_party(noun_phrase(subj), ctx) else None
 
 
 def _the_one_before(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext) -> Person | None:

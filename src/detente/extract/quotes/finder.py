@@ -19,7 +19,7 @@ from detente.extract.mentions.actors import is_person_name, leader_of, resolve_m
 from detente.extract.context import ArticleContext
 from detente.extract.quotes.attribution import (according_object, can_speak, cue_text, is_cue, main_subject, mention_of, outer_cue,
                                          subject_of)
-from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
+from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
                                                  MUTE_PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END,
                                                  TITLE_MINOR_WORDS, WEAK_VERBS)
 from detente.extract.quotes.marks import Marked, find_marked
@@ -119,12 +119,14 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
         return _without_cue(m, ctx, layout, prev, fragment, span)
     cue = outer_cue(cue)
     speaker = _speaker_of(cue, ctx, layout.quoted)
+    empty = speaker.name is None and speaker.party == "NONE" and speaker.role is None
+    said_it = speaker.start is not None and text[speaker.start:speaker.end].lower() == "it"
     if prev is not None and layout.para(m.open) - layout.para(prev.start) <= 2 \
-            and (speaker.name is None and speaker.party == "NONE" and speaker.role is None
+            and (empty and not (said_it and not _a_body(prev.speaker, ctx))
                  or _names_the_body_again(speaker, prev.speaker, ctx)):
         here = {"start": speaker.start, "end": speaker.end} if speaker.start is not None else {}
         speaker = prev.speaker.model_copy(update=here)  # "it added": this mention, the earlier name
-    elif speaker.name is None and speaker.party == "NONE" and speaker.role is None:
+    elif empty and not said_it:  # "it" is no person: not whoever the sentence before names
         speaker = _voice_before(ctx, layout, cue) or speaker
     if _first_person(span):
         speaker = leader_of(speaker, cue.i, ctx) or speaker
@@ -148,6 +150,18 @@ def _names_the_body_again(speaker: Speaker, before: Speaker, ctx: ArticleContext
     return root is not None and root.tag_ == "NN" and span[0].lower_ == "the" \
         and not any(t.pos_ == "PROPN" for t in span) \
         and root.lemma_.lower() not in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] | ISSUED_NOUNS["en"]
+
+
+def _a_body(speaker: Speaker, ctx: ArticleContext) -> bool:
+    """The speaker is an organisation or a side ("Naftogaz", "the ministry"), which "it" may take up."""
+    if speaker.name is None or speaker.start is None or is_person_name(speaker.name, ctx):
+        return False
+    span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None:
+        return False
+    known = ctx.codebook.find_actor(speaker.name)
+    return (known is not None and known.kind == "body") or ctx.codebook.party_for_mention(span.text) is not None \
+        or span.root.lemma_.lower() in BODY_NOUNS["en"] or span.root.ent_type_ in ("ORG", "GPE", "NORP")
 
 
 def _first_person(span) -> bool:
