@@ -211,3 +211,18 @@ def test_it_takes_up_the_body_before_never_the_last_person(quotes_of, opener, wo
     """"it" is the body the sentence before was about, or nobody named; not Kovalenko, who spoke last."""
     quotes = quotes_of(IT_SAID.format(opener=opener, words=words))
     assert [q.speaker.name for q in quotes] == ["Kovalenko", speaker]
+
+
+
+def test_a_name_set_off_after_the_title_is_the_speaker_not_the_one_before(quotes_of):
+    """Another holder of a like title spoke just before; the name after this title is who speaks
+    (the small model tags both names as organisations)."""
+    text = ("The head of the Kharkiv regional administration, Oleh Syniehubov, said a boy was among "
+            "the wounded.\n\nThe governor of Odesa region, Oleh Kiper, said: “The port was hit twice.”")
+    assert [q.speaker.name for q in quotes_of(text) if q.kind == "direct"] == ["Oleh Kiper"]
+
+
+def test_a_name_set_off_after_the_title_closing_the_sentence(quotes_of):
+    text = "“The drones came in waves,” said the mayor of Dnipro, Borys Filatov."
+    [q] = quotes_of(text)
+    assert q.speaker.name == "Borys Filatov"

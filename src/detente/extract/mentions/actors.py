@@ -389,6 +389,9 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         return Speaker(name=_clean(span.text), party=body.party, actor_id=body.id, **spk)
     party = _party_in(span, ctx)
     proper = [t for t in span if t.pos_ == "PROPN"]
+    named = _set_off_name(span, index) if lemma in ROLE_NOUNS["en"] else None
+    if named is not None:  # the name set off right after the title beats anyone who held it before
+        return _speaker(named, ctx, **spk)
     if lemma in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
         person = _continued(span, head, index, ctx)
         if person is not None:
@@ -400,9 +403,6 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
     if _plural_group(span, head, lemma, party):
         return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
-    named = _set_off_name(span, index) if lemma in ROLE_NOUNS["en"] else None
-    if named is not None:
-        return _speaker(named, ctx, **spk)
     if lemma in ROLE_NOUNS["en"] and head.pos_ in ("NOUN", "PROPN") and not _is_body_phrase(span, ctx):
         person = index.with_role(lemma, head.i, ctx.reference_date) \
             or _codebook_role(lemma, party, ctx, span)
@@ -553,7 +553,7 @@ def _set_off_name(span: Span, index: MentionIndex) -> Person | None:
         j = i + 1
         while j < len(doc) and j - i <= 4 and doc[j].pos_ == "PROPN":
             j += 1
-        if j > i + 1 and (j == span.end or j < len(doc) and doc[j].text == ","):
+        if j > i + 1 and (j == span.end or j == len(doc) or doc[j].text in (",", ".", ";")):
             key = next((index.at[t.i] for t in doc[i + 1:j] if t.i in index.at), None)
             if key:
                 return index.people[key]
@@ -578,8 +578,9 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
         if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") \
                 and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according" or tok.head.dep_ == "agent"
                      or _titled(tok)) \
-                or tok.dep_ == "dobj" and tok.head.lemma_.lower() in CITING_VERBS["en"]:  # "TASS quoted Peskov"
-            heads.add(tok.i)
+                or tok.dep_ == "dobj" and tok.head.lemma_.lower() in CITING_VERBS["en"] \
+                or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and _set_off_role_name(tok):
+            heads.add(tok.i)  # "TASS quoted Peskov"; "…, said the mayor of Dnipro, Borys Filatov."
     for tok in proper:  # full names the codebook knows, wherever the parse put them
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and tok.i - 1 >= 0 \
                 and doc[tok.i - 1].pos_ == "PROPN" and _known(tok, ctx):
@@ -656,6 +657,11 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
         person.party = party
     index.at[head.i] = person.key if person.key in index.people else key
     person.mentions.append(head.i)
+
+
+def _set_off_role_name(tok: Token) -> bool:
+    name = name_tokens(tok)
+    return name is not None and _set_off_after_role(name)
 
 
 def _set_off_after_role(name: Span) -> bool:
