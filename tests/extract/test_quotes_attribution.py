@@ -64,6 +64,13 @@ def test_indirect_speech_with_that_clause(quotes_of):
     assert q.speaker.name == "Sergey Lavrov" and q.speaker.party == "RUS"
 
 
+def test_the_person_an_outlet_cites_is_its_source_not_what_was_said(quotes_of):
+    """"Cited X as saying …": X speaks the clause; X alone is no quote."""
+    [q] = quotes_of("RIA Novosti cited Grigory Karasin as saying the new draft deserved a careful reading.")
+    assert q.cue == "saying" and q.text.startswith("the new draft")
+    assert q.speaker.name == "Grigory Karasin"
+
+
 def test_according_to_attributes_the_clause(quotes_of):
     [q] = quotes_of("According to Yagodzinsky, Moscow has already made its position clear on the matter.")
     assert q.kind == "indirect" and q.cue == "According to"

@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Token
 from detente.extract.mentions.actors import resolve_mention
 from detente.extract.quotes.attribution import according_object, cue_text, is_relative, mention_of, subject_of
 from detente.extract.context import ArticleContext
-from detente.extract.mentions.vocabulary import (ACCORDING_TO, ADDRESSEE_VERBS, CLAUSE_VERBS, FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS,
-                                 PREP_CUES, SENTENCE_END, STANCE_VERBS)
+from detente.extract.mentions.vocabulary import (ACCORDING_TO, ADDRESSEE_VERBS, CITING_VERBS, CLAUSE_VERBS,
+                                                 FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, SENTENCE_END, STANCE_VERBS)
 from detente.records import Quote, Speaker
 
 _NOT_SPEAKERS = frozenset({"this", "that", "what", "which", "it", "there"})
@@ -151,6 +151,8 @@ def _object_content(tok: Token, lemma: str) -> list[Token]:
         objs += [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
     if objs:
         return objs[:1]  # "urged supporters to vote": the infinitive, not the people urged
+    if lemma in CITING_VERBS["en"] and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        return []  # "Interfax cited Medinsky as saying …": Medinsky is the source, "saying" the report
     if lemma in OBJECT_VERBS["en"] or lemma in STANCE_VERBS["en"]:
         objs += [c for c in tok.children if c.dep_ == "dobj"]
     preps = PREP_CUES["en"].get(lemma, frozenset()) | (_OBJECT_PREPS if lemma in OBJECT_VERBS["en"] else frozenset())
