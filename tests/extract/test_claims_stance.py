@@ -149,3 +149,13 @@ def test_a_concession_refused_is_a_rejection(claims_of, text, refused):
     """A verb of conceding under a negated future refuses the concession; a negated past reports a fact."""
     found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
     assert (("UKR", "territory", "rejection") in found) is refused
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Moscow will have to agree to a full truce first, the French president said.", ("FRA", "ceasefire", "demand")),
+    ("Lavrov said Kyiv needs to accept that Donbas is lost for good.", ("RUS", "territory", "demand")),
+])
+def test_what_a_side_has_to_accept_is_the_speakers_demand(claims_of, text, found):
+    """'X will have to agree', 'X needs to accept': the speaker's demand on X, not X's acceptance."""
+    stated = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert found in stated and not any(s == "acceptance" for _, _, s in stated)

@@ -29,6 +29,9 @@ VERB_ONLY = {"call", "press", "push", "want", "need", "seek", "stress", "urge", 
              "insist", "require", "propose", "suggest", "support", "table"}
 # Modals of obligation: 'Ukraine must withdraw' is the speaker's demand on Ukraine.
 OBLIGATION_WORDS = {"must", "should", "better", "ought"}
+# Verbs that oblige through "to": 'Russia will have to agree', 'Kyiv needs to accept' state the
+# speaker's demand on the subject, not the subject's acceptance.
+OBLIGING_HEADS = {"have", "need"}
 
 # Multi-word cues, lower-case, matched in the sentence text; they win over single lemmas.
 STANCE_PHRASES: dict[str, tuple[str, ...]] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract.claim_cues import OBLIGATION_WORDS
+from detente.extract.claim_cues import OBLIGATION_WORDS, OBLIGING_HEADS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import Mention, resolve
 from detente.extract.mentions.speakers import reporting_subject
@@ -52,8 +52,15 @@ def _nearest_reporters(token: Token, ctx: ArticleContext) -> list[Mention]:
 
 
 def _obliged(token: Token) -> bool:
-    return token.lower_ in OBLIGATION_WORDS or any(
+    return token.lower_ in OBLIGATION_WORDS or obliged_to(token) or any(
         c.dep_ in ("aux", "advmod") and c.lower_ in OBLIGATION_WORDS for c in token.children)
+
+
+def obliged_to(token: Token) -> bool:
+    """'will have to agree', 'needs to accept': the verb is what someone is told to do."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp" \
+        and token.head.lemma_.lower() in OBLIGING_HEADS and token.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _subject(token: Token, ctx: ArticleContext) -> tuple[Token | None, str]:

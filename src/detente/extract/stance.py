@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from detente.extract.claim_cues import (ASSERTION_LEMMAS, CONCESSION_LEMMAS, REFUSING_MODALS, STANCE_LEMMAS,
                                         STANCE_PHRASES, VERB_ONLY)
 from detente.extract.context import ArticleContext
+from detente.extract.holders import obliged_to
 from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
 from detente.records import Claim
 
@@ -76,6 +77,9 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             continue
         if lemma == "need" and not _stated_need(tok):
             continue
+        if obliged_to(tok):  # 'Russia will have to agree to a truce': a demand on Russia
+            out.append(Trigger(tok, "demand", False))
+            continue
         if lemma in CONCESSION_LEMMAS:
             if _refused(tok):
                 out.append(Trigger(tok, "rejection", True))
@@ -99,7 +103,8 @@ def _stated_need(tok: Token) -> bool:
     """'Ukraine needs guarantees before it signs' states a demand; 'missiles are needed',
     'a much-needed message' and 'the decision Kyiv needed to make' state none: a need counts as
     a main or reported verb with its own subject."""
-    return tok.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ == "nsubj" for c in tok.children)
+    return tok.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ == "nsubj" for c in tok.children) \
+        and not any(c.dep_ == "xcomp" for c in tok.children)  # 'needs to accept': the verb says what
 
 
 def _naming(tok: Token) -> str | None:
