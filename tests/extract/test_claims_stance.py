@@ -159,3 +159,11 @@ def test_what_a_side_has_to_accept_is_the_speakers_demand(claims_of, text, found
     """'X will have to agree', 'X needs to accept': the speaker's demand on X, not X's acceptance."""
     stated = [(c.party, c.issue, c.stance) for c in claims_of(text)]
     assert found in stated and not any(s == "acceptance" for _, _, s in stated)
+
+
+@pytest.mark.parametrize("text", [
+    "Washington wants Kyiv to accept limits on the size of its army.",
+    "Ukraine is being asked to accept the loss of Crimea, a European diplomat said.",
+])
+def test_what_one_side_presses_another_to_accept_is_no_acceptance(claims_of, text):
+    assert "acceptance" not in [c.stance for c in claims_of(text)]

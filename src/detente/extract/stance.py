@@ -88,7 +88,7 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             if lemma in lemmas and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
                 out.append(Trigger(tok, _naming(tok) or stance, False))
                 break
-    out = [t for t in out if not _presents_stance_noun(t, out) and not _rejected(t, out)]
+    out = [t for t in out if not _presents_stance_noun(t, out) and not _rejected(t, out) and not _asked_of(t)]
     return out or _assertions(sent)
 
 
@@ -116,6 +116,18 @@ def _naming(tok: Token) -> str | None:
     if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") or c.dep_ == "xcomp" for c in kids):
         return None
     return "assessment" if any(c.dep_ in ("oprd", "dobj", "ccomp") for c in kids) else None
+
+
+def _asked_of(trig: Trigger) -> bool:
+    """'urged Moscow to agree', 'wants Kyiv to accept', 'is being asked to accept': what one side
+    presses another to do is the presser's demand, not the other's stance."""
+    tok, head = trig.token, trig.token.head
+    if trig.stance == "demand" or tok.dep_ not in ("xcomp", "ccomp") or head.i == tok.i \
+            or head.lemma_.lower() not in STANCE_LEMMAS["demand"] | {"ask"} \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in head.children) \
+        or any(c.dep_ == "nsubj" for c in tok.children)  # 'wants Kyiv to accept', parsed as a clause
 
 
 def _rejected(trig: Trigger, found: list[Trigger]) -> bool:
