@@ -167,3 +167,14 @@ def test_what_a_side_has_to_accept_is_the_speakers_demand(claims_of, text, found
 ])
 def test_what_one_side_presses_another_to_accept_is_no_acceptance(claims_of, text):
     assert "acceptance" not in [c.stance for c in claims_of(text)]
+
+
+@pytest.mark.parametrize("text, demand", [
+    ("Kyiv asked Washington to provide security guarantees backed by troops.", True),
+    ("Ukraine asked for security guarantees backed by troops, Zelensky said.", True),
+    ("Asked about security guarantees, Peskov said nothing had been agreed.", False),
+    ("Reporters asked whether the security guarantees would include troops.", False),
+])
+def test_asking_a_side_for_something_demands_it(claims_of, text, demand):
+    found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert (("UKR", "security_guarantees", "demand") in found) is demand

@@ -77,6 +77,9 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             continue
         if lemma == "need" and not _stated_need(tok):
             continue
+        if lemma == "ask" and tok.pos_ == "VERB" and _asks_for(tok):
+            out.append(Trigger(tok, "demand", False))
+            continue
         if obliged_to(tok):  # 'Russia will have to agree to a truce': a demand on Russia
             out.append(Trigger(tok, "demand", False))
             continue
@@ -116,6 +119,15 @@ def _naming(tok: Token) -> str | None:
     if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") or c.dep_ == "xcomp" for c in kids):
         return None
     return "assessment" if any(c.dep_ in ("oprd", "dobj", "ccomp") for c in kids) else None
+
+
+def _asks_for(tok: Token) -> bool:
+    """'Kyiv asked Washington to provide guarantees', 'asked for more air defence': a request; not
+    'asked whether …' or 'Asked about the plan, Peskov said …' (a question put to someone)."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or not any(c.dep_ == "nsubj" for c in kids):
+        return False
+    return any(c.dep_ == "xcomp" for c in kids) or any(c.dep_ == "prep" and c.lower_ == "for" for c in kids)
 
 
 def _asked_of(trig: Trigger) -> bool:
