@@ -178,3 +178,8 @@ def test_what_one_side_presses_another_to_accept_is_no_acceptance(claims_of, tex
 def test_asking_a_side_for_something_demands_it(claims_of, text, demand):
     found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
     assert (("UKR", "security_guarantees", "demand") in found) is demand
+
+
+def test_openness_to_a_step_accepts_it(claims_of):
+    found = [(c.party, c.issue, c.stance) for c in claims_of("The Kremlin signalled openness to a partial truce.")]
+    assert ("RUS", "ceasefire", "acceptance") in found

@@ -15,7 +15,7 @@ STANCE_LEMMAS: dict[str, set[str]] = {
     "rejection": {"reject", "refuse", "oppose", "dismiss", "unacceptable", "opposition",
                   "rejection", "veto", "criticize", "criticise", "intervention"},
     "acceptance": {"agree", "accept", "acceptable", "ready", "willing", "welcome", "endorse",
-                   "approve", "support", "favorably", "favourably", "consent"},
+                   "approve", "support", "favorably", "favourably", "consent", "openness"},
     "assessment": {"progress", "constructive", "productive", "positive", "positively",
                    "deadlock", "impasse", "stall", "stalled", "difficult", "useful", "breakthrough",
                    "derail", "illegitimate", "inequitable", "sincere", "tremendous", "successful",
