@@ -183,3 +183,8 @@ def test_asking_a_side_for_something_demands_it(claims_of, text, demand):
 def test_openness_to_a_step_accepts_it(claims_of):
     found = [(c.party, c.issue, c.stance) for c in claims_of("The Kremlin signalled openness to a partial truce.")]
     assert ("RUS", "ceasefire", "acceptance") in found
+
+
+def test_praising_the_talks_assesses_them(claims_of):
+    found = [(c.party, c.issue, c.stance) for c in claims_of("Rubio praised the talks in Jeddah as a real success.")]
+    assert ("USA", "process_talks", "assessment") in found

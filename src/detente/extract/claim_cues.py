@@ -19,14 +19,14 @@ STANCE_LEMMAS: dict[str, set[str]] = {
     "assessment": {"progress", "constructive", "productive", "positive", "positively",
                    "deadlock", "impasse", "stall", "stalled", "difficult", "useful", "breakthrough",
                    "derail", "illegitimate", "inequitable", "sincere", "tremendous", "successful",
-                   "fruitful"},
+                   "fruitful", "praise", "hail", "commend"},
 }
 
 # Lemmas that state a stance only as verbs ('press' in 'press service', 'call' in 'phone call').
 VERB_ONLY = {"call", "press", "push", "want", "need", "seek", "stress", "urge", "threaten", "wish", "float",
              "intend", "submit", "agree", "accept", "welcome", "endorse", "approve", "consent",
              "reject", "refuse", "oppose", "dismiss", "criticize", "criticise", "derail", "stall",
-             "insist", "require", "propose", "suggest", "support", "table"}
+             "insist", "require", "propose", "suggest", "support", "table", "praise", "hail", "commend"}
 # Modals of obligation: 'Ukraine must withdraw' is the speaker's demand on Ukraine.
 OBLIGATION_WORDS = {"must", "should", "better", "ought"}
 # Verbs that oblige through "to": 'Russia will have to agree', 'Kyiv needs to accept' state the
