@@ -188,3 +188,12 @@ def test_openness_to_a_step_accepts_it(claims_of):
 def test_praising_the_talks_assesses_them(claims_of):
     found = [(c.party, c.issue, c.stance) for c in claims_of("Rubio praised the talks in Jeddah as a real success.")]
     assert ("USA", "process_talks", "assessment") in found
+
+
+@pytest.mark.parametrize("text, party, issue", [
+    ("Ukraine is not ready to give up the territory it holds, Zelensky said.", "UKR", "territory"),
+    ("Russia is not willing to accept a ceasefire, Peskov said.", "RUS", "ceasefire"),
+])
+def test_a_negated_readiness_refuses(claims_of, text, party, issue):
+    found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert (party, issue, "rejection") in found and (party, issue, "acceptance") not in found

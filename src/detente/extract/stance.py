@@ -36,10 +36,9 @@ class Trigger:
 
 
 def self_negating(trig: Trigger) -> bool:
-    """Phrases like 'will not accept' carry their own negation; 'rule out' does not."""
-    if not trig.phrase:
-        return False
-    return trig.stance != "rejection" or trig.token.lemma_.lower() != "rule"
+    """Rejecting phrases like 'will not accept' carry their own negation ('rule out' does not);
+    the others ('ready to', 'open to') are negated as words are: 'not ready to' refuses."""
+    return trig.phrase and trig.stance == "rejection" and trig.token.lemma_.lower() != "rule"
 
 
 def rank(trig: Trigger, claim: Claim) -> tuple[int, int]:
