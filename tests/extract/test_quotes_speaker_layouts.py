@@ -226,3 +226,8 @@ def test_a_name_set_off_after_the_title_closing_the_sentence(quotes_of):
     text = "“The drones came in waves,” said the mayor of Dnipro, Borys Filatov."
     [q] = quotes_of(text)
     assert q.speaker.name == "Borys Filatov"
+
+
+def test_an_aide_to_a_leader_is_not_the_leader_but_speaks_for_his_side(quotes_of):
+    [q] = quotes_of("“The plan is dead,” an adviser to Zelensky said on condition of anonymity.")
+    assert q.speaker.name is None and q.speaker.party == "UKR"

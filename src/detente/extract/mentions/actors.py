@@ -304,7 +304,7 @@ def names_head(tok: Token, head: Token) -> bool:
     while t.i != head.i and t.head.i != t.i:
         path.append(t)
         t = t.head
-    return t.i == head.i and not any(p.dep_ == "poss" or p.lower_ in ("of", "for") for p in path)
+    return t.i == head.i and not any(p.dep_ == "poss" or p.lower_ in ("of", "for", "to") for p in path)
 
 
 def noun_phrase(head: Token) -> Span:
@@ -313,7 +313,7 @@ def noun_phrase(head: Token) -> Span:
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
-        if child.dep_ in ("compound", "flat", "poss") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "in")):
+        if child.dep_ in ("compound", "flat", "poss") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "in", "to")):
             right = max(right, child.right_edge.i)
     floor = max(head.sent.start, _line_start(head))
     left = max(left, floor)
@@ -526,8 +526,11 @@ def _owner_in(span: Span, ctx: ArticleContext) -> Person | None:
 
 
 def _owner(tok: Token, ctx: ArticleContext) -> Person | None:
-    """"Zelensky's office", "Putin's address": a known person named as the owner of a body or text."""
-    if tok.dep_ != "poss" or tok.pos_ != "PROPN":
+    """"Zelensky's office", "Putin's address", "an adviser to Zelensky": a known person named as
+    the owner of a body or text, or as the one a role serves."""
+    served = tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of", "for") \
+        and tok.head.head.lemma_.lower() in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"]
+    if not (tok.dep_ == "poss" or served) or tok.pos_ != "PROPN":
         return None
     name = name_tokens(tok)
     actor = ctx.codebook.find_actor(name.text) if name is not None else None
