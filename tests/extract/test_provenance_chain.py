@@ -68,3 +68,10 @@ def test_the_text_of_a_document_is_a_document_source(claims_of):
             "to Moscow,” the document says.")
     claim = next(c for c in claims_of(text, quotes=None) if c.issue == "ceasefire")
     assert claim.source.type == "document"
+
+
+def test_an_unnamed_aide_to_a_leader_is_an_anonymous_source(claims_of):
+    """'an adviser to Zelensky' speaks for Kyiv but is no one on record."""
+    [claim] = [c for c in claims_of("Kyiv rejected the land swap, an adviser to Zelensky told Reuters.")
+               if c.issue == "territory"]
+    assert (claim.party, claim.stance, claim.source.type) == ("UKR", "rejection", "anonymous")

@@ -88,13 +88,18 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
     party = _party_of_words(local_words(token), ctx) or _owner_party(token, ctx)
     if party:
         kind = "person" if token.lemma_.lower() in OFFICE_NOUNS["en"] else "metonym"
+        if kind == "person" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            kind = "anonymous"  # "an adviser to Zelensky", unnamed: not on record
         return Mention(party, _name(span), kind)
     return Mention(None, _name(span), "other")
 
 
 def _owner_party(token: Token, ctx: ArticleContext) -> str | None:
-    """"Putin's spokesperson": the side of the person who owns the role."""
+    """"Putin's spokesperson", "an adviser to Zelensky": the side of the person the role serves."""
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None and token.lemma_.lower() in OFFICE_NOUNS["en"]:
+        owner = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
     found = _resolve_one(owner, ctx) if owner is not None else None
     return found.party if found is not None and found.kind == "person" else None
 
