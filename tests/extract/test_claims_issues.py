@@ -57,3 +57,9 @@ def test_what_is_offered_outranks_its_price_on_a_tie(cb):
     assert classify_issue(text, cb).issue == "neutrality_military_limits"
     text = "Kyiv wants security guarantees in exchange for giving up NATO membership."
     assert classify_issue(text, cb).issue == "security_guarantees"
+
+
+def test_western_troops_on_the_ground_are_about_security_guarantees(claims_of):
+    found = [(c.party, c.issue, c.stance) for c in
+             claims_of("Moscow will never agree to Western troops in Ukraine, Peskov said.")]
+    assert ("RUS", "security_guarantees", "rejection") in found
