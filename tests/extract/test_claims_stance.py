@@ -197,3 +197,8 @@ def test_praising_the_talks_assesses_them(claims_of):
 def test_a_negated_readiness_refuses(claims_of, text, party, issue):
     found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
     assert (party, issue, "rejection") in found and (party, issue, "acceptance") not in found
+
+
+def test_unveiling_a_plan_proposes_it(claims_of):
+    found = [(c.party, c.stance) for c in claims_of("Washington unveiled a new ceasefire plan on Tuesday.")]
+    assert ("USA", "proposal") in found

@@ -11,7 +11,7 @@ STANCE_LEMMAS: dict[str, set[str]] = {
     "demand": {"demand", "insist", "require", "condition", "precondition", "urge", "press", "push",
                "seek", "want", "need", "must", "should", "ultimatum", "wish", "call", "stress", "threaten"},
     "proposal": {"propose", "proposal", "offer", "suggest", "float", "initiative", "submit",
-                 "intend", "memorandum"},
+                 "intend", "memorandum", "unveil", "present", "table"},
     "rejection": {"reject", "refuse", "oppose", "dismiss", "unacceptable", "opposition",
                   "rejection", "veto", "criticize", "criticise", "intervention"},
     "acceptance": {"agree", "accept", "acceptable", "ready", "willing", "welcome", "endorse",
@@ -26,7 +26,8 @@ STANCE_LEMMAS: dict[str, set[str]] = {
 VERB_ONLY = {"call", "press", "push", "want", "need", "seek", "stress", "urge", "threaten", "wish", "float",
              "intend", "submit", "agree", "accept", "welcome", "endorse", "approve", "consent",
              "reject", "refuse", "oppose", "dismiss", "criticize", "criticise", "derail", "stall",
-             "insist", "require", "propose", "suggest", "support", "table", "praise", "hail", "commend"}
+             "insist", "require", "propose", "suggest", "support", "table", "praise", "hail", "commend",
+             "unveil", "present"}
 # Modals of obligation: 'Ukraine must withdraw' is the speaker's demand on Ukraine.
 OBLIGATION_WORDS = {"must", "should", "better", "ought"}
 # Verbs that oblige through "to": 'Russia will have to agree', 'Kyiv needs to accept' state the
