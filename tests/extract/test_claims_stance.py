@@ -202,3 +202,8 @@ def test_a_negated_readiness_refuses(claims_of, text, party, issue):
 def test_unveiling_a_plan_proposes_it(claims_of):
     found = [(c.party, c.stance) for c in claims_of("Washington unveiled a new ceasefire plan on Tuesday.")]
     assert ("USA", "proposal") in found
+
+
+def test_a_condition_set_for_signing_is_a_demand(claims_of):
+    text = "Russia will sign only on condition that Ukraine gives up its bid to join NATO, Ushakov said."
+    assert ("RUS", "neutrality_military_limits", "demand") in [(c.party, c.issue, c.stance) for c in claims_of(text)]
