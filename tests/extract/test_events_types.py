@@ -171,6 +171,8 @@ def test_announcing_a_truce_is_still_a_step_when_calling_off_is_read_from_partic
     ("Erdogan offered to host Putin and Zelensky in Istanbul.", False),
     ("The Kremlin received the American proposal on Monday.", False),
     ("Putin welcomed the decision to resume the talks.", False),
+    ("Witkoff flew to St Petersburg, where he was received by Putin.", True),
+    ("The plan was received by the Kremlin with caution.", False),
 ])
 def test_to_receive_a_person_is_to_meet_them(events_of, text, meets):
     """Hosting or receiving a person, or sitting down with one, is a meeting, held or scheduled;

@@ -19,7 +19,7 @@ from detente.extract.events.index import DocIndex, index_of
 from detente.extract.events.merge import Mention, merge
 from detente.extract.events.places import PlaceHit, anchor, attached, places_in, where_hit
 from detente.extract.events.reality import topic_of_other, unreal
-from detente.extract.mentions.actors import mention_index
+from detente.extract.mentions.actors import mention_index, passive_agent
 from detente.extract.mentions.parties import resolve as resolve_parties
 from detente.extract.mentions.vocabulary import OFFICE_NOUNS
 from detente.extract.paragraphs import headline
@@ -118,11 +118,17 @@ def _in_company(verb: Token, ctx: ArticleContext) -> bool:
 
 
 def _hosts(verb: Token, ctx: ArticleContext) -> bool:
-    """'Zelensky hosted Starmer in Kyiv', 'will host him next week': a person received (held or
-    scheduled, as talks are), not 'received the proposal'."""
-    return any(
-        c.dep_ == "dobj" and (_person(c, ctx) or c.lemma_.lower() in OFFICE_NOUNS["en"] | {"delegation"})
-        for c in verb.children)
+    """'Zelensky hosted Starmer in Kyiv', 'will host him next week', 'he was received by Putin': a
+    person received (held or scheduled, as talks are), not 'received the proposal'."""
+    host = passive_agent(verb)
+    if host is not None and _person(host, ctx):  # the guest may be 'he', whom the text named before
+        return any(c.dep_ == "nsubjpass" and (_guest(c, ctx) or c.lower_ in ("he", "she", "they", "we"))
+                   for c in verb.children)
+    return any(c.dep_ == "dobj" and _guest(c, ctx) for c in verb.children)
+
+
+def _guest(tok: Token, ctx: ArticleContext) -> bool:
+    return _person(tok, ctx) or tok.lemma_.lower() in OFFICE_NOUNS["en"] | {"delegation"}
 
 
 def _thing_object(c: Token) -> bool:
