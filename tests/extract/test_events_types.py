@@ -193,3 +193,13 @@ def test_talks_held_are_a_meeting(events_of, text, meets):
     """Convening, negotiating or talking with a person, held or scheduled: a meeting (the corpus
     guidelines count scheduled talks); a refusal, a wish or a word with the press is not."""
     assert ("meeting" in [e.type for e in events_of(text)]) is meets
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The delegations met behind closed doors in Geneva for two days.", "Geneva"),
+    ("The envoys met at a hotel in Riyadh on Monday.", "Riyadh"),
+])
+def test_a_meeting_place_behind_a_building_or_its_doors(events_of, text, place):
+    """The city named after the building (or the closed doors) is where the talks were held."""
+    [meeting] = [e for e in events_of(text) if e.type == "meeting"]
+    assert place in [l.name for l in meeting.locations]
