@@ -203,3 +203,12 @@ def test_a_meeting_place_behind_a_building_or_its_doors(events_of, text, place):
     """The city named after the building (or the closed doors) is where the talks were held."""
     [meeting] = [e for e in events_of(text) if e.type == "meeting"]
     assert place in [l.name for l in meeting.locations]
+
+
+@pytest.mark.parametrize("text, agreed", [
+    ("Kyiv and Washington finalised a framework for security guarantees in Berlin.", True),
+    ("The two sides signed a treaty on the exchange of prisoners.", True),
+    ("Talks continued within the framework of the Istanbul process.", False),
+])
+def test_a_framework_or_treaty_sealed_is_an_agreement(events_of, text, agreed):
+    assert ("agreement" in [e.type for e in events_of(text)]) is agreed

@@ -33,8 +33,8 @@ CALL_VERBS = frozenset({"speak", "talk"})
 DIAL_VERBS = frozenset({"call", "phone", "ring"})  # 'Trump called Zelensky': a call to a person
 PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video"})
 AGREEMENT_VERBS = frozenset({"agree", "sign"})
-AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "truce", "memorandum"})
-SEALING_VERBS = frozenset({"reach", "sign", "conclude", "yield", "strike", "seal", "clinch", "finalize",
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "truce", "memorandum", "framework", "treaty", "pact"})
+SEALING_VERBS = frozenset({"reach", "sign", "conclude", "yield", "strike", "seal", "clinch", "finalize", "finalise",
                            "produce", "secure"})
 
 # --- what turns a mention into a non-event ----------------------------------------------
