@@ -85,3 +85,8 @@ def test_a_river_named_like_a_city_is_not_hit(strike_places):
     """'across the Dnipro river' names the water; the town shelled is Nikopol."""
     text = "Russian forces shelled the town of Nikopol across the Dnipro river on Sunday."
     assert strike_places(text) == {"Nikopol"}
+
+
+def test_a_bomb_that_hits_a_city_is_a_strike(strike_places):
+    assert strike_places("A glide bomb slammed into a block of flats in Zaporizhzhia, killing three.") \
+        == {"Zaporizhzhia"}

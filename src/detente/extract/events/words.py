@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # --- triggers, by event type ------------------------------------------------------------
 STRIKE_NOUNS = frozenset({"strike", "airstrike", "attack", "bombardment", "shelling", "barrage",
-                          "missile", "drone", "bombing", "raid", "hit"})
+                          "missile", "drone", "bombing", "raid", "hit", "bomb", "rocket"})
 STRIKE_VERBS = frozenset({"strike", "hit", "attack", "shell", "bomb", "target", "pound", "bombard"})
 LAUNCH_VERBS = frozenset({"launch", "fire", "unleash", "send"})  # strike when the object is a strike noun
 GROUND_NOUNS = frozenset({"offensive", "counteroffensive", "assault", "clash", "clashes", "battle", "fighting"})
