@@ -38,7 +38,7 @@ OBLIGING_HEADS = {"have", "need"}
 STANCE_PHRASES: dict[str, tuple[str, ...]] = {
     "demand": ("call for", "calls for", "called for", "insists that", "is seeking", "key demand",
                "key condition", "only if", "must be", "stressed the importance", "on condition that",
-               "on the condition that", "as a condition", "as a precondition"),
+               "on the condition that", "as a precondition"),
     "proposal": ("put forward", "puts forward", "on the table", "would welcome"),
     "rejection": ("rule out", "ruled out", "rules out", "will not accept", "would not accept",
                   "cannot agree", "can't agree", "does not agree", "do not agree",
