@@ -231,3 +231,14 @@ def test_a_name_set_off_after_the_title_closing_the_sentence(quotes_of):
 def test_an_aide_to_a_leader_is_not_the_leader_but_speaks_for_his_side(quotes_of):
     [q] = quotes_of("“The plan is dead,” an adviser to Zelensky said on condition of anonymity.")
     assert q.speaker.name is None and q.speaker.party == "UKR"
+
+
+def test_a_verbless_sentence_right_after_a_quote_is_more_of_it(quotes_of):
+    text = "“Kyiv will never sign this,” Zelensky told reporters on Friday. “Never again.”"
+    assert [(q.text, q.speaker.name) for q in quotes_of(text)] == \
+        [("Kyiv will never sign this,", "Zelensky"), ("Never again.", "Zelensky")]
+
+
+def test_for_his_part_is_no_quote(quotes_of):
+    quotes = quotes_of("Medinsky called the talks “businesslike”. Umerov, for his part, called them “difficult”.")
+    assert [q.text for q in quotes] == ["the talks “businesslike”", "them “difficult”"]

@@ -177,7 +177,7 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
     signed = signed_speaker(ctx, m, layout.para_starts[layout.para(m.open)])
     if signed is not None:
         return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=signed)
-    if fragment:
+    if fragment and not _exclaims_again(m, span, text, layout, prev):
         return None
     speaker = Speaker(name=None)
     before = _previous_sentence_speaker(ctx, layout, m, span, prev)
@@ -192,6 +192,13 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
         return None
     cue = cue_text(later) if later is not None else None
     return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=cue, speaker=speaker)
+
+
+def _exclaims_again(m: Marked, span, text: str, layout: _Layout, prev: Quote | None) -> bool:
+    """"“We will never sign this,” Zelensky said. “Never again.”": a verbless sentence of its own,
+    right after the speaker's quote in the same paragraph, is more of the same voice."""
+    return prev is not None and prev.speaker.name is not None and layout.para(prev.start) == layout.para(m.open) \
+        and _opens_sentence(span.doc, span.start) and text[m.start:m.end].rstrip().endswith((".", "!", "?"))
 
 
 def _later_cue(span, layout: _Layout) -> Token | None:
@@ -390,9 +397,9 @@ def _mixed_start(cue: Token, span, layout: _Layout) -> int | None:
     while between and between[0].is_punct:
         between.pop(0)
     words = [t for t in between if not t.is_punct]
-    if not words or between[-1].text == "," or between[-1].text.endswith(":"):
+    if not words or between[-1].text == "," or between[-1].text.endswith(":") or between[-1].text in SENTENCE_END:
         return None  # "wrote on Telegram: “…”" (or "on X (formerly Twitter): “…”", one token "):"):
-        # a whole utterance after the cue's own modifiers
+        # a whole utterance after the cue's own modifiers; "… wrote on X. “Never.”": a sentence of its own
     return between[0].idx
 
 
