@@ -242,3 +242,10 @@ def test_a_verbless_sentence_right_after_a_quote_is_more_of_it(quotes_of):
 def test_for_his_part_is_no_quote(quotes_of):
     quotes = quotes_of("Medinsky called the talks “businesslike”. Umerov, for his part, called them “difficult”.")
     assert [q.text for q in quotes] == ["the talks “businesslike”", "them “difficult”"]
+
+
+def test_one_of_a_group_is_unnamed_and_speaks_for_its_side(quotes_of):
+    text = ("Ukrainian officials said the next round could be held in Geneva.\n\n"
+            "“Geneva is one option,” one of them said.")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert (q.speaker.name, q.speaker.party) == (None, "UKR")

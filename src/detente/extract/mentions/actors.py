@@ -415,10 +415,24 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         return Speaker(name=None, party=party, **spk)
     if party or proper or lemma in BODY_NOUNS["en"]:
         return Speaker(name=_clean(span.text), party=party or "NONE", **spk)
+    if head.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.lower_ in ("them", "those", "these") for g in c.children) for c in head.children):
+        return _one_of_them(head, ctx, spk)
     if head.lower_ in GROUP_PRONOUNS["en"]:
         body = _body_before(head, index, ctx) if head.lower_ == "it" else None
         return body.model_copy(update=spk) if body is not None else Speaker(name=None, **spk)
     return Speaker(name=_clean(span.text) or None, party=party or "NONE", **spk)
+
+
+def _one_of_them(head: Token, ctx: ArticleContext, spk: dict) -> Speaker:
+    """"Ukrainian officials said … “…,” one of them said": one unnamed member of the group the
+    sentence before named, who speaks for its side."""
+    prev = _sentence_before(head.sent)
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None) if prev is not None else None
+    group = resolve_mention(noun_phrase(subj), ctx) if subj is not None and subj.tag_ in ("NNS", "NNPS") else None
+    if group is None or group.name is not None:
+        return Speaker(name=None, **spk)
+    return Speaker(name=None, party=group.party, role=group.role, **spk)
 
 
 def _body_before(pron: Token, index: MentionIndex, ctx: ArticleContext) -> Speaker | None:
