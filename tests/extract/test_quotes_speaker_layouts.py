@@ -249,3 +249,10 @@ def test_one_of_a_group_is_unnamed_and_speaks_for_its_side(quotes_of):
             "“Geneva is one option,” one of them said.")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert (q.speaker.name, q.speaker.party) == (None, "UKR")
+
+
+def test_the_office_quoting_him_quotes_its_owner(quotes_of):
+    text = ("Lavrov spoke in Ankara on Monday.\n\n"
+            "Zelensky's office quoted him as saying: “Every strike is Moscow's answer to diplomacy.”")
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker.name == "Zelensky"

@@ -137,6 +137,9 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
         # "Trump, who said …": the speaker is the noun the clause modifies, the mention is "who"
         return resolve_mention(noun_phrase(head.head.head), ctx).model_copy(update=spk)
     if lower in PRONOUNS["en"] and head.pos_ == "PRON":
+        owner = _subject_owner(head, ctx)
+        if owner is not None:
+            return owner.model_copy(update=spk)
         person = _topic(head, index, ctx)
         if isinstance(person, Span):  # "A woman said … “…,” she said": no one named speaks
             return Speaker(name=None, role=_clean(person.text), **spk)
@@ -153,6 +156,21 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
     if inner is not None:
         return _speaker(inner, ctx, **spk)
     return _non_person(span, head, index, ctx, spk)
+
+
+def _subject_owner(pron: Token, ctx: ArticleContext) -> Speaker | None:
+    """"Zelensky's office quoted him as saying …": an object pronoun stands for the person who
+    owns the verb's subject (the subject itself it cannot stand for)."""
+    if pron.dep_ != "dobj":
+        return None
+    subj = next((c for c in pron.head.children if c.dep_ == "nsubj"), None)
+    poss = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if subj else None
+    found = resolve_mention(noun_phrase(poss), ctx) if poss is not None else None
+    if found is None or not found.name:
+        return None
+    known = ctx.codebook.find_actor(found.name)
+    person = is_person_name(found.name, ctx) or poss.ent_type_ == "PERSON" or (known is not None and known.kind == "person")
+    return found if person else None
 
 
 def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0) -> Person | Span | None:
