@@ -84,3 +84,10 @@ def test_the_words_that_name_the_source_add_no_issue(article, sure_model, text):
     """'Officials close to the negotiations told ...' says who reported it, not a second thing Kyiv said."""
     found = {(c.party, c.issue) for c in find_claims(article(text), [], model=sure_model)}
     assert found == {("UKR", "ceasefire")}
+
+
+def test_the_talks_named_around_an_issue_add_no_claim_on_the_talks(article, sure_model):
+    """'under any peace deal' frames the land question with the talks; it is no view of the talks."""
+    text = "Kyiv rejected the land swap under any peace deal, Zelensky said."
+    found = {(c.party, c.issue) for c in find_claims(article(text), [], model=sure_model)}
+    assert found == {("UKR", "territory")}

@@ -97,7 +97,8 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
         return out
     if out:  # "Kyiv rejected the land swap and asked for guarantees": the rules read one issue
         said = _without_attribution(sent, start, end, ctx)
-        uncovered = [h.issue for h in lexical_issues(said, ctx.codebook) if all(c.issue != h.issue for c in out)]
+        uncovered = [h.issue for h in lexical_issues(said, ctx.codebook)
+                     if all(c.issue != h.issue for c in out) and _substantive(h.issue, ctx)]
         if not (blend.second_issue and uncovered):
             return out
         issue = uncovered[0]
@@ -115,6 +116,13 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
                   hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
                   confidence=round(min(0.9, p), 2))
     return out + [_placed(claim, sent, ctx, model, blend, read_as=stance)]
+
+
+def _substantive(issue_id: str, ctx: ArticleContext) -> bool:
+    """An issue of the settlement, not the talks themselves: 'rejected the land swap under any
+    peace deal' frames the land swap with the talks; it says nothing of the talks."""
+    issue = ctx.codebook.issue(issue_id)
+    return issue is not None and not issue.process
 
 
 def _without_attribution(sent: Span, start: int, end: int, ctx: ArticleContext) -> str:
