@@ -75,3 +75,9 @@ def test_an_unnamed_aide_to_a_leader_is_an_anonymous_source(claims_of):
     [claim] = [c for c in claims_of("Kyiv rejected the land swap, an adviser to Zelensky told Reuters.")
                if c.issue == "territory"]
     assert (claim.party, claim.stance, claim.source.type) == ("UKR", "rejection", "anonymous")
+
+
+def test_state_media_are_media_not_the_state(claims_of):
+    [claim] = [c for c in claims_of("Russian state media reported that Moscow demands the lifting of sanctions.",
+                                    quotes=None) if c.issue == "sanctions_assets"]
+    assert (claim.party, claim.source.type) == ("RUS", "media")

@@ -105,7 +105,7 @@ CONFIRM_LEMMAS = {"confirm", "verify"}
 
 # Source nouns (lemmas) that tell what kind of source a link is; the people among them
 # (anonymous, expert, office holders) are in ``mentions.vocabulary``.
-MEDIA_NOUNS = {"media", "outlet", "newspaper", "report", "agency", "publication", "press",
+MEDIA_NOUNS = {"media", "medium", "outlet", "newspaper", "report", "agency", "publication", "press",
                "news", "broadcaster", "journalist", "reporter", "channel", "tabloid"}
 # Words that make an unnamed source attributable after all ("the Kremlin press service").
 OFFICIAL_BODY_NOUNS = {"ministry", "presidency", "office", "service", "statement", "spokesman",
