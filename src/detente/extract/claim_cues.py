@@ -104,9 +104,7 @@ HEDGE_PHRASES = ("if confirmed", "according to preliminary data", "according to 
 CONFIRM_LEMMAS = {"confirm", "verify"}
 
 # Source nouns (lemmas) that tell what kind of source a link is; the people among them
-# (anonymous, expert, office holders) are in ``mentions.vocabulary``.
-MEDIA_NOUNS = {"media", "medium", "outlet", "newspaper", "report", "agency", "publication", "press",
-               "news", "broadcaster", "journalist", "reporter", "channel", "tabloid"}
+# (anonymous, expert, office holders) and the outlets (``MEDIA_NOUNS``) are in ``mentions.vocabulary``.
 # Words that make an unnamed source attributable after all ("the Kremlin press service").
 OFFICIAL_BODY_NOUNS = {"ministry", "presidency", "office", "service", "statement", "spokesman",
                        "spokeswoman", "spokesperson", "government", "administration", "council"}

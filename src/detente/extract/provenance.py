@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import MEDIA_NOUNS, OFFICIAL_BODY_NOUNS
+from detente.extract.claim_cues import OFFICIAL_BODY_NOUNS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import Mention, mention_span, resolve
 from detente.extract.mentions.speakers import reporting_subject
-from detente.extract.mentions.vocabulary import DOCUMENT_NOUNS, REPORTING_LEMMAS
+from detente.extract.mentions.vocabulary import DOCUMENT_NOUNS, MEDIA_NOUNS, REPORTING_LEMMAS
 from detente.records import Source
 
 # Least accountable first: that link decides the type.
@@ -73,7 +73,7 @@ def _typed(m: Mention, token: Token) -> Mention:
     lemma = token.lemma_.lower()
     if m.kind in ("person", "expert", "anonymous"):
         return m
-    if lemma in MEDIA_NOUNS:
+    if lemma in MEDIA_NOUNS["en"]:
         return Mention(m.party, mention_span(token).text, "media")
     if lemma in OFFICIAL_BODY_NOUNS and m.party:
         return Mention(m.party, mention_span(token).text, "metonym")

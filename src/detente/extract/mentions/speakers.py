@@ -8,11 +8,10 @@ from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import MEDIA_NOUNS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.actors import passive_agent
 from detente.extract.mentions.parties import Mention, resolve
-from detente.extract.mentions.vocabulary import DOCUMENT_NOUNS, REPORTING_LEMMAS
+from detente.extract.mentions.vocabulary import DOCUMENT_NOUNS, MEDIA_NOUNS, REPORTING_LEMMAS
 from detente.records import Quote, Speaker
 
 _QUOTES_BY_START = "claim_speakers.quotes_by_start"
@@ -56,7 +55,7 @@ def speaker_mention(spk: Speaker, ctx: ArticleContext) -> Mention:
     span = ctx.doc.char_span(spk.start, spk.end, alignment_mode="expand") \
         if spk.start is not None and spk.end is not None else None
     hits = resolve(span.root, ctx) if span is not None else []
-    if span is not None and span.root.lemma_.lower() in MEDIA_NOUNS and not spk.actor_id:
+    if span is not None and span.root.lemma_.lower() in MEDIA_NOUNS["en"] and not spk.actor_id:
         return Mention(party, spk.name, "media")  # "Russian state media reported …": an outlet, not the state
     if hits and hits[0].kind in ("anonymous", "metonym"):
         return Mention(hits[0].party or party, spk.name, hits[0].kind)

@@ -136,6 +136,13 @@ DOCUMENT_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"plan", "draft", "document", "text", "framework", "agreement", "memorandum",
                      "point", "clause", "treaty"}),
 }
+# Outlets as sources (lemmas; spaCy lemmatises "media" as "medium"): "state media reported" is
+# an outlet, not the state.
+MEDIA_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"media", "medium", "outlet", "newspaper", "report", "agency", "publication", "press",
+                     "news", "broadcaster", "journalist", "reporter", "channel", "tabloid"}),
+}
+
 # Texts and media that speak in news attribution: "the letter reads", "a study that found …".
 SOURCE_DOCUMENTS: dict[str, frozenset[str]] = {
     "en": frozenset("""
