@@ -122,7 +122,7 @@ def _hosts(verb: Token, ctx: ArticleContext) -> bool:
     person received (held or scheduled, as talks are), not 'received the proposal'."""
     host = passive_agent(verb)
     if host is not None and _person(host, ctx):  # the guest may be 'he', whom the text named before
-        return any(c.dep_ == "nsubjpass" and (_guest(c, ctx) or c.lower_ in ("he", "she", "they", "we"))
+        return any(c.dep_ == "nsubjpass" and (_guest(c, ctx) or c.lower_ in W.SUBJECT_PRONOUNS)
                    for c in verb.children)
     return any(c.dep_ == "dobj" and _guest(c, ctx) for c in verb.children)
 

@@ -96,6 +96,7 @@ PLURAL_EVENT_NOUNS = frozenset({"talks", "negotiations"})  # the tagger sometime
 ABOUT_EVENT_NOUNS = frozenset({"result", "outcome", "detail", "progress", "format", "prospect",
                                "success", "failure", "resumption", "idea", "possibility"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "each", "one"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})  # 'where he was received by Putin'
 
 
 def inflected(words: frozenset[str]) -> frozenset[str]:

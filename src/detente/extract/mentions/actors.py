@@ -464,15 +464,12 @@ def _body_before(pron: Token, index: MentionIndex, ctx: ArticleContext) -> Speak
     subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None) if prev is not None else None
     if subj is None or subj.pos_ == "PRON" or subj.tag_ in ("NNS", "NNPS") or quoted[subj.i]:
         return None
+    if subj.lemma_.lower() in ISSUED_NOUNS["en"]:
+        return None  # "A statement followed. “…,” it said": its issuer, where named, was read above
     found = resolve_mention(noun_phrase(subj), ctx)
     if found.name is None or is_person_name(found.name, ctx):
         return None
-    known = ctx.codebook.find_actor(found.name)
-    lemma = subj.lemma_.lower()
-    if lemma in ISSUED_NOUNS["en"]:
-        return None  # "A statement followed. “…,” it said": its issuer, where named, was read above
-    body = lemma in BODY_NOUNS["en"] or (known is not None and known.kind == "body")
-    return found if body or found.party != "NONE" and _is_party(noun_phrase(subj), ctx) else None
+    return found if is_body(noun_phrase(subj), ctx, countries=True) else None
 
 
 def _the_one_before(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext) -> Person | None:
@@ -531,7 +528,7 @@ def leader_of(speaker: Speaker, i: int, ctx: ArticleContext) -> Speaker | None:
     index, doc = mention_index(ctx), ctx.doc
     said = doc.char_span(speaker.start, speaker.end, alignment_mode="expand") \
         if speaker.name is not None and speaker.start is not None else None
-    if said is None or not _is_body(said, ctx) or is_person_name(speaker.name, ctx):
+    if said is None or not is_body(said, ctx) or is_person_name(speaker.name, ctx):
         return None  # a person, or an unnamed one ("a resident said"), speaks for themself
     floor = doc[max(0, doc[i].sent.start - 1)].sent.start
     seen = []
@@ -557,11 +554,17 @@ def _owner_in(span: Span, ctx: ArticleContext) -> Person | None:
     return next((p for p in (_owner(t, ctx) for t in span) if p is not None), None)
 
 
+def served_by(role: Token) -> Token | None:
+    """The name a role serves: 'an adviser to Zelensky', 'an aide of Lavrov'."""
+    return next((g for c in role.children if c.dep_ == "prep" and c.lower_ in ("to", "of", "for")
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+
+
 def _owner(tok: Token, ctx: ArticleContext) -> Person | None:
     """"Zelensky's office", "Putin's address", "an adviser to Zelensky": a known person named as
     the owner of a body or text, or as the one a role serves."""
-    served = tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of", "for") \
-        and tok.head.head.lemma_.lower() in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"]
+    served = tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] \
+        and getattr(served_by(tok.head.head), "i", None) == tok.i
     if not (tok.dep_ == "poss" or served) or tok.pos_ != "PROPN":
         return None
     name = name_tokens(tok)
@@ -571,11 +574,14 @@ def _owner(tok: Token, ctx: ArticleContext) -> Person | None:
     return Person(key=actor.id, name=actor.name, party=actor.party, actor=actor)
 
 
-def _is_body(span: Span, ctx: ArticleContext) -> bool:
-    """An institution, its text or its seat: "the office", "the statement", "the Kremlin"."""
+def is_body(span: Span, ctx: ArticleContext, countries: bool = False) -> bool:
+    """An institution, its text or its seat: "the office", "the statement", "the Kremlin"; with
+    ``countries``, a side named by its country too ("Russia answered. “…,” it said")."""
     root = span.root
+    known = ctx.codebook.find_actor(_clean(span.text))
     return root.lemma_.lower() in BODY_NOUNS["en"] | ISSUED_NOUNS["en"] or root.ent_type_ == "ORG" \
-        or ctx.codebook.party_for_mention(span.text) is not None and not _is_country(span, ctx)
+        or known is not None and known.kind == "body" \
+        or ctx.codebook.party_for_mention(span.text) is not None and (countries or not _is_country(span, ctx))
 
 
 def _set_off_name(span: Span, index: MentionIndex) -> Person | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.codebook.names import person_keys
-from detente.extract.mentions.actors import Person, mention_index, names_head
+from detente.extract.mentions.actors import Person, mention_index, names_head, served_by
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.vocabulary import ANONYMOUS_NOUNS, EXPERT_NOUNS, OFFICE_NOUNS
 
@@ -98,8 +98,7 @@ def _owner_party(token: Token, ctx: ArticleContext) -> str | None:
     """"Putin's spokesperson", "an adviser to Zelensky": the side of the person the role serves."""
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is None and token.lemma_.lower() in OFFICE_NOUNS["en"]:
-        owner = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "for")
-                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        owner = served_by(token)
     found = _resolve_one(owner, ctx) if owner is not None else None
     return found.party if found is not None and found.kind == "person" else None
 

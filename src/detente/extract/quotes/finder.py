@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.extract.mentions.actors import is_person_name, leader_of, resolve_mention
+from detente.extract.mentions.actors import is_body, is_person_name, leader_of, resolve_mention
 from detente.extract.context import ArticleContext
 from detente.extract.quotes.attribution import (according_object, can_speak, cue_text, is_cue, main_subject, mention_of, outer_cue,
                                          subject_of)
-from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
+from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
                                                  MUTE_PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END,
                                                  TITLE_MINOR_WORDS, WEAK_VERBS)
 from detente.extract.quotes.marks import Marked, find_marked
@@ -157,11 +157,7 @@ def _a_body(speaker: Speaker, ctx: ArticleContext) -> bool:
     if speaker.name is None or speaker.start is None or is_person_name(speaker.name, ctx):
         return False
     span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
-    if span is None:
-        return False
-    known = ctx.codebook.find_actor(speaker.name)
-    return (known is not None and known.kind == "body") or ctx.codebook.party_for_mention(span.text) is not None \
-        or span.root.lemma_.lower() in BODY_NOUNS["en"] or span.root.ent_type_ in ("ORG", "GPE", "NORP")
+    return span is not None and is_body(span, ctx, countries=True)
 
 
 def _first_person(span) -> bool:
