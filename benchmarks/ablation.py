@@ -26,7 +26,7 @@ GOLD_ONLY = ("(gold corpus only)",)  # an arm whose models train without trainin
 
 def arms():
     """(name, blend, feature families left out of the model, or ``GOLD_ONLY``)."""
-    from detente.extract.claims import Blend
+    from detente.extract.claims.finder import Blend
 
     full = Blend()
     return [

@@ -53,7 +53,7 @@ corpus_dev = _load("corpus_dev")
 def predict(article, model, blend=None) -> dict:
     """The article's extraction contract: claims and events from the rules plus ``model``
     (None: rules alone)."""
-    from detente.extract.claims import Blend, _learned
+    from detente.extract.claims.finder import Blend, _learned
     from detente.extract.learned_events import learned_events
     from detente.records import Extraction
 

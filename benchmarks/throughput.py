@@ -123,7 +123,7 @@ def compare(nlp, extractor, items: list[str], repeats: int) -> dict:
 
 def breakdown(nlp, extractor, items: list[str]) -> dict:
     """Seconds per component over the same (already parsed) documents, and the parse itself."""
-    from detente.extract.claims import find_claims
+    from detente.extract.claims.finder import find_claims
     from detente.extract.context import ArticleContext
     from detente.extract.events.finder import find_events
     from detente.extract.quotes.finder import find_quotes

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the learned claim model (``src/detente/extract/models/claims-<version>.json``).
+"""Train the learned claim model (``src/detente/extract/claims/models/claims-<version>.json``).
 
 usage: python benchmarks/train_claims.py [--out FILE] [--exclude-fold K ...] [--cv]
 
@@ -87,12 +87,12 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
     """Every gold article parsed once, with the rules' quotes, claims (per sentence) and events.
     ``only`` picks gold articles by id; training articles (in no fold) come with ``training``."""
     from detente.extract import Extractor
-    from detente.extract.claim_model import article_words, sentence_features
+    from detente.extract.claims.model import article_words, sentence_features
     from detente.extract.mentions.speakers import sentence_speaker
-    from detente.extract.claims import _sentence_claims
+    from detente.extract.claims.finder import _sentence_claims
     from detente.extract.context import ArticleContext
     from detente.extract.events.finder import find_events
-    from detente.extract.hedging import doubted_topics
+    from detente.extract.claims.hedging import doubted_topics
     from detente.extract.quotes.finder import find_quotes
     from detente.records import Document
     from detente.sources import iter_documents
@@ -166,7 +166,7 @@ def _train(articles: list[Article], threshold: float | None, drop: tuple[str, ..
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression, Ridge
 
-    from detente.extract.claim_model import ClaimModel, Head, claim_features, position_features
+    from detente.extract.claims.model import ClaimModel, Head, claim_features, position_features
 
     sent_rows = [(a.id, s) for a in articles for s in a.sentences]
     pos_rows = [(a.id, c["evidence"], c) for a in articles for c in a.gold["gold"]["claims"]]
@@ -214,7 +214,7 @@ def _dropped(feature: str, drop: tuple[str, ...]) -> bool:
 
 
 def _logistic(lr, X, y, binary: bool = False):
-    from detente.extract.claim_model import Head
+    from detente.extract.claims.model import Head
 
     lr.fit(X, y)
     classes = [bool(c) if binary else str(c) for c in lr.classes_]
@@ -267,7 +267,7 @@ def _prf(pred, gold) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from detente.extract.claim_model import MODEL_DIR
+    from detente.extract.claims.model import MODEL_DIR
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=MODEL_DIR / f"claims-{VERSION}.json")

@@ -12,8 +12,8 @@ import json
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract import claim_cues
-from detente.extract.positions import cue_pattern
+from detente.extract.claims import cues as claim_cues
+from detente.extract.claims.positions import cue_pattern
 
 FOLDERS = ("dev", "dev2", "dev3")
 
@@ -60,7 +60,7 @@ GENERAL_PHRASES = {"according to preliminary data", "based on leaks", "not rule 
 
 
 def test_no_stance_or_hedge_phrase_of_the_word_lists_occurs_in_exactly_one_article(articles):
-    """The same rule for ``extract/claim_cues.py``'s phrase tables as for the codebook (issue 9:
+    """The same rule for ``extract/claims/cues.py``'s phrase tables as for the codebook (issue 9:
     "never copy a phrase of a corpus article into the codebook or a word list")."""
     phrases = [(f"STANCE_PHRASES[{k}]", p) for k, ps in claim_cues.STANCE_PHRASES.items() for p in ps]
     phrases += [("HEDGE_PHRASES", p) for p in claim_cues.HEDGE_PHRASES]

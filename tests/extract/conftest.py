@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.claims import find_claims
+from detente.extract.claims.finder import find_claims
 from detente.extract.context import ArticleContext
 from detente.extract.quotes.finder import find_quotes
 from detente.records import Document

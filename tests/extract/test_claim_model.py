@@ -7,7 +7,7 @@ import json
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.claim_model import (BUNDLED, MODEL_DIR, ClaimModel, ClaimModelError, load_model, position,
+from detente.extract.claims.model import (BUNDLED, MODEL_DIR, ClaimModel, ClaimModelError, load_model, position,
                                          sentence_features)
 
 

@@ -4,7 +4,7 @@ import importlib.util
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.issues import IssueClassifierError, classify_issue
+from detente.extract.claims.issues import IssueClassifierError, classify_issue
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def test_embedding_without_package_says_so(cb):
 
 @pytest.mark.model
 def test_issue_from_own_clause_before_rest_of_sentence(nlp, cb):
-    from detente.extract.claims import find_claims
+    from detente.extract.claims.finder import find_claims
     from detente.extract.context import ArticleContext
     from detente.records import Document
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from detente.extract.claim_model import ClaimModel, Head
-from detente.extract.claims import Blend, find_claims
+from detente.extract.claims.model import ClaimModel, Head
+from detente.extract.claims.finder import Blend, find_claims
 
 
 def _constant(classes, favourite, features=0):

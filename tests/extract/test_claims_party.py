@@ -49,8 +49,8 @@ def test_a_role_someone_owns_is_not_that_person(article):
 def test_a_claim_the_model_adds_takes_the_side_of_whoever_acts(article):
     """No stance word the rules know and no one speaking: the model finds the claim, and the
     sentence's subject, not the words' likeliest side, says whose it is."""
-    from detente.extract.claim_model import load_model
-    from detente.extract.claims import find_claims
+    from detente.extract.claims.model import load_model
+    from detente.extract.claims.finder import find_claims
 
     ctx = article("Vladimir Putin signed a decree on seizing Western assets in response to European sanctions.")
     found = find_claims(ctx, [], model=load_model())
@@ -59,8 +59,8 @@ def test_a_claim_the_model_adds_takes_the_side_of_whoever_acts(article):
 
 def test_a_known_surname_the_tagger_reads_as_a_noun_still_names_its_side(article):
     """First mention, sentence-initial: the small model tags "Trump" as a common noun."""
-    from detente.extract.claim_model import load_model
-    from detente.extract.claims import find_claims
+    from detente.extract.claims.model import load_model
+    from detente.extract.claims.finder import find_claims
 
     ctx = article("Trump threatened new sanctions on Russia if Moscow does not agree to a ceasefire.")
     found = find_claims(ctx, [], model=load_model())

@@ -2,9 +2,9 @@
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.claims import find_claims
+from detente.extract.claims.finder import find_claims
 from detente.extract.context import ArticleContext
-from detente.extract.hedging import is_hypothetical, is_negated, sentence_hedges
+from detente.extract.claims.hedging import is_hypothetical, is_negated, sentence_hedges
 from detente.extract.pipeline import load_nlp
 from detente.records import Document
 

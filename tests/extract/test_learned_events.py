@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.claim_model import ClaimModel, Head, load_model, sentence_words
+from detente.extract.claims.model import ClaimModel, Head, load_model, sentence_words
 from detente.extract.context import ArticleContext
 from detente.extract.events.finder import find_events
 from detente.extract.learned_events import learned_events
@@ -76,7 +76,7 @@ def test_the_shipped_head_tells_an_agreement_from_small_talk(nlp):
 def test_claim_and_event_heads_read_each_sentence_once(nlp, monkeypatch):
     """Both heads read the same words of a sentence: they are read once per article."""
     from detente.extract import Extractor
-    from detente.extract import claim_model
+    from detente.extract.claims import model as claim_model
 
     calls = []
     real = claim_model.lexical_issues   # the costly part of a sentence's words: every issue cue

@@ -15,6 +15,7 @@ ALLOWED = {
     "places": BASE,
     "quotes": BASE | {"mentions"},
     "events": BASE | {"dates", "mentions", "places"},
+    "claims": BASE | {"mentions"},
 }
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.positions import place
+from detente.extract.claims.positions import place
 
 
 @pytest.fixture(scope="module")

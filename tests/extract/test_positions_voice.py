@@ -2,7 +2,7 @@
 party as subject reports that party's position, not the speaker's (hand-written sentences)."""
 import pytest
 
-from detente.extract.positions import others_voice, place
+from detente.extract.claims.positions import others_voice, place
 
 
 def _placed(article, text: str, party: str, issue: str, stance: str = "demand"):

@@ -2,7 +2,7 @@
 import pytest
 
 from detente.extract.mentions.parties import Mention
-from detente.extract.provenance import make_source
+from detente.extract.claims.provenance import make_source
 
 pytestmark = pytest.mark.model
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from detente.extract.claim_model import ClaimModel, article_words
+from detente.extract.claims.model import ClaimModel, article_words
 from detente.extract.context import ArticleContext
 from detente.extract.events.finder import reports
 from detente.extract.paragraphs import headline

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from detente import settings
 from detente.codebook import Codebook
-from detente.extract.claim_model import BUNDLED, ClaimModel, load_model
+from detente.extract.claims.model import BUNDLED, ClaimModel, load_model
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import with_paragraph_breaks
 from detente.extract.pieces import parse
@@ -74,7 +74,7 @@ class Extractor:
             yield self._run(document, doc)
 
     def _run(self, document: Document, doc) -> Extraction:
-        from detente.extract.claims import find_claims
+        from detente.extract.claims.finder import find_claims
         from detente.extract.events.finder import find_events
         from detente.extract.learned_events import learned_events
         from detente.extract.quotes.finder import find_quotes

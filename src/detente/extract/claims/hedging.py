@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.extract.claim_cues import (CONDITIONAL_MARKS, CONFIRM_LEMMAS, HEDGE_MODALS,
+from detente.extract.claims.cues import (CONDITIONAL_MARKS, CONFIRM_LEMMAS, HEDGE_MODALS,
                                         HEDGE_PHRASES, HEDGE_WORDS)
 
 _NEGATORS = {"not", "n't", "never", "no", "cannot"}

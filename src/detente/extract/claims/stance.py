@@ -1,6 +1,6 @@
 """Stance words: which words state a demand, proposal, rejection, acceptance or assessment.
 
-Cue words are data (``claim_cues``); here they are found in a parsed sentence and anchored to
+Cue words are data (``cues``); here they are found in a parsed sentence and anchored to
 the word of the parse that carries them, so negation, conditions and subjects can be read.
 """
 from __future__ import annotations
@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import (ASSERTION_LEMMAS, CONCESSION_LEMMAS, REFUSING_MODALS, STANCE_LEMMAS,
+from detente.extract.claims.cues import (ASSERTION_LEMMAS, CONCESSION_LEMMAS, REFUSING_MODALS, STANCE_LEMMAS,
                                         STANCE_PHRASES, VERB_ONLY)
 from detente.extract.context import ArticleContext
-from detente.extract.holders import obliged_to
+from detente.extract.claims.holders import obliged_to
 from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
 from detente.records import Claim
 

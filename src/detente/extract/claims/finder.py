@@ -13,20 +13,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import (ACCUSATION_LEMMAS, GUESSING_VERBS, HEDGE_MODALS, NEGATED_LEMMA_STANCE,
+from detente.extract.claims.cues import (ACCUSATION_LEMMAS, GUESSING_VERBS, HEDGE_MODALS, NEGATED_LEMMA_STANCE,
                                         NEGATED_STANCE, NEGATIVE_VERDICTS, RENOUNCE_LEMMAS)
-from detente.extract.claim_model import ClaimModel, article_words, position, sentence_features
+from detente.extract.claims.model import ClaimModel, article_words, position, sentence_features
 from detente.extract.mentions.speakers import sentence_speaker
 from detente.extract.mentions.vocabulary import CITING_VERBS, REPORTING_LEMMAS
 from detente.extract.context import ArticleContext
-from detente.extract.hedging import (doubted_topics, is_hypothetical, is_negated, sentence_hedges,
+from detente.extract.claims.hedging import (doubted_topics, is_hypothetical, is_negated, sentence_hedges,
                                      topic_hedges)
-from detente.extract.holders import clause_verb, holders, main_verb
-from detente.extract.issues import antecedent_issue, classify_issue, lexical_issues, process_issue
+from detente.extract.claims.holders import clause_verb, holders, main_verb
+from detente.extract.claims.issues import antecedent_issue, classify_issue, lexical_issues, process_issue
 from detente.extract.mentions.parties import Mention, resolve
-from detente.extract.positions import others_voice, place
-from detente.extract.provenance import make_source, source_links
-from detente.extract.stance import Trigger, find_triggers, rank, self_negating
+from detente.extract.claims.positions import others_voice, place
+from detente.extract.claims.provenance import make_source, source_links
+from detente.extract.claims.stance import Trigger, find_triggers, rank, self_negating
 from detente.records import Claim, Quote
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Span
 
 from detente.codebook import Codebook
 from detente.extract.context import ArticleContext
-from detente.extract.issues import lexical_issues
+from detente.extract.claims.issues import lexical_issues
 from detente.extract.mentions.parties import Mention
 from detente.records import Claim
 
@@ -120,7 +120,7 @@ def _sparse(coef: np.ndarray) -> list[list[list[float]]]:
 
 @lru_cache(maxsize=4)
 def load_model(name: str = BUNDLED) -> ClaimModel:
-    """A model shipped in ``extract/models`` by name, or any model file by path."""
+    """A model shipped in ``extract/claims/models`` by name, or any model file by path."""
     path = Path(name) if name.endswith(".json") else MODEL_DIR / f"{name}.json"
     if not path.is_file():
         raise ClaimModelError(f"no claim model at {path}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract.claim_cues import OBLIGATION_WORDS, OBLIGING_HEADS
+from detente.extract.claims.cues import OBLIGATION_WORDS, OBLIGING_HEADS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import Mention, resolve
 from detente.extract.mentions.speakers import reporting_subject

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from detente.codebook import Codebook
-from detente.extract.claim_cues import RENOUNCE_FORMS, STANCE_LEMMAS
+from detente.extract.claims.cues import RENOUNCE_FORMS, STANCE_LEMMAS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import resolve
 from detente.extract.mentions.vocabulary import REPORTING_LEMMAS

