@@ -331,7 +331,7 @@ def main() -> None:
 
     extractor = Extractor()
     rows = hostile_inputs(extractor)
-    print(f"\n| input (beside a good article) | expected | what happened | good article stored |")
+    print("\n| input (beside a good article) | expected | what happened | good article stored |")
     print("|---|---|---|---|")
     for name, expected, happened, good in rows:
         mark = "" if _matches(expected, happened) else " **UNEXPECTED**"

@@ -4,7 +4,9 @@ import datetime as dt
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.mentions.actors import mention_index, noun_phrase, resolve_mention
+from detente.extract.mentions.actors import resolve_mention
+from detente.extract.mentions.people import mention_index
+from detente.extract.mentions.phrases import noun_phrase
 from detente.extract.context import ArticleContext
 from detente.records import Document
 

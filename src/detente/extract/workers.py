@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait

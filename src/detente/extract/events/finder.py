@@ -19,7 +19,8 @@ from detente.extract.events.index import DocIndex, index_of
 from detente.extract.events.merge import Mention, merge
 from detente.extract.events.places import PlaceHit, anchor, attached, places_in, where_hit
 from detente.extract.events.reality import topic_of_other, unreal
-from detente.extract.mentions.actors import mention_index, passive_agent
+from detente.extract.mentions.people import mention_index
+from detente.extract.mentions.phrases import passive_agent
 from detente.extract.mentions.parties import resolve as resolve_parties
 from detente.extract.mentions.vocabulary import OFFICE_NOUNS
 from detente.extract.paragraphs import headline

@@ -1,130 +1,24 @@
 """Who is speaking: mention → ``Speaker``, with rule-based coreference over one article.
 
-The small spaCy model mislabels Ukrainian surnames (Yagodzinsky as GPE), so people are found
-from the parse and the codebook as well as from NER. One person under several
-transliterations is one cluster (``person_keys``); pronouns and role nouns ("the expert",
-"the Kremlin spokesman") go to the most recent compatible person. The index is built once per
-article and cached in ``ctx.scratch`` for the quote and claim engineers alike.
+Pronouns and role nouns ("the expert", "the Kremlin spokesman") go to the most recent
+compatible person of the index (``people``); bodies, documents and unnamed sources resolve to
+the side they speak for.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
-
-import numpy
-from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span, Token
 
-from detente.codebook.names import name_key, person_keys
-from detente.codebook.schema import Actor
+from detente.codebook.names import name_key
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
-from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, GENDER_WORDS,
-                                                 GROUP_PRONOUNS, HEAD_ROLES, ISSUED_NOUNS, LESSER_TITLES,
-                                                 PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS, ROLE_NOUNS,
-                                                 ROLE_SYNONYMS)
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS,
+                                                 HEAD_ROLES, ISSUED_NOUNS, LESSER_TITLES, PRONOUN_GENDER,
+                                                 PRONOUNS, QUOTE_MARKS, REPORTING_VERBS, ROLE_NOUNS)
+from detente.extract.mentions.people import (MentionIndex, Person, is_party, is_person_name, mention_index,
+                                             person_key, role_word)
+from detente.extract.mentions.phrases import (clean_name, name_tokens, noun_phrase, names_head,
+                                              passive_agent, quoted_tokens)
 from detente.records import Speaker
-
-_SCRATCH_KEY = "actors.index"
-_QUOTED_KEY = "actors.quoted"
-_LINE_STARTS = "detente.actors.line_starts"
-_NAME_POS = {"PROPN"}
-
-
-@dataclass
-class Person:
-    """One person of the article, all mentions merged."""
-
-    key: str
-    name: str
-    role: str | None = None
-    party: str = "NONE"
-    actor: Actor | None = None
-    mentions: list[int] = field(default_factory=list)  # token index of each mention's head
-    roles: list[str] = field(default_factory=list)  # every role the text gives this person
-    gender: str | None = None  # only where the text says ("Ms.", "spokeswoman")
-
-    def role_words(self, day) -> set[str]:
-        titles = list(self.roles)
-        if self.actor is not None:
-            titles.append(self.actor.role_on(day) or "")
-        return {_role_word(w) for t in titles for w in t.lower().split()}
-
-
-@dataclass
-class MentionIndex:
-    """People of one article and where they are mentioned (token order)."""
-
-    people: dict[str, Person] = field(default_factory=dict)
-    at: dict[int, str] = field(default_factory=dict)  # name-head token index -> person key
-    # mentions "he" does not take up: inside quotes or headings, naming a thing ("the Trump
-    # plan") or the owner of the one meant ("Putin's aide")
-    asides: set[int] = field(default_factory=set)
-    _cache: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def _cached(self, key, build):
-        """Tables derived from ``at`` once per article, not at every mention (long live blogs
-        made these lookups quadratic); rebuilt if mentions were added since."""
-        hit = self._cache.get(key)
-        if hit is None or hit[0] != len(self.at):
-            hit = (len(self.at), build())
-            self._cache[key] = hit
-        return hit[1]
-
-    def _positions(self) -> list[int]:
-        return self._cached("positions", lambda: sorted(self.at))
-
-    def _narrative(self) -> list[int]:
-        return self._cached("narrative", lambda: sorted(set(self.at) - self.asides))
-
-    def _role_hits(self, day) -> dict[str, list[tuple[int, str]]]:
-        """Role word -> (mention position, person key), in order, for ``day``."""
-        def build():
-            words = {k: p.role_words(day) for k, p in self.people.items()}
-            table: dict[str, list[tuple[int, str]]] = {}
-            for j, k in sorted(self.at.items()):
-                for w in words[k]:
-                    table.setdefault(w, []).append((j, k))
-            return table
-        return self._cached(("roles", day), build)
-
-    def before(self, i: int) -> Person | None:
-        """The person mentioned most recently before token ``i``."""
-        return self.antecedent(i, "")
-
-    def antecedent(self, i: int, pronoun: str) -> Person | None:
-        """The most recent person before ``i`` whom ``pronoun`` can stand for: "Mr. Doe met
-        Ms. Roe. He said …" skips Ms. Roe; a person of unknown gender fits either pronoun; the
-        ``asides`` are skipped."""
-        want = PRONOUN_GENDER["en"].get(pronoun.lower())
-        positions = self._narrative()
-        for j in reversed(positions[:bisect_left(positions, i)]):
-            person = self.people[self.at[j]]
-            if want is None or person.gender in (None, want):
-                return person
-        return None
-
-    def with_role(self, noun: str, i: int, day=None) -> Person | None:
-        """Most recent person before ``i`` whose role names ``noun``, else the first after it."""
-        hits = self._role_hits(day).get(_role_word(noun), [])
-        cut = bisect_left(hits, (i, ""))
-        key = hits[cut - 1][1] if cut else (hits[0][1] if hits else None)
-        return self.people[key] if key else None
-
-
-def mention_index(ctx: ArticleContext) -> MentionIndex:
-    """The article's people, built once and cached in ``ctx.scratch``."""
-    index = ctx.scratch.get(_SCRATCH_KEY)
-    if index is None:
-        index = _build_index(ctx)
-        ctx.scratch[_SCRATCH_KEY] = index
-    return index
-
-
-def is_person_name(name: str, ctx: ArticleContext) -> bool:
-    """The name is one of the article's people (not a body, an outlet or a place)."""
-    index = mention_index(ctx)
-    return any(p.name == name for p in index.people.values())
 
 
 def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
@@ -142,14 +36,14 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
             return owner.model_copy(update=spk)
         person = _topic(head, index, ctx)
         if isinstance(person, Span):  # "A woman said … “…,” she said": no one named speaks
-            return Speaker(name=None, role=_clean(person.text), **spk)
+            return Speaker(name=None, role=clean_name(person.text), **spk)
         person = person or index.antecedent(head.i, lower)
         return _speaker(person, ctx, **spk) if person else Speaker(name=None, **spk)
     if head.i in index.at and head.pos_ != "PROPN":  # a known surname the tagger took for a noun
         return _speaker(index.people[index.at[head.i]], ctx, **spk)
     name = name_tokens(head)
-    if name is not None and not _is_party(name, ctx):
-        person = index.people.get(_person_key(name.text))
+    if name is not None and not is_party(name, ctx):
+        person = index.people.get(person_key(name.text))
         if person:
             return _speaker(person, ctx, **spk)
     inner = _person_inside(span, index)
@@ -194,7 +88,7 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
     ("Ushakov said: ⏎ “Not further.”") and heading lines pass on to the one before them."""
     if subj_here.dep_ not in ("nsubj", "nsubjpass") or depth > 2:
         return None
-    sent, quoted = subj_here.sent, _quoted(ctx)
+    sent, quoted = subj_here.sent, quoted_tokens(ctx)
     if any(j in index.at and not quoted[j] for j in range(sent.start, subj_here.i)):
         return None  # "Kovalenko met Merz, and she said …": its own sentence names people
     prev = _sentence_before(sent)
@@ -230,12 +124,6 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
     return person
 
 
-def passive_agent(verb: Token) -> Token | None:
-    """The noun after "by" in a passive ("was led by Umerov", "this was stated by Ushakov")."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-
-
 def _doer(verb: Token, index: MentionIndex) -> Token | None:
     """"The talks were led by Rustem Umerov": the person a passive names as its agent is what the
     sentence is about, as its subject would be."""
@@ -263,7 +151,7 @@ def _continued(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext
     party = _party_in(span, ctx)
     if party is not None and person.party != party:
         return None
-    noun, roles = _role_word(head.lemma_.lower()), person.role_words(ctx.reference_date)
+    noun, roles = role_word(head.lemma_.lower()), person.role_words(ctx.reference_date)
     if noun == "official":
         return person if roles else None
     if noun == "leader":
@@ -285,26 +173,6 @@ def _unnamed_person(subj: Token, pron: Token) -> bool:
     return want is not None and said in (None, want)
 
 
-def _quoted(ctx: ArticleContext) -> list[bool]:
-    """Which tokens stand inside double quotation marks (a curly mark opens or closes by its
-    shape, a straight one toggles; a paragraph break closes any quote left open)."""
-    quoted = ctx.scratch.get(_QUOTED_KEY)
-    if quoted is None:
-        quoted, inside = [], False
-        for t in ctx.doc:
-            if t.text in ("“", "«", "„") or t.text == '"' and not inside:
-                inside = True
-            elif t.text in ("”", "»") or t.text == '"':
-                inside = False
-            elif "\n" in t.text_with_ws:
-                quoted.append(inside)
-                inside = False
-                continue
-            quoted.append(inside)
-        ctx.scratch[_QUOTED_KEY] = quoted
-    return quoted
-
-
 def _person_inside(span: Span, index: MentionIndex) -> Person | None:
     """"Ms. EU Ambassador to Ukraine Katarina Mathernova": a known name within the subject,
     not through a possessive or "of/for" ("Putin's spokesperson" is not Putin)."""
@@ -315,85 +183,6 @@ def _person_inside(span: Span, index: MentionIndex) -> Person | None:
     return None
 
 
-def names_head(tok: Token, head: Token) -> bool:
-    """``tok`` is part of what ``head`` names, not a possessor or an "of/for" phrase hanging on
-    it ("Putin's spokesperson", "an aide of Putin" are not Putin)."""
-    path, t = [], tok
-    while t.i != head.i and t.head.i != t.i:
-        path.append(t)
-        t = t.head
-    return t.i == head.i and not any(p.dep_ == "poss" or p.lower_ in ("of", "for", "to") for p in path)
-
-
-def noun_phrase(head: Token) -> Span:
-    """The phrase of a subject head without its relative clauses, appositions or trailing punctuation."""
-    doc = head.doc
-    left = head.left_edge.i
-    right = head.i
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat", "poss") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "in", "to")):
-            right = max(right, child.right_edge.i)
-    floor = max(head.sent.start, _line_start(head))
-    left = max(left, floor)
-    while left < head.i and doc[left].pos_ in ("PUNCT", "SPACE"):
-        left += 1
-    return doc[left:right + 1]
-
-
-def _line_start(tok: Token) -> int:
-    """First token of the paragraph holding ``tok``: phrases never run across a line break.
-    The table is built once per ``Doc`` (walking back from every subject was quadratic in a
-    long paragraph)."""
-    starts = tok.doc.user_data.get(_LINE_STARTS)
-    if starts is None or len(starts) != len(tok.doc):
-        starts = tok.doc.user_data[_LINE_STARTS] = _line_starts(tok.doc).tolist()  # msgpack-able
-    return starts[tok.i]
-
-
-def _line_starts(doc) -> numpy.ndarray:
-    """For each token, the index of the first token of its line."""
-    breaks = numpy.fromiter(("\n" in t.text_with_ws for t in doc), dtype=bool, count=len(doc))
-    opens = numpy.zeros(len(doc), dtype=numpy.int64)
-    opens[1:] = numpy.where(breaks[:-1], numpy.arange(1, len(doc)), 0)
-    return numpy.maximum.accumulate(opens) if len(doc) else opens
-
-
-def name_tokens(head: Token) -> Span | None:
-    """The proper-name run ending at ``head`` ("Kirill Dmitriev" in "envoy Kirill Dmitriev")."""
-    if head.pos_ not in _NAME_POS or not head.text[:1].isupper():
-        return None
-    doc = head.doc
-    start = head.i
-    while start > 0 and doc[start - 1].pos_ in _NAME_POS and doc[start - 1].head.i in (head.i, start) \
-            and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in ROLE_NOUNS["en"]:
-        start -= 1
-    first = head.i
-    while first > 0 and head.ent_type_ == "PERSON" and doc[first].ent_iob_ == "I":
-        first -= 1
-    if first < head.i:
-        start = max(start, first)  # a PERSON entity of several words is the whole name
-    titled = _after_body_title(doc, start, head.i)
-    if titled is not None:
-        return doc[titled:head.i + 1]
-    while start < head.i and doc[start].ent_type_ not in ("", "PERSON") and not _one_entity(doc, start, head.i):
-        start += 1  # "Ukraine Katarina Mathernova": a place before a name is not part of it
-    return doc[start:head.i + 1]
-
-
-def _one_entity(doc, a: int, b: int) -> bool:
-    """Tokens ``a``..``b`` lie in one entity (NER ran "Kharkiv, Ihor Terekhov" into one ORG)."""
-    return all(doc[k].ent_iob_ == "I" for k in range(a + 1, b + 1))
-
-
-def _after_body_title(doc, start: int, end: int) -> int | None:
-    """"Head of the Odesa Regional Administration Oleh Kiper": NER takes the whole run for an
-    organisation; the two or three words after its last body noun are the person's name."""
-    body = max((k for k in range(start, end) if doc[k].lower_ in BODY_NOUNS["en"]), default=None)
-    if body is None or not 2 <= end - body <= 3:
-        return None
-    return body + 1
-
-
 def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext, spk: dict) -> Speaker:
     lemma = head.lemma_.lower()
     if lemma in ISSUED_NOUNS["en"] and head.pos_ == "NOUN":
@@ -402,9 +191,9 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
             found = resolve_mention(noun_phrase(issuer), ctx)
             if found.name is not None:
                 return found.model_copy(update=spk)
-    body = ctx.codebook.find_actor(_clean(span.text))
+    body = ctx.codebook.find_actor(clean_name(span.text))
     if body is not None and body.kind == "body":  # "the Pentagon said": a body the case knows
-        return Speaker(name=_clean(span.text), party=body.party, actor_id=body.id, **spk)
+        return Speaker(name=clean_name(span.text), party=body.party, actor_id=body.id, **spk)
     party = _party_in(span, ctx)
     proper = [t for t in span if t.pos_ == "PROPN"]
     named = _set_off_name(span, index) if lemma in ROLE_NOUNS["en"] else None
@@ -418,9 +207,9 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         known = _the_one_before(span, head, index, ctx)
         if known is not None:
             return _speaker(known, ctx, **spk)
-        return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
+        return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
     if _plural_group(span, head, lemma, party):
-        return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
+        return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
     if lemma in ROLE_NOUNS["en"] and head.pos_ in ("NOUN", "PROPN") and not _is_body_phrase(span, ctx):
         person = index.with_role(lemma, head.i, ctx.reference_date) \
             or _codebook_role(lemma, party, ctx, span)
@@ -428,18 +217,18 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
             person = index.before(head.i)
         if person:
             return _speaker(person, ctx, **spk)
-        return Speaker(name=None, party=party or "NONE", role=_clean(span.text), **spk)
+        return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
     if party and _is_country(span, ctx):
         return Speaker(name=None, party=party, **spk)
     if party or proper or lemma in BODY_NOUNS["en"]:
-        return Speaker(name=_clean(span.text), party=party or "NONE", **spk)
+        return Speaker(name=clean_name(span.text), party=party or "NONE", **spk)
     if head.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lower_ in ("them", "those", "these") for g in c.children) for c in head.children):
         return _one_of_them(head, ctx, spk)
     if head.lower_ in GROUP_PRONOUNS["en"]:
         body = _body_before(head, index, ctx) if head.lower_ == "it" else None
         return body.model_copy(update=spk) if body is not None else Speaker(name=None, **spk)
-    return Speaker(name=_clean(span.text) or None, party=party or "NONE", **spk)
+    return Speaker(name=clean_name(span.text) or None, party=party or "NONE", **spk)
 
 
 def _one_of_them(head: Token, ctx: ArticleContext, spk: dict) -> Speaker:
@@ -458,7 +247,7 @@ def _body_before(pron: Token, index: MentionIndex, ctx: ArticleContext) -> Speak
     side the sentence before was about; never a person, whoever was named last."""
     if pron.dep_ != "nsubj":
         return None
-    prev, quoted = _sentence_before(pron.sent), _quoted(ctx)
+    prev, quoted = _sentence_before(pron.sent), quoted_tokens(ctx)
     while prev is not None and all(quoted[t.i] or not t.is_alpha for t in prev):
         prev = _sentence_before(prev)
     subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None) if prev is not None else None
@@ -578,7 +367,7 @@ def is_body(span: Span, ctx: ArticleContext, countries: bool = False) -> bool:
     """An institution, its text or its seat: "the office", "the statement", "the Kremlin"; with
     ``countries``, a side named by its country too ("Russia answered. “…,” it said")."""
     root = span.root
-    known = ctx.codebook.find_actor(_clean(span.text))
+    known = ctx.codebook.find_actor(clean_name(span.text))
     return root.lemma_.lower() in BODY_NOUNS["en"] | ISSUED_NOUNS["en"] or root.ent_type_ == "ORG" \
         or known is not None and known.kind == "body" \
         or ctx.codebook.party_for_mention(span.text) is not None and (countries or not _is_country(span, ctx))
@@ -607,166 +396,6 @@ def _speaker(person: Person, ctx: ArticleContext, start: int, end: int) -> Speak
         role = person.actor.role_on(ctx.reference_date) or role
     return Speaker(name=person.name, party=person.party, role=role,
                    actor_id=person.actor.id if person.actor else None, start=start, end=end)
-
-
-# --- building the index ------------------------------------------------------------------
-def _build_index(ctx: ArticleContext) -> MentionIndex:
-    index = MentionIndex()
-    doc = ctx.doc
-    heads = {e.root.i for e in doc.ents if e.label_ == "PERSON" and (len(e) > 1 or e.root.dep_.startswith("nsubj"))}
-    proper = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array("POS") == PROPN)]  # no Token per word
-    for tok in proper:
-        if tok.dep_ in ("nsubj", "nsubjpass", "pobj", "appos") \
-                and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according" or tok.head.dep_ == "agent"
-                     or _titled(tok)) \
-                or tok.dep_ == "dobj" and tok.head.lemma_.lower() in CITING_VERBS["en"] \
-                or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and _set_off_role_name(tok):
-            heads.add(tok.i)  # "TASS quoted Peskov"; "…, said the mayor of Dnipro, Borys Filatov."
-    for tok in proper:  # full names the codebook knows, wherever the parse put them
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and tok.i - 1 >= 0 \
-                and doc[tok.i - 1].pos_ == "PROPN" and _known(tok, ctx):
-            heads.add(tok.i)
-    for i in sorted(heads):
-        _add_mention(index, doc[i], ctx)
-    # later bare surnames of known people, whatever NER or the tagger made of them ("Zelenskyy
-    # said" tagged as a common noun)
-    surnames = set(index.people)
-    nouns = [doc[int(i)] for i in numpy.flatnonzero(doc.to_array("POS") == NOUN)]
-    for tok in sorted(proper + [t for t in nouns if t.text[:1].isupper()], key=lambda t: t.i):
-        if tok.i not in index.at and tok.head.pos_ != "PROPN":
-            key = _person_key(tok.text)
-            if key in surnames:
-                index.at[tok.i] = key
-                index.people[key].mentions.append(tok.i)
-    quoted = _quoted(ctx)
-    index.asides = {j for j in index.at if quoted[j] or doc[j].dep_ == "compound"
-                    or doc[j].dep_ == "poss" and doc[j].head.lemma_.lower() in ROLE_NOUNS["en"]
-                    or heading_line(doc[j].sent)}
-    return index
-
-
-def _names_no_one(tok: Token, name: Span) -> bool:
-    """A capitalised word that is no person: "Sen. Claire McCaskill (D-Mo.)" (a label in short
-    parentheses), "the 13th Amendment", "the Dred Scott case" (a thing, unless NER says person)."""
-    doc = tok.doc
-    first = doc[name.start - 1] if name.start > 0 else None
-    if first is not None and (first.ent_type_ == "ORDINAL" or first.text[:1].isdigit()
-                              or first.lower_ == "the" and tok.ent_type_ != "PERSON"):
-        return True
-    before, after = doc[max(0, tok.i - 3):tok.i], doc[tok.i + 1:tok.i + 4]
-    if first is not None and first.text in ("–", "—", "-") and any(t.text == ")" for t in after):
-        return True  # "(… – Ed.)": the signature of a note in parentheses
-    return any(t.text == "(" for t in before) and any(t.text == ")" for t in after) \
-        and not any(t.text == ")" for t in before)
-
-
-def _known(tok: Token, ctx: ArticleContext) -> bool:
-    name = name_tokens(tok)
-    return name is not None and ctx.codebook.find_actor(name.text) is not None
-
-
-def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
-    name = name_tokens(head)
-    if name is None or _is_party(name, ctx) or name.text.isupper() or head.lower_ in ROLE_NOUNS["en"] \
-            or _names_no_one(head, name):
-        return
-    actor = ctx.codebook.find_actor(name.text)
-    if actor is None and head.ent_type_ not in ("PERSON", "") and len(name) < 2:
-        if _person_key(name.text) not in index.people:
-            return  # a lone place or organisation word, not a person
-    if actor is None and not _titled(head) and not _set_off_after_role(name) \
-            and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
-        return
-    key = actor.id if actor else _person_key(name.text)
-    if not key:
-        return
-    person = index.people.get(key) or index.people.get(_person_key(name.text))
-    if person is None:
-        person = Person(key=key, name=name.text, actor=actor,
-                        party=actor.party if actor else "NONE")
-        index.people[key] = person
-        if actor:
-            index.people.setdefault(_person_key(name.text), person)
-    if len(name.text) > len(person.name):  # the fullest form the article writes
-        person.name = name.text
-    role, party = _role_from_text(head, name, ctx)
-    person.gender = person.gender or _gender(name, role)
-    person.role = person.role or role
-    if role:
-        person.roles.append(role)
-    if person.party == "NONE" and party:
-        person.party = party
-    index.at[head.i] = person.key if person.key in index.people else key
-    person.mentions.append(head.i)
-
-
-def _set_off_role_name(tok: Token) -> bool:
-    name = name_tokens(tok)
-    return name is not None and _set_off_after_role(name)
-
-
-def _set_off_after_role(name: Span) -> bool:
-    """"The mayor of Kharkiv, Ihor Terekhov, said": a name of two or three words set off by
-    commas right after a role phrase is a person, whatever NER made of the run."""
-    doc = name.doc
-    if not 2 <= len(name) <= 3 or name.start < 2 or doc[name.start - 1].text != "," \
-            or name.end < len(doc) and doc[name.end].text not in (",", ".", ";"):
-        return False
-    before = doc[max(0, name.start - 6):name.start - 1]
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS["en"] for t in before)
-
-
-def _titled(head: Token) -> bool:
-    """A name of two or three words right after a body's title ("… Administration Oleh Kiper")."""
-    name = name_tokens(head)
-    if name is None or len(name) < 2 or name.start == 0:
-        return False
-    before = head.doc[name.start - 1]
-    return before.pos_ == "PROPN" and before.lower_ in BODY_NOUNS["en"]
-
-
-def _role_from_text(head: Token, name: Span, ctx: ArticleContext) -> tuple[str | None, str | None]:
-    """Role and side from premodifiers ("Ukrainian Foreign Minister X") or an apposition."""
-    doc = head.doc
-    pre = [t for t in doc[head.left_edge.i:name.start] if t.pos_ not in ("DET", "PUNCT", "SPACE")]
-    appos = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"
-             and doc[c.left_edge.i - 1].text != "("]
-    words = pre
-    if not pre and appos:
-        words = [t for t in appos[0].subtree if t.pos_ not in ("DET", "PUNCT", "SPACE")]
-    party = None
-    for t in words:
-        party = party or ctx.codebook.party_for_mention(t.text)
-    poss = [k for k, t in enumerate(words) if t.dep_ == "case" or t.lower_ in ("'s", "’s")]
-    if poss and words is pre:
-        words = words[poss[-1] + 1:]  # "Putin's special envoy X": the role is "special envoy"
-    words = [t for t in words if not ctx.codebook.party_for_mention(t.text)]
-    role = " ".join(t.text for t in words).strip() or None
-    return role, party
-
-
-def _gender(name: Span, role: str | None) -> str | None:
-    """What the name's title or the role says: "Mrs. Clinton", "Clinton spokeswoman Jen Psaki"."""
-    words = [t.lower_ for t in name] + (role or "").lower().split()
-    if name.start > 0:
-        words.append(name.doc[name.start - 1].lower_)
-    for gender, table in GENDER_WORDS["en"].items():
-        if any(w in table for w in words):
-            return gender
-    return None
-
-
-def _role_word(word: str) -> str:
-    return ROLE_SYNONYMS["en"].get(word, word)
-
-
-def _person_key(text: str) -> str:
-    keys = person_keys(text)
-    return keys[-1] if keys else ""
-
-
-def _is_party(span: Span, ctx: ArticleContext) -> bool:
-    return ctx.codebook.party_for_mention(span.text) is not None
 
 
 def _is_country(span: Span, ctx: ArticleContext) -> bool:
@@ -800,7 +429,7 @@ def _codebook_role(noun: str, party: str | None, ctx: ArticleContext, phrase: Sp
     of Sumy); a country's "leader" is its president, not a party's faction leader."""
     if phrase is not None and phrase.root.tag_ in ("NNS", "NNPS"):
         return None  # "the leaders of France and Germany" are no one person
-    noun = _role_word(noun)
+    noun = role_word(noun)
     wanted = _qualifiers(phrase, ctx) if phrase is not None else set()
     hits = []
     for a in ctx.codebook.actors:
@@ -820,7 +449,7 @@ def _title_fits(noun: str, title: list[str], of_country: bool) -> bool:
     """The title names the role, not a lesser one made of it ("vice president", "deputy prime
     minister"); a country's "leader" is its president."""
     want = ("president" if noun == "leader" and of_country else noun).split()
-    roles = [_role_word(w) for w in title]
+    roles = [role_word(w) for w in title]
     return any(roles[k:k + len(want)] == want and (k == 0 or title[k - 1] not in LESSER_TITLES["en"])
                for k in range(len(roles) - len(want) + 1))
 
@@ -844,11 +473,3 @@ def _qualifiers(phrase: Span, ctx: ArticleContext) -> set[str]:
         if t.pos_ in ("PROPN", "ADJ", "NOUN"):
             out.add(t.lower_)
     return out
-
-
-def _clean(text: str) -> str:
-    text = " ".join(text.split())
-    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
-        if text.startswith(det):
-            text = text[len(det):]
-    return text.strip(" ,.:;")

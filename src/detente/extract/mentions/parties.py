@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.codebook.names import person_keys
-from detente.extract.mentions.actors import Person, mention_index, names_head, served_by
+from detente.extract.mentions.actors import served_by
+from detente.extract.mentions.people import Person, mention_index
+from detente.extract.mentions.phrases import names_head
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.vocabulary import ANONYMOUS_NOUNS, EXPERT_NOUNS, OFFICE_NOUNS
 

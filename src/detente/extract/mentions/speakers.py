@@ -9,7 +9,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from detente.extract.context import ArticleContext
-from detente.extract.mentions.actors import passive_agent
+from detente.extract.mentions.phrases import passive_agent
 from detente.extract.mentions.parties import Mention, resolve
 from detente.extract.mentions.vocabulary import DOCUMENT_NOUNS, MEDIA_NOUNS, REPORTING_LEMMAS
 from detente.records import Quote, Speaker

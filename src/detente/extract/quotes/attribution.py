@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.extract.mentions.actors import noun_phrase, passive_agent
+from detente.extract.mentions.phrases import noun_phrase, passive_agent
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
                                  INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS,
                                  SENTENCE_END, SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS)

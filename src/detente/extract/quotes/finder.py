@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.extract.mentions.actors import is_body, is_person_name, leader_of, resolve_mention
+from detente.extract.mentions.actors import is_body, leader_of, resolve_mention
+from detente.extract.mentions.people import is_person_name
 from detente.extract.context import ArticleContext
 from detente.extract.quotes.attribution import (according_object, can_speak, cue_text, is_cue, main_subject, mention_of, outer_cue,
                                          subject_of)
