@@ -125,3 +125,13 @@ def test_she_skips_a_man_the_text_calls_mr(context):
 def test_he_skips_a_spokeswoman(context):
     ctx = context("Petro Hrytsenko arrived before Kremlin spokeswoman Olena Marchenko spoke. Then he said the talks failed.")
     assert speaker_at(ctx, "he").name == "Petro Hrytsenko"
+
+
+def test_the_end_of_a_long_name_is_the_same_person_not_a_relative(context):
+    ctx = context("Juan Carlos Ortega Vidal met reporters in Madrid. Later Carlos Ortega Vidal said the talks had failed.")
+    assert speaker_at(ctx, "Vidal", 1).name == "Juan Carlos Ortega Vidal"
+
+
+def test_two_first_names_of_one_surname_are_two_people(context):
+    ctx = context("Mark Halloran spoke first. Joan Halloran said she disagreed.")
+    assert (speaker_at(ctx, "Halloran", 0).name, speaker_at(ctx, "Halloran", 1).name) == ("Mark Halloran", "Joan Halloran")

@@ -193,3 +193,23 @@ def test_a_known_surname_the_tagger_reads_as_a_noun_is_still_that_person(quotes_
     text = 'Volodymyr Zelenskyy spoke in Kyiv. The truce is "more of a hope than a plan," Zelenskyy said.'
     [q] = direct_or_mixed(quotes_of(text))
     assert q.speaker.party == "UKR" and q.speaker.actor_id == "volodymyr_zelensky"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The mayor of Odesa, Hennadiy Trukhanov, visited the damaged block. “I heard the explosion and "
+                 "ran outside,” said Olena Kovalchuk, a 54-year-old resident.", id="an age"),
+    pytest.param("The governor of Sumy, Oleh Hryhorov, toured the hospital. “The windows fell in on us,” said "
+                 "Olena Kovalchuk, a nurse on the night shift.", id="a noun only a person can be"),
+])
+def test_a_resident_described_as_a_person_is_the_speaker_not_the_official_before(quotes_of, text):
+    """A local official instead of the resident quoted (issue 9): the small model tags many
+    Ukrainian names as organisations; an apposition with an age or a person noun says otherwise."""
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Olena Kovalchuk"
+
+
+def test_two_relatives_of_one_surname_are_two_speakers(quotes_of):
+    text = ("Former senator Mark Halloran opened the rally. “We will win this state,” Mark Halloran said. "
+            "His wife, Joan Halloran, spoke next. “Our schools come first,” Joan Halloran said.")
+    first, second = direct_or_mixed(quotes_of(text))
+    assert (first.speaker.name, second.speaker.name) == ("Mark Halloran", "Joan Halloran")

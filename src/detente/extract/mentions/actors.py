@@ -39,8 +39,8 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
             return Speaker(name=None, role=clean_name(person.text), **spk)
         person = person or index.antecedent(head.i, lower)
         return _speaker(person, ctx, **spk) if person else Speaker(name=None, **spk)
-    if head.i in index.at and head.pos_ != "PROPN":  # a known surname the tagger took for a noun
-        return _speaker(index.people[index.at[head.i]], ctx, **spk)
+    if head.i in index.at:  # a mention the index holds ("Chelsea Clinton" beside "Bill Clinton",
+        return _speaker(index.people[index.at[head.i]], ctx, **spk)  # a surname tagged as a noun)
     name = name_tokens(head)
     if name is not None and not is_party(name, ctx):
         person = index.people.get(person_key(name.text))

@@ -18,8 +18,8 @@ from detente.codebook.names import person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
-from detente.extract.mentions.vocabulary import (BODY_NOUNS, CITING_VERBS, GENDER_WORDS, PRONOUN_GENDER,
-                                                 ROLE_NOUNS, ROLE_SYNONYMS)
+from detente.extract.mentions.vocabulary import (BODY_NOUNS, CITING_VERBS, GENDER_WORDS, PERSON_NOUNS,
+                                                 PRONOUN_GENDER, ROLE_NOUNS, ROLE_SYNONYMS)
 from detente.extract.mentions.phrases import name_tokens, quoted_tokens
 
 
@@ -183,16 +183,20 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
             or _names_no_one(head, name):
         return
     actor = ctx.codebook.find_actor(name.text)
-    if actor is None and head.ent_type_ not in ("PERSON", "") and len(name) < 2:
+    described = _described_as_person(head)
+    if actor is None and head.ent_type_ not in ("PERSON", "") and len(name) < 2 and not described:
         if person_key(name.text) not in index.people:
             return  # a lone place or organisation word, not a person
-    if actor is None and not _titled(head) and not _set_off_after_role(name) \
+    if actor is None and not _titled(head) and not _set_off_after_role(name) and not described \
             and head.ent_type_ in ("ORG", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"):
         return
     key = actor.id if actor else person_key(name.text)
     if not key:
         return
     person = index.people.get(key) or index.people.get(person_key(name.text))
+    if person is not None and actor is None and _kin(person, name):
+        key = f"{key}:{name[0].lower_}"  # "Rakeyia Scott" after "Keith Lamont Scott": his wife
+        person = index.people.get(key)
     if person is None:
         person = Person(key=key, name=name.text, actor=actor,
                         party=actor.party if actor else "NONE")
@@ -210,6 +214,34 @@ def _add_mention(index: MentionIndex, head: Token, ctx: ArticleContext) -> None:
         person.party = party
     index.at[head.i] = person.key if person.key in index.people else key
     person.mentions.append(head.i)
+
+
+def _kin(person: Person, name: Span) -> bool:
+    """Two full names with one surname and different first names are two people (a wife and
+    her husband), not one; "Sergei"/"Sergey" are one first name spelled two ways, and "Suu Kyi"
+    is the end of "Aung San Suu Kyi", not a relative."""
+    mine, theirs = [t.lower_ for t in name], person.name.lower().split()
+    if len(mine) < 2 or len(theirs) < 2 or person.actor is not None:
+        return False
+    if mine[-len(theirs):] == theirs or theirs[-len(mine):] == mine:
+        return False
+    return mine[0].isalpha() and theirs[0].isalpha() and mine[0][:3] != theirs[0][:3]
+
+
+def _described_as_person(head: Token) -> bool:
+    """"Olena Kovalchuk, a 54-year-old resident", "Petro, 61, a volunteer": an apposition that
+    gives an age or a noun only a person can be."""
+    for app in (c for c in head.rights if c.dep_ == "appos"):
+        if app.lemma_.lower() in PERSON_NOUNS["en"] and app.pos_ == "NOUN" or _an_age(app):
+            return True
+    return False
+
+
+def _an_age(tok: Token) -> bool:
+    """", 54," or "a 54-year-old …": a number of years of someone's life."""
+    if tok.like_num and tok.pos_ == "NUM" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ",":
+        return True
+    return any(t.lower_ == "old" and any(k.lower_ in ("year", "years") for k in t.subtree) for t in tok.subtree)
 
 
 def _set_off_role_name(tok: Token) -> bool:

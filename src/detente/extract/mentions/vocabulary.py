@@ -183,6 +183,19 @@ ANONYMOUS_HEADS: dict[str, frozenset[str]] = {
                      "insider", "insiders", "person", "people", "aide", "aides"}),
 }
 
+# Nouns that say a named someone is a person, not an office: "Olena Kovalchuk, a resident",
+# "said Petro, a volunteer". An apposition with one of these (or with an age) makes a name a
+# person whatever NER made of it (the small model reads many Ukrainian names as ORG).
+PERSON_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("""
+        resident residents local witness survivor volunteer soldier serviceman servicewoman
+        veteran medic paramedic doctor nurse teacher student pensioner retiree farmer worker
+        driver engineer miner shopkeeper owner priest neighbour neighbor refugee evacuee
+        mother father son daughter wife husband grandmother grandfather woman man girl boy
+        citizen voter activist
+    """.split()),
+}
+
 # Words that tell a person's gender ("Ms. Tanden", "the spokeswoman"), so that "she" does not go
 # to the most recent man; a person the text gives none of them stays open to either pronoun.
 GENDER_WORDS: dict[str, dict[str, frozenset[str]]] = {"en": {
