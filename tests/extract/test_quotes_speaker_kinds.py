@@ -213,3 +213,17 @@ def test_two_relatives_of_one_surname_are_two_speakers(quotes_of):
             "His wife, Joan Halloran, spoke next. “Our schools come first,” Joan Halloran said.")
     first, second = direct_or_mixed(quotes_of(text))
     assert (first.speaker.name, second.speaker.name) == ("Mark Halloran", "Joan Halloran")
+
+
+def test_the_body_named_again_by_its_noun_keeps_its_side(quotes_of):
+    text = ("Russia's defence ministry said its troops had pushed the enemy back. "
+            "“The enemy retreated in disorder,” the ministry said.")
+    quote = next(q for q in direct_or_mixed(quotes_of(text)) if "retreated" in q.text)
+    assert quote.speaker.party == "RUS" and "defence ministry" in quote.speaker.name
+
+
+def test_a_statement_called_by_another_word_speaks_for_its_issuer(quotes_of):
+    text = ("The Kremlin released a readout of the call on Friday. "
+            "“The sides agreed to stay in contact,” the statement said.")
+    [q] = direct_or_mixed(quotes_of(text))
+    assert (q.speaker.name, q.speaker.party) == ("Kremlin", "RUS")
