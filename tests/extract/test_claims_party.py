@@ -66,3 +66,9 @@ def test_a_known_surname_the_tagger_reads_as_a_noun_still_names_its_side(article
     found = find_claims(ctx, [], model=load_model())
     assert ("USA", "sanctions_assets") in [(c.party, c.issue) for c in found]
     assert {c.party for c in found} == {"USA"}  # the ceasefire it names is a second claim, also the US's
+
+
+def test_a_body_named_again_by_its_noun_holds_for_its_side(claims_of):
+    found = claims_of("Ukraine's foreign ministry answered within hours. "
+                      "The ministry rejected any handover of territory as a condition for a truce.")
+    assert ("UKR", "territory", "rejection") in [(c.party, c.issue, c.stance) for c in found]

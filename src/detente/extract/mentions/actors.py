@@ -220,7 +220,7 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
     if party and _is_country(span, ctx):
         return Speaker(name=None, party=party, **spk)
-    named = _same_body_before(span, head, ctx) if party is None and lemma in BODY_NOUNS["en"] else None
+    named = same_body_before(span, head, ctx) if party is None and lemma in BODY_NOUNS["en"] else None
     if named is not None:
         return named.model_copy(update=spk)
     if party or proper or lemma in BODY_NOUNS["en"]:
@@ -264,7 +264,7 @@ def _body_before(pron: Token, index: MentionIndex, ctx: ArticleContext) -> Speak
     return found if is_body(noun_phrase(subj), ctx, countries=True) else None
 
 
-def _same_body_before(span: Span, head: Token, ctx: ArticleContext) -> Speaker | None:
+def same_body_before(span: Span, head: Token, ctx: ArticleContext) -> Speaker | None:
     """"The Ukrainian foreign ministry issued a statement … “…,” the ministry said": "the" and a
     body noun with no side of its own take up the latest body of that name whose side was named."""
     if head.pos_ != "NOUN" or not any(t.lower_ == "the" for t in span if t.i < head.i):

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.codebook.names import person_keys
-from detente.extract.mentions.actors import served_by
+from detente.extract.mentions.actors import same_body_before, served_by
 from detente.extract.mentions.people import Person, mention_index
 from detente.extract.mentions.phrases import names_head
 from detente.extract.context import ArticleContext
-from detente.extract.mentions.vocabulary import ANONYMOUS_NOUNS, EXPERT_NOUNS, OFFICE_NOUNS
+from detente.extract.mentions.vocabulary import ANONYMOUS_NOUNS, BODY_NOUNS, EXPERT_NOUNS, OFFICE_NOUNS
 
 PRONOUNS = {"he", "she", "him", "her", "his", "we", "our", "us", "they", "them", "their", "it", "i", "my"}
 
@@ -88,6 +88,10 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
     if token.lemma_.lower() in EXPERT_NOUNS["en"]:
         return Mention(None, _name(span), "expert")
     party = _party_of_words(local_words(token), ctx) or _owner_party(token, ctx)
+    if party is None and token.lemma_.lower() in BODY_NOUNS["en"]:  # "the ministry", named before
+        body = same_body_before(span, token, ctx)
+        if body is not None:
+            return Mention(body.party, body.name, "metonym")
     if party:
         kind = "person" if token.lemma_.lower() in OFFICE_NOUNS["en"] else "metonym"
         if kind == "person" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
