@@ -30,6 +30,12 @@ def test_role_on(case_book, actor_id, day, role):
     assert case_book.actor(actor_id).role_on(D(day)) == role
 
 
+def test_titles_on_gives_every_office_held_at_once(case_book):
+    rubio = case_book.actor("marco_rubio")
+    assert rubio.titles_on(D("2026-02-06")) == ["national security adviser", "secretary of state"]
+    assert rubio.titles_on(D("2025-03-01")) == ["secretary of state"]
+
+
 def test_undated_role_is_the_current_one(case_book):
     assert case_book.actor("rustem_umerov").role_on(None) == "secretary of the National Security and Defence Council"
 

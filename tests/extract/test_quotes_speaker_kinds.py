@@ -227,3 +227,17 @@ def test_a_statement_called_by_another_word_speaks_for_its_issuer(quotes_of):
             "“The sides agreed to stay in contact,” the statement said.")
     [q] = direct_or_mixed(quotes_of(text))
     assert (q.speaker.name, q.speaker.party) == ("Kremlin", "RUS")
+
+
+def test_a_title_with_a_side_skips_the_holder_of_that_title_on_another_side(quotes_of):
+    text = ("Lavrov met Fidan in Antalya. The Turkish minister said Ankara was ready to host "
+            "another round. “Our doors are open,” he said.")
+    speakers = {(q.speaker.name, q.speaker.party) for q in quotes_of(text)}
+    assert speakers == {("Hakan Fidan", "TUR")}
+
+
+def test_a_person_is_named_by_any_title_held_that_day(quotes_of):
+    """Rubio held two offices at once (the codebook gives both): either names him."""
+    text = "Marco Rubio met Andrii Sybiha in Geneva. “We had a frank exchange,” the secretary of state told reporters."
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name in ("Marco Rubio", "Rubio")

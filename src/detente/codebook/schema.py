@@ -69,6 +69,14 @@ class Actor(Model):
         role = self.held_on(day)
         return role.title if role is not None else None
 
+    def titles_on(self, day: dt.date | None) -> list[str]:
+        """Every title held on ``day``, latest-starting first: Rubio was secretary of state and
+        national security adviser at once, and either title names him."""
+        held = sorted((r for r in self.roles if r.holds_on(day)), key=lambda r: r.start or dt.date.min, reverse=True)
+        if not held and day is None and self.roles:
+            held = self.roles[-1:]
+        return [r.title for r in held]
+
     def held_on(self, day: dt.date | None) -> "Role | None":
         """The role held on ``day``, with its body (``org``)."""
         held = [r for r in self.roles if r.holds_on(day)]

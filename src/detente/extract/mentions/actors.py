@@ -113,10 +113,11 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
         return _topic(subj, index, ctx, depth + 1) or index.antecedent(subj.i, subj.lower_)
     if subj.lemma_.lower() in ROLE_NOUNS["en"] and subj.pos_ in ("NOUN", "PROPN"):
         phrase, lemma = noun_phrase(subj), subj.lemma_.lower()
+        side = _party_in(phrase, ctx)
         return _person_inside(phrase, index) or _set_off_name(phrase, index) \
             or _continued(phrase, subj, index, ctx, depth + 1) \
-            or index.with_role(lemma, subj.i, ctx.reference_date) \
-            or _codebook_role(lemma, _party_in(phrase, ctx), ctx, phrase)
+            or index.with_role(lemma, subj.i, ctx.reference_date, side) \
+            or _codebook_role(lemma, side, ctx, phrase)
     person = _person_inside(noun_phrase(subj), index)
     if person is None and depth == 0 and not quoted[subj.i] and subj.head.lemma_.lower() in REPORTING_VERBS["en"] \
             and subj_here.lower_ in PRONOUNS["en"] and _unnamed_person(subj, subj_here):
@@ -211,7 +212,7 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     if _plural_group(span, head, lemma, party):
         return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
     if lemma in ROLE_NOUNS["en"] and head.pos_ in ("NOUN", "PROPN") and not _is_body_phrase(span, ctx):
-        person = index.with_role(lemma, head.i, ctx.reference_date) \
+        person = index.with_role(lemma, head.i, ctx.reference_date, party) \
             or _codebook_role(lemma, party, ctx, span)
         if person is None and lemma in ("expert", "analyst") and any(t.lower_ == "the" for t in span):
             person = index.before(head.i)
@@ -284,7 +285,7 @@ def _the_one_before(span: Span, head: Token, index: MentionIndex, ctx: ArticleCo
     up the person the text gave that title before ("an aide", "officials" stay unnamed)."""
     if head.tag_ != "NN" or not any(t.lower_ == "the" and t.i < head.i for t in span):
         return None
-    person = index.with_role(head.lemma_.lower(), head.i, ctx.reference_date)
+    person = index.with_role(head.lemma_.lower(), head.i, ctx.reference_date, _party_in(span, ctx))
     return person if person is not None and any(j < head.i for j in person.mentions) else None
 
 
@@ -451,9 +452,10 @@ def _codebook_role(noun: str, party: str | None, ctx: ArticleContext, phrase: Sp
     wanted = _qualifiers(phrase, ctx) if phrase is not None else set()
     hits = []
     for a in ctx.codebook.actors:
-        title = (a.role_on(ctx.reference_date) or "").lower().split()
-        if a.kind == "person" and (party is None or a.party == party) and wanted <= set(title) \
-                and _title_fits(noun, title, of_country=party is not None):
+        if a.kind != "person" or party is not None and a.party != party:
+            continue
+        titles = [t.lower().split() for t in a.titles_on(ctx.reference_date)]
+        if any(wanted <= set(title) and _title_fits(noun, title, of_country=party is not None) for title in titles):
             hits.append(a)
     if len(hits) > 1 and phrase is not None and _heads_owner(phrase, ctx):
         hits = [a for a in hits if "presiden" in (getattr(a.held_on(ctx.reference_date), "org", None) or "").lower()]

@@ -42,7 +42,7 @@ class Person:
     def role_words(self, day) -> set[str]:
         titles = list(self.roles)
         if self.actor is not None:
-            titles.append(self.actor.role_on(day) or "")
+            titles += self.actor.titles_on(day)
         return {role_word(w) for t in titles for w in t.lower().split()}
 
 
@@ -99,9 +99,12 @@ class MentionIndex:
                 return person
         return None
 
-    def with_role(self, noun: str, i: int, day=None) -> Person | None:
-        """Most recent person before ``i`` whose role names ``noun``, else the first after it."""
+    def with_role(self, noun: str, i: int, day=None, party: str | None = None) -> Person | None:
+        """Most recent person before ``i`` whose role names ``noun``, else the first after it;
+        with ``party``, one of that side or of none ("the Turkish minister" is not Lavrov)."""
         hits = self._role_hits(day).get(role_word(noun), [])
+        if party is not None:
+            hits = [(j, k) for j, k in hits if self.people[k].party in (party, "NONE")]
         cut = bisect_left(hits, (i, ""))
         key = hits[cut - 1][1] if cut else (hits[0][1] if hits else None)
         return self.people[key] if key else None
