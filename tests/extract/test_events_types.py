@@ -64,6 +64,16 @@ def test_scheduled_talks_are_a_meeting_in_the_future(events_of):
     assert (e.type, e.date) == ("meeting", dt.date(2026, 2, 11))
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Witkoff and Kushner spent five hours at the Kremlin with Putin on Tuesday night.",
+                 id="time spent with a person, the parse hanging 'with' on the place"),
+    pytest.param("Rubio hosted his Ukrainian counterpart at the State Department on Thursday.",
+                 id="a counterpart received"),
+])
+def test_time_with_a_person_and_a_counterpart_hosted_are_meetings(events_of, text):
+    assert [e.type for e in events_of(text)] == ["meeting"]
+
+
 def test_agreement(events_of):
     [e] = events_of("The two sides signed an agreement on energy infrastructure in Riyadh on Tuesday.")
     assert e.type == "agreement"

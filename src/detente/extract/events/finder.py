@@ -113,9 +113,11 @@ def _particle(verb: Token) -> str | None:
 
 
 def _in_company(verb: Token, ctx: ArticleContext) -> bool:
-    """'Witkoff spent five hours with Putin': time spent with a named person."""
+    """'Witkoff spent five hours with Putin', '… at the Kremlin with Putin' (the parse hangs
+    "with" on the place): time spent with a named person."""
+    heads = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(_person(g, ctx) for g in c.children if g.dep_ == "pobj")
-               for c in verb.children)
+               for h in heads for c in h.children)
 
 
 def _hosts(verb: Token, ctx: ArticleContext) -> bool:
@@ -129,7 +131,7 @@ def _hosts(verb: Token, ctx: ArticleContext) -> bool:
 
 
 def _guest(tok: Token, ctx: ArticleContext) -> bool:
-    return _person(tok, ctx) or tok.lemma_.lower() in OFFICE_NOUNS["en"] | {"delegation"}
+    return _person(tok, ctx) or tok.lemma_.lower() in OFFICE_NOUNS["en"] | {"delegation", "counterpart"}
 
 
 def _thing_object(c: Token) -> bool:
