@@ -103,6 +103,14 @@ def test_brief_cites_positions_shifts_and_open_leaks(ledger):
     assert brief(ledger, date=day(5)).leaks == []
 
 
+def test_the_briefs_week_lines_read_as_prose(ledger):
+    _event(ledger, 1, "strike", 7, "Dnipro")
+    _event(ledger, 2, "meeting", 8)
+    add_claim(ledger, "RUS", "process_talks", 75, 8, stance="assessment")
+    page = markdown(brief(ledger))
+    assert "1 meeting, 1 progress / 0 deadlock claim" in page and "; 1 strike, 0 fighting" in page
+
+
 def test_talks_vs_war_reads_a_users_acled_rows_beside_the_ledger(ledger):
     _event(ledger, 1, "strike", 0, "Kharkiv")
     add_claim(ledger, "RUS", "process_talks", 75, 7, stance="assessment")

@@ -34,6 +34,15 @@ def test_quotes_filters_and_formats(filled):
     assert table.exit_code == 0 and "Dmitry Peskov" in table.output and "Umerov" not in table.output
 
 
+def test_every_listing_prints_json_jsonl_and_csv_alike(filled):
+    as_lines = jsonl(filled("claims", "--party", "RUS", "--format", "jsonl"))
+    result = filled("claims", "--party", "RUS", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.output) == as_lines
+    rows = list(csv.DictReader(filled("claims", "--party", "RUS", "--format", "csv").output.splitlines()))
+    assert [r["evidence"] for r in rows] == [c["evidence"] for c in as_lines] and "source.type" in rows[0]
+    assert filled("events", "--format", "yaml").exit_code != 0
+
+
 def test_claims_and_events_filters(filled):
     assert len(jsonl(filled("claims", "--party", "RUS", "--hedged", "--format", "jsonl"))) == 2
     assert jsonl(filled("claims", "--not-hedged", "--format", "jsonl")) == []

@@ -139,8 +139,9 @@ def markdown(b: Brief) -> str:
     out += ["", "## Talks against the war", ""]
     for t in b.talks:
         tone = ", ".join(f"{p} {v:g}" for p, v in sorted(t.tone.items()))
-        out.append(f"- week of {t.start}: {t.meetings} meetings, {t.progress} progress / {t.deadlock} deadlock claims"
-                   f"{' (' + tone + ')' if tone else ''}; {t.strikes} strikes, {t.fighting} fighting"
+        out.append(f"- week of {t.start}: {_count(t.meetings, 'meeting')}, {t.progress} progress / {t.deadlock} "
+                   f"deadlock {'claim' if t.progress + t.deadlock == 1 else 'claims'}"
+                   f"{' (' + tone + ')' if tone else ''}; {_count(t.strikes, 'strike')}, {t.fighting} fighting"
                    f"{' in ' + ', '.join(t.places[:6]) if t.places else ''} {_cite(t.event_ids, 'event')}")
     for d in b.divergences:
         out.append(f"- **divergence**, week of {d.start}: {d.text} {_cite(d.claim_ids)} {_cite(d.event_ids, 'event')}")
@@ -174,6 +175,11 @@ def to_html(b: Brief) -> str:
 def _bold(s: str) -> str:
     parts = s.split("**")
     return "".join(f"<b>{p}</b>" if k % 2 else p for k, p in enumerate(parts))
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 meeting', '3 meetings': the brief is read as prose."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _short(s: str, n: int = 140) -> str:

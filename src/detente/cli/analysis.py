@@ -3,47 +3,23 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
 from detente.cli.app import app
-from detente.cli.common import DB_HELP, cell, check_choice, console, errors, fails_plainly, open_ledger, parse_date
-
-FORMATS = ("table", "json", "csv")
-FMT_HELP = "table (for reading), json (a list of objects) or csv (one row per item)"
+from detente.cli.common import (DB_HELP, FORMAT_HELP, FORMATS, cell, check_choice, console, errors, fails_plainly,
+                                open_ledger, parse_date, print_items)
 
 
 def emit(items: list, fmt: str, table: Table, rows) -> None:
-    """Print items as JSON, CSV (flattened) or the given Rich table filled by ``rows``."""
-    if fmt == "json":
-        typer.echo(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=1))
-    elif fmt == "csv":
-        flat = [_flat(i.model_dump(mode="json")) for i in items]
-        keys = list(dict.fromkeys(k for f in flat for k in f))
-        writer = csv.DictWriter(sys.stdout, fieldnames=keys)
-        writer.writeheader()
-        writer.writerows(flat)
-    else:
-        for row in rows:
-            table.add_row(*row)
-        console.print(table)
-
-
-def _flat(data: dict, prefix: str = "") -> dict:
-    out = {}
-    for k, v in data.items():
-        if isinstance(v, dict):
-            out.update(_flat(v, f"{prefix}{k}."))
-        elif isinstance(v, list) and v and isinstance(v[0], dict):
-            out[prefix + k] = json.dumps(v, ensure_ascii=False)
-        elif isinstance(v, list):
-            out[prefix + k] = " ".join(str(x) for x in v)
-        else:
-            out[prefix + k] = v
-    return out
+    """Print items as JSON, JSON lines or CSV, or the given Rich table filled by ``rows``."""
+    if print_items(items, fmt):
+        return
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
 
 
 def _claim(ref) -> str:
@@ -57,7 +33,7 @@ def _claim(ref) -> str:
 @fails_plainly
 def positions(party: str | None = typer.Option(None, "--party"), issue: str | None = typer.Option(None, "--issue"),
               until: str | None = typer.Option(None, "--until", metavar="DATE"),
-              fmt: str = typer.Option("table", "--format", help=FMT_HELP),
+              fmt: str = typer.Option("table", "--format", help=FORMAT_HELP),
               chart: Path | None = typer.Option(None, "--chart", metavar="PATH", help="also write a Plotly HTML chart"),
               db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP)) -> None:
     """Each party's position over time per issue (0–100 codebook scale), weighted by provenance."""
@@ -83,7 +59,7 @@ def positions(party: str | None = typer.Option(None, "--party"), issue: str | No
 def shifts(party: str | None = typer.Option(None, "--party"), issue: str | None = typer.Option(None, "--issue"),
            since: str | None = typer.Option(None, "--since", metavar="DATE"),
            until: str | None = typer.Option(None, "--until", metavar="DATE"),
-           fmt: str = typer.Option("table", "--format", help=FMT_HELP),
+           fmt: str = typer.Option("table", "--format", help=FORMAT_HELP),
            db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP)) -> None:
     """Moves on an issue's scale: escalation, softening, new demand or reversal, with the claims before and after."""
     from detente.analysis import shifts as compute
@@ -104,7 +80,7 @@ def shifts(party: str | None = typer.Option(None, "--party"), issue: str | None 
 @fails_plainly
 def leaks(party: str | None = typer.Option(None, "--party"), issue: str | None = typer.Option(None, "--issue"),
           status: str | None = typer.Option(None, "--status", help="unconfirmed, confirmed or denied"),
-          fmt: str = typer.Option("table", "--format", help=FMT_HELP),
+          fmt: str = typer.Option("table", "--format", help=FORMAT_HELP),
           db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP)) -> None:
     """Anonymous and media claims: unconfirmed until the party's own record confirms or denies them."""
     from detente.analysis import leaks as compute
@@ -139,7 +115,7 @@ def _write(path: Path, html: str) -> None:
 def talks_vs_war(freq: str = typer.Option("week", "--freq", help="week or day"),
                  since: str | None = typer.Option(None, "--since", metavar="DATE"),
                  until: str | None = typer.Option(None, "--until", metavar="DATE"),
-                 fmt: str = typer.Option("table", "--format", help=FMT_HELP),
+                 fmt: str = typer.Option("table", "--format", help=FORMAT_HELP),
                  chart: Path | None = typer.Option(None, "--chart", metavar="PATH", help="also write a Plotly HTML chart"),
                  acled: Path | None = typer.Option(None, "--acled", metavar="CSV",
                                                    help="your own ACLED export (ACLED's column names), shown beside"),

@@ -6,8 +6,8 @@ from rich.table import Table
 from rich.text import Text
 
 from detente.cli.app import app
-from detente.cli.common import (DB_HELP, FORMAT_HELP, cell, check_choice, console, errors, fails_plainly,
-                                open_ledger, parse_date, print_jsonl)
+from detente.cli.common import (DB_HELP, FORMAT_HELP, FORMATS, cell, check_choice, console, errors, fails_plainly,
+                                open_ledger, parse_date, print_items)
 
 STATUS_STYLE = {"unreviewed": "", "confirmed": "green", "corrected": "yellow", "rejected": "red"}
 DB = typer.Option(None, "--db", metavar="URL", help=DB_HELP)
@@ -26,7 +26,7 @@ def quotes(speaker: str | None = typer.Option(None, "--speaker", help="name (any
            since: str | None = SINCE, until: str | None = UNTIL, limit: int = LIMIT,
            fmt: str = FORMAT, db: str | None = DB) -> None:
     """Quotes in the ledger, with speaker, party and article date."""
-    check_choice(fmt, ("table", "jsonl"), "--format")
+    check_choice(fmt, FORMATS, "--format")
     with open_ledger(db) as ledger:
         found = ledger.quotes(speaker=speaker, party=party, text=search, document=document,
                               since=parse_date(since, "--since"), until=parse_date(until, "--until"), limit=limit)
@@ -45,7 +45,7 @@ def claims(party: str | None = typer.Option(None, "--party"), issue: str | None 
            since: str | None = SINCE, until: str | None = UNTIL, limit: int = LIMIT,
            fmt: str = FORMAT, db: str | None = DB) -> None:
     """Party claims: who wants what on which issue, by whose account."""
-    check_choice(fmt, ("table", "jsonl"), "--format")
+    check_choice(fmt, FORMATS, "--format")
     with open_ledger(db) as ledger:
         found = ledger.claims(party=party, issue=issue, stance=stance, source_type=source_type, hedged=hedged,
                               since=parse_date(since, "--since"), until=parse_date(until, "--until"), limit=limit)
@@ -63,7 +63,7 @@ def events(type: str | None = typer.Option(None, "--type", help="strike, ground_
            since: str | None = SINCE, until: str | None = UNTIL, limit: int = LIMIT,
            fmt: str = FORMAT, db: str | None = DB) -> None:
     """Events: strikes, fighting, exchanges, meetings, agreements, with places."""
-    check_choice(fmt, ("table", "jsonl"), "--format")
+    check_choice(fmt, FORMATS, "--format")
     with open_ledger(db) as ledger:
         found = ledger.events(type=type, actor=actor, place=place, since=parse_date(since, "--since"),
                               until=parse_date(until, "--until"), limit=limit)
@@ -75,13 +75,14 @@ def events(type: str | None = typer.Option(None, "--type", help="strike, ground_
 @fails_plainly
 def history(kind: str = typer.Argument(..., help="quote, claim or event"),
             record_id: int = typer.Argument(..., metavar="ID"),
-            fmt: str = FORMAT, db: str | None = DB) -> None:
+            fmt: str = typer.Option("table", "--format", help="table (for reading), json or jsonl (the record "
+                                                                "as one object)"),
+            db: str | None = DB) -> None:
     """A record as the machine wrote it, every review of it, and the value now in force."""
-    check_choice(fmt, ("table", "jsonl"), "--format")
+    check_choice(fmt, ("table", "json", "jsonl"), "--format")
     with open_ledger(db) as ledger:
         found = ledger.history(kind, record_id)
-    if fmt == "jsonl":
-        print_jsonl([found])
+    if print_items([found], fmt):
         return
     console.print(Text(f"{kind} {record_id}: {found.status}", style="bold " + STATUS_STYLE[found.status]))
     table = Table("field", "machine", "in force", title="Fields", title_justify="left")
@@ -112,8 +113,7 @@ def _dotted(data: dict, prefix: str = "") -> dict:
 
 
 def _show(entries, fmt: str, headers: tuple[str, str], describe) -> None:
-    if fmt == "jsonl":
-        print_jsonl(entries)
+    if print_items(entries, fmt):
         return
     if not entries:
         console.print(Text("nothing matches", style="dim"))

@@ -1,9 +1,11 @@
 """What the ledger commands share: options, opening the ledger, plain errors, output formats."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
 import json
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,10 @@ DB_HELP = ("ledger: an SQLAlchemy URL or an SQLite file path "
            f"[default: ${settings.DATABASE_ENV}, else ./{settings.DEFAULT_DATABASE_FILE}]")
 CODEBOOK_HELP = ("case codebook: a bundled case name or a YAML path "
                  f"[default: ${settings.CODEBOOK_ENV}, else {settings.DEFAULT_CASE}]")
-FORMAT_HELP = "table (for reading) or jsonl (one JSON object per line, for programs)"
+# Every listing command prints the same four ways.
+FORMATS = ("table", "json", "jsonl", "csv")
+FORMAT_HELP = ("table (for reading), json (a list of objects), jsonl (one object per line) or csv "
+               "(one row per item, nested fields flattened as source.type)")
 
 
 def fails_plainly(command: Callable) -> Callable:
@@ -73,10 +78,44 @@ def check_choice(value: str, choices: Iterable[str], option: str) -> str:
     return value
 
 
+def _data(item: BaseModel | dict) -> dict:
+    return item.model_dump(mode="json") if isinstance(item, BaseModel) else item
+
+
 def print_jsonl(items: Iterable[BaseModel | dict]) -> None:
     for item in items:
-        data = item.model_dump(mode="json") if isinstance(item, BaseModel) else item
-        typer.echo(json.dumps(data, ensure_ascii=False, allow_nan=False))  # strict JSON: no NaN
+        typer.echo(json.dumps(_data(item), ensure_ascii=False, allow_nan=False))  # strict JSON: no NaN
+
+
+def print_items(items: list, fmt: str) -> bool:
+    """Print ``items`` as json, jsonl or csv and say so; ``False`` leaves the table to the caller."""
+    if fmt == "json":
+        typer.echo(json.dumps([_data(i) for i in items], ensure_ascii=False, indent=1, allow_nan=False))
+    elif fmt == "jsonl":
+        print_jsonl(items)
+    elif fmt == "csv":
+        flat = [_flat(_data(i)) for i in items]
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(dict.fromkeys(k for f in flat for k in f)))
+        writer.writeheader()
+        writer.writerows(flat)
+    else:
+        return False
+    return True
+
+
+def _flat(data: dict, prefix: str = "") -> dict:
+    """One CSV row: nested objects as dotted columns, lists of objects as JSON, other lists joined."""
+    out = {}
+    for k, v in data.items():
+        if isinstance(v, dict):
+            out.update(_flat(v, f"{prefix}{k}."))
+        elif isinstance(v, list) and v and isinstance(v[0], dict):
+            out[prefix + k] = json.dumps(v, ensure_ascii=False)
+        elif isinstance(v, list):
+            out[prefix + k] = " ".join(str(x) for x in v)
+        else:
+            out[prefix + k] = v
+    return out
 
 
 def plural(n: int, word: str) -> str:
