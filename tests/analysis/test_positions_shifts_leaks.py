@@ -18,6 +18,14 @@ def test_positions_escalation_up_the_scale_is_reported_not_confirmed(ledger):
     assert s.other_side == "UKR"
 
 
+def test_a_hedged_statement_of_the_partys_own_official_is_not_called_another_partys(ledger):
+    add_claim(ledger, "RUS", "territory", 75, 0, name="Vladimir Putin")
+    add_claim(ledger, "UKR", "territory", 0, 0, name="Volodymyr Zelensky")
+    add_claim(ledger, "RUS", "territory", 100, 10, name="Dmitry Peskov", hedged=True)
+    [s] = [s for s in shifts(ledger, party="RUS") if s.kind != "new_demand"]
+    assert s.status == "reported by an official, hedged; not confirmed"
+
+
 def test_shifts_escalation_down_the_scale_and_softening_up(ledger):
     add_claim(ledger, "RUS", "territory", 90, 0)
     add_claim(ledger, "UKR", "territory", 25, 0)

@@ -52,3 +52,10 @@ def test_negation_and_condition_from_parse(nlp):
     assert is_negated(accept) and not is_negated(agree)
     assert is_hypothetical(agree, sent) and not is_hypothetical(accept, sent)
     assert sentence_hedges(accept, sent) == []
+
+
+def test_a_modal_of_the_clause_a_stance_is_only_joined_to_does_not_hedge_it(nlp):
+    """"Russia could attack again" is what Kyiv fears, not a doubt on what it wants."""
+    text = "Kyiv says that without them Russia could attack again, and it wants American forces bound into any guarantee."
+    [claim] = [c for c in _claims(nlp, text) if c.issue == "security_guarantees"]
+    assert (claim.party, claim.stance, claim.hedged) == ("UKR", "demand", False)

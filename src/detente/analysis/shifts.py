@@ -306,10 +306,18 @@ def _status(moving: list[Group], confirmations: dict[int, tuple[str, dt.date | N
     for g in moving:
         state, day = confirmations.get(g.id, ("unconfirmed", None))
         if state == "confirmed":
-            return True, f"reported by {REPORTERS[g.source_type]}, confirmed on record on {day}"
+            return True, f"reported by {_reporter(g)}, confirmed on record on {day}"
     top = moving[0]
     hedge = ", hedged" if top.hedged else ""
-    return False, f"reported by {REPORTERS.get(top.source_type, top.source_type)}{hedge}; not confirmed"
+    return False, f"reported by {_reporter(top)}{hedge}; not confirmed"
+
+
+def _reporter(g: Group) -> str:
+    """Who the text says reported it: an official of the party itself is off the record only
+    because the words are hedged, not because someone else spoke."""
+    if g.source_type == "official" and g.own:
+        return "an official"
+    return REPORTERS.get(g.source_type, g.source_type)
 
 
 def _round(x: float | None) -> float | None:

@@ -45,10 +45,22 @@ def sentence_hedges(token: Token, sentence: Span) -> list[str]:
     low = sentence.text.lower()
     found += [p for p in HEDGE_PHRASES if p in low]
     found += [t.text for t in sentence if t.lower_ in HEDGE_WORDS]
-    chain = [token, *list(token.ancestors)]
-    for t in chain:
+    for t in _own_clauses(token):
         found += [c.text for c in t.children if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS]
     return list(dict.fromkeys(found))
+
+
+def _own_clauses(token: Token) -> list[Token]:
+    """The stance word and the verbs above it, leaving out a verb the stance word's clause is
+    only joined to: in "Russia could attack again, and it wants …" the parse may hang "wants" on
+    "attack", but a conjunct with its own subject does not take the other clause's "could"."""
+    out, t = [token], token
+    while t.head.i != t.i:
+        joined = t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        t = t.head
+        if not joined:
+            out.append(t)
+    return out
 
 
 def doubted_topics(doc: Doc) -> list[tuple[str, set[str]]]:
