@@ -241,3 +241,25 @@ def test_a_person_is_named_by_any_title_held_that_day(quotes_of):
     text = "Marco Rubio met Andrii Sybiha in Geneva. “We had a frank exchange,” the secretary of state told reporters."
     [q] = direct_or_mixed(quotes_of(text))
     assert q.speaker.name in ("Marco Rubio", "Rubio")
+
+
+def test_a_place_in_an_opening_clause_is_not_the_speaker_of_the_role_after_it(quotes_of):
+    text = "Speaking at a press conference in Kyiv, the head of the presidential office said: “Our position has not changed.”"
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name != "Kyiv" and q.speaker.party == "UKR"
+
+
+@pytest.mark.parametrize("text, party", [
+    pytest.param("Trump, speaking aboard Air Force One, said Putin “wants to make a deal.”", "USA",
+                 id="a name the tagger reads as an adjective"),
+    pytest.param("Peskov: “The door to talks remains open.”", "RUS", id="a label"),
+])
+def test_a_name_the_case_knows_keeps_its_side_however_the_parse_read_it(quotes_of, text, party):
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.party == party
+
+
+def test_one_unnamed_member_of_the_group_named_before_speaks_for_its_side(quotes_of):
+    text = "European diplomats were less upbeat. “Nobody in Brussels believes Moscow wants peace,” one said."
+    [q] = direct_or_mixed(quotes_of(text))
+    assert (q.speaker.name, q.speaker.party) == (None, "EU")

@@ -192,9 +192,12 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
             found = resolve_mention(noun_phrase(issuer), ctx)
             if found.name is not None:
                 return found.model_copy(update=spk)
-    body = ctx.codebook.find_actor(clean_name(span.text))
-    if body is not None and body.kind == "body":  # "the Pentagon said": a body the case knows
-        return Speaker(name=clean_name(span.text), party=body.party, actor_id=body.id, **spk)
+    known = ctx.codebook.find_actor(clean_name(span.text))
+    if known is not None and known.kind == "body":  # "the Pentagon said": a body the case knows
+        return Speaker(name=clean_name(span.text), party=known.party, actor_id=known.id, **spk)
+    if known is not None and head.text[:1].isupper():  # "Trump, speaking …": a name the tagger misread
+        return Speaker(name=clean_name(span.text), party=known.party, role=known.role_on(ctx.reference_date),
+                       actor_id=known.id, **spk)
     party = _party_in(span, ctx)
     proper = [t for t in span if t.pos_ == "PROPN"]
     named = _set_off_name(span, index) if lemma in ROLE_NOUNS["en"] else None
@@ -228,21 +231,25 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         return Speaker(name=clean_name(span.text), party=party or "NONE", **spk)
     if head.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lower_ in ("them", "those", "these") for g in c.children) for c in head.children):
-        return _one_of_them(head, ctx, spk)
+        return _one_of_them(head, ctx, spk) or Speaker(name=None, **spk)
+    if head.lower_ == "one" and head.dep_ == "nsubj" and not list(head.children):
+        member = _one_of_them(head, ctx, spk)  # "European diplomats were less upbeat. “…,” one said"
+        if member is not None:
+            return member
     if head.lower_ in GROUP_PRONOUNS["en"]:
         body = _body_before(head, index, ctx) if head.lower_ == "it" else None
         return body.model_copy(update=spk) if body is not None else Speaker(name=None, **spk)
     return Speaker(name=clean_name(span.text) or None, party=party or "NONE", **spk)
 
 
-def _one_of_them(head: Token, ctx: ArticleContext, spk: dict) -> Speaker:
-    """"Ukrainian officials said … “…,” one of them said": one unnamed member of the group the
-    sentence before named, who speaks for its side."""
+def _one_of_them(head: Token, ctx: ArticleContext, spk: dict) -> Speaker | None:
+    """"Ukrainian officials said … “…,” one of them said" (or "one said"): one unnamed member of
+    the group the sentence before named, who speaks for its side."""
     prev = _sentence_before(head.sent)
     subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None) if prev is not None else None
     group = resolve_mention(noun_phrase(subj), ctx) if subj is not None and subj.tag_ in ("NNS", "NNPS") else None
     if group is None or group.name is not None:
-        return Speaker(name=None, **spk)
+        return None
     return Speaker(name=None, party=group.party, role=group.role, **spk)
 
 

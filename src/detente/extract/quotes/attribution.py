@@ -196,7 +196,7 @@ def _named_before_title(cue: Token, inside) -> Token | None:
     t = cue.doc[cue.i - 1]
     for _ in range(6):
         if t.dep_ == "appos" and t.lemma_.lower() in ROLE_NOUNS["en"] and t.head.pos_ == "PROPN" \
-                and t.head.i < t.i and not inside(t.head):
+                and t.head.ent_type_ not in ("GPE", "LOC", "FAC") and t.head.i < t.i and not inside(t.head):
             return t.head
         if t.head.i == t.i or t.head.i >= cue.i:
             return None
@@ -297,6 +297,9 @@ def _beside(cue: Token, inside) -> Token | None:
     before = doc[cue.i - 1] if cue.i > 0 else None
     if before is not None and before.pos_ in ("PROPN", "PRON") and not inside(before) and before.is_alpha:
         return before
+    role = _role_phrase_ending(before) if before is not None and not inside(before) else None
+    if role is not None:
+        return role
     named = _appositive_name(cue, inside)
     if named is not None:
         return named
@@ -310,6 +313,15 @@ def _beside(cue: Token, inside) -> Token | None:
     if head.pos_ == "NOUN" and head.lemma_.lower() not in ROLE_NOUNS["en"] | BODY_NOUNS["en"]:
         return None
     return head
+
+
+def _role_phrase_ending(last: Token) -> Token | None:
+    """"… the head of the presidential office said" with the parse's subject lost: the role noun
+    whose "of" phrase ends right before the cue."""
+    t = last
+    while t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ == "of":
+        t = t.head.head
+    return t if t.i != last.i and t.pos_ == "NOUN" and t.lemma_.lower() in ROLE_NOUNS["en"] else None
 
 
 def _appositive_name(cue: Token, inside) -> Token | None:
