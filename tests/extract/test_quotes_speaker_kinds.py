@@ -263,3 +263,15 @@ def test_one_unnamed_member_of_the_group_named_before_speaks_for_its_side(quotes
     text = "European diplomats were less upbeat. “Nobody in Brussels believes Moscow wants peace,” one said."
     [q] = direct_or_mixed(quotes_of(text))
     assert (q.speaker.name, q.speaker.party) == (None, "EU")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Lavrov spoke to journalists. In his words, “the West is not ready for serious talks.”", "Lavrov",
+                 id="in his words"),
+    pytest.param("Rubio met the Ukrainian delegation. In his opinion, the draft was “a good basis.”", "Rubio",
+                 id="in his opinion"),
+])
+def test_in_his_opinion_attributes_like_according_to_him(quotes_of, text, speaker):
+    found = quotes_of(text)
+    assert found and all(speaker in (q.speaker.name or "") for q in found)
+    assert found[0].cue.startswith("In his")

@@ -93,6 +93,11 @@ IDIOM_CUES: dict[str, dict[str, str]] = {"en": {"put": "it"}}
 
 # Prepositional attributions: "according to X, ...".
 ACCORDING_TO: dict[str, tuple[str, str]] = {"en": ("according", "to")}
+# "In his opinion, …", "in her words, …": the owner of the opinion is the source, as with
+# "according to him" (the preposition, then the nouns).
+IN_OPINION: dict[str, tuple[str, frozenset[str]]] = {
+    "en": ("in", frozenset({"opinion", "view", "words", "assessment", "estimation", "judgment", "judgement"})),
+}
 
 # Nouns that name people by what they do: "the expert notes", "the minister said".
 ROLE_NOUNS: dict[str, frozenset[str]] = {

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from detente.extract.mentions.phrases import noun_phrase, passive_agent
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
-                                 INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS,
+                                 IN_OPINION, INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS,
                                  SENTENCE_END, SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS)
 
 
@@ -66,8 +66,11 @@ def outer_cue(cue: Token) -> Token:
 
 
 def according_object(tok: Token) -> Token | None:
-    """The object of "according to X", when ``tok`` is "according"."""
+    """The source of "according to X" (``tok`` is "according") or of "in his opinion", "in
+    Lavrov's words" (``tok`` is "in"): X, or the owner of the opinion."""
     word, prep = ACCORDING_TO["en"]
+    if tok.lower_ == IN_OPINION["en"][0]:
+        return _opinion_owner(tok)
     if tok.lower_ != word:
         return None
     for child in tok.children:
@@ -355,9 +358,17 @@ def _earlier_cue_subject(cue: Token, quoted, inside) -> Token | None:
     return None
 
 
+def _opinion_owner(prep: Token) -> Token | None:
+    noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in IN_OPINION["en"][1]), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+    return owner if owner is not None and owner.pos_ in ("PRON", "PROPN") else None
+
+
 def cue_text(cue: Token) -> str:
     if cue.lower_ == ACCORDING_TO["en"][0]:
         return f"{cue.text} {ACCORDING_TO['en'][1]}"
+    if cue.lower_ == IN_OPINION["en"][0] and _opinion_owner(cue) is not None:
+        return " ".join(t.text for t in cue.subtree)
     parts = [c for c in cue.children if c.dep_ == "prt"
              or c.dep_ == "dobj" and c.lower_ == IDIOM_CUES["en"].get(cue.lemma_.lower())]
     return " ".join([cue.text] + [p.text for p in parts])

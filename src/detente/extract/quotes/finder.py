@@ -363,7 +363,7 @@ def _governs(cue: Token, span) -> bool:
 
 
 def _speaker_of(cue: Token, ctx: ArticleContext, quoted: list[bool]) -> Speaker:
-    subj = according_object(cue) if cue.lower_ == ACCORDING_TO["en"][0] else subject_of(cue, quoted)
+    subj = according_object(cue) if cue.pos_ == "ADP" or cue.lower_ == ACCORDING_TO["en"][0] else subject_of(cue, quoted)
     if subj is None:
         subj = _sentence_subject(cue, quoted)
     if subj is None:

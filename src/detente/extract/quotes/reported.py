@@ -17,7 +17,7 @@ from detente.extract.mentions.actors import resolve_mention
 from detente.extract.quotes.attribution import according_object, cue_text, is_relative, mention_of, subject_of
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ADDRESSEE_VERBS, CITING_VERBS, CLAUSE_VERBS,
-                                                 FINDING_VERBS, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, SENTENCE_END, STANCE_VERBS)
+                                                 FINDING_VERBS, IN_OPINION, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, SENTENCE_END, STANCE_VERBS)
 from detente.records import Quote, Speaker
 
 _NOT_SPEAKERS = frozenset({"this", "that", "what", "which", "it", "there"})
@@ -51,11 +51,11 @@ def find_reported(ctx: ArticleContext, quoted: list[bool], covered: list[tuple[i
 
 
 def _candidates(doc: Doc) -> list[Token]:
-    """The only tokens a report can hang on: verbs, "according" and colons (picked from arrays,
+    """The only tokens a report can hang on: verbs, "according", "in" and colons (picked from arrays,
     so no Token is made for the other words)."""
     pos, lower = doc.to_array("POS"), doc.to_array("LOWER")
     keep = (pos == VERB) | (pos == AUX) | (lower == doc.vocab.strings.add(ACCORDING_TO["en"][0])) \
-        | (lower == doc.vocab.strings.add(":"))
+        | (lower == doc.vocab.strings.add(IN_OPINION["en"][0])) | (lower == doc.vocab.strings.add(":"))
     return [doc[int(i)] for i in numpy.flatnonzero(keep)]
 
 
