@@ -275,3 +275,9 @@ def test_in_his_opinion_attributes_like_according_to_him(quotes_of, text, speake
     found = quotes_of(text)
     assert found and all(speaker in (q.speaker.name or "") for q in found)
     assert found[0].cue.startswith("In his")
+
+
+def test_the_head_of_state_is_the_leader_named_before(quotes_of):
+    text = "Putin spoke after the meeting. “Russia is ready for a fair deal,” the head of state said."
+    [q] = direct_or_mixed(quotes_of(text))
+    assert (q.speaker.name, q.speaker.party) == ("Putin", "RUS")

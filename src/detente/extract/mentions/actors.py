@@ -152,12 +152,21 @@ def _continued(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext
     party = _party_in(span, ctx)
     if party is not None and person.party != party:
         return None
-    noun, roles = role_word(head.lemma_.lower()), person.role_words(ctx.reference_date)
+    noun, roles = _title_noun(head), person.role_words(ctx.reference_date)
     if noun == "official":
         return person if roles else None
     if noun == "leader":
         return person if roles & HEAD_ROLES["en"] else None
     return person if noun in roles else None
+
+
+def _title_noun(head: Token) -> str:
+    """The role a title names: "the head of state" (or of government) is the leader."""
+    if head.lemma_.lower() == "head" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("state", "government") for g in c.children)
+            for c in head.children):
+        return "leader"
+    return role_word(head.lemma_.lower())
 
 
 def _unnamed_person(subj: Token, pron: Token) -> bool:
@@ -215,7 +224,7 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     if _plural_group(span, head, lemma, party):
         return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
     if lemma in ROLE_NOUNS["en"] and head.pos_ in ("NOUN", "PROPN") and not _is_body_phrase(span, ctx):
-        person = index.with_role(lemma, head.i, ctx.reference_date, party) \
+        person = index.with_role(_title_noun(head), head.i, ctx.reference_date, party) \
             or _codebook_role(lemma, party, ctx, span)
         if person is None and lemma in ("expert", "analyst") and any(t.lower_ == "the" for t in span):
             person = index.before(head.i)

@@ -18,7 +18,7 @@ from detente.codebook.names import person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
-from detente.extract.mentions.vocabulary import (BODY_NOUNS, CITING_VERBS, GENDER_WORDS, PERSON_NOUNS,
+from detente.extract.mentions.vocabulary import (BODY_NOUNS, CITING_VERBS, GENDER_WORDS, HEAD_ROLES, PERSON_NOUNS,
                                                  PRONOUN_GENDER, ROLE_NOUNS, ROLE_SYNONYMS)
 from detente.extract.mentions.phrases import name_tokens, quoted_tokens
 
@@ -101,8 +101,10 @@ class MentionIndex:
 
     def with_role(self, noun: str, i: int, day=None, party: str | None = None) -> Person | None:
         """Most recent person before ``i`` whose role names ``noun``, else the first after it;
-        with ``party``, one of that side or of none ("the Turkish minister" is not Lavrov)."""
-        hits = self._role_hits(day).get(role_word(noun), [])
+        with ``party``, one of that side or of none ("the Turkish minister" is not Lavrov). A
+        "leader" is whoever heads a state or government ("president", "prime", …)."""
+        table, noun = self._role_hits(day), role_word(noun)
+        hits = sorted(h for w in (HEAD_ROLES["en"] if noun == "leader" else {noun}) for h in table.get(w, []))
         if party is not None:
             hits = [(j, k) for j, k in hits if self.people[k].party in (party, "NONE")]
         cut = bisect_left(hits, (i, ""))
