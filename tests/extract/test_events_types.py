@@ -74,6 +74,15 @@ def test_time_with_a_person_and_a_counterpart_hosted_are_meetings(events_of, tex
     assert [e.type for e in events_of(text)] == ["meeting"]
 
 
+def test_a_person_freed_in_exchange_for_another_is_an_exchange(events_of):
+    found = events_of("Russia freed an American journalist in exchange for a convicted Russian spy.")
+    assert [e.type for e in found] == ["prisoner_exchange"]
+
+
+def test_a_decree_signed_by_one_side_is_no_agreement(events_of):
+    assert [e.type for e in events_of("Zelensky signed a decree imposing sanctions on Russian oil traders.")] != ["agreement"]
+
+
 def test_agreement(events_of):
     [e] = events_of("The two sides signed an agreement on energy infrastructure in Riyadh on Tuesday.")
     assert e.type == "agreement"

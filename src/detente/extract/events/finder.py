@@ -76,9 +76,9 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
         if lemma in W.STRIKE_NOUNS:
             return "strike"
     elif pos == "VERB":
-        if lemma in W.AGREEMENT_VERBS and _realis_past(t) and (lemma == "sign" or _jointly(t)):
+        if lemma in W.AGREEMENT_VERBS and _realis_past(t) and (lemma == "sign" and not _signed_alone(t) or _jointly(t)):
             return "agreement"
-        if lemma in W.EXCHANGE_WORDS and any(x.lemma_.lower() in W.PRISONER_WORDS for x in t.subtree):
+        if lemma in W.EXCHANGE_WORDS and (any(x.lemma_.lower() in W.PRISONER_WORDS for x in t.subtree) or _traded(t)):
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
         if lemma in W.MEETING_VERBS and not any(_thing_object(c) for c in t.children):
             return "meeting"  # 'gathered everything' collects, it does not meet
@@ -174,6 +174,17 @@ def _person(tok: Token, ctx: ArticleContext) -> bool:
 
 def _object_is_agreement(t: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in W.AGREEMENT_NOUNS for c in t.children)
+
+
+def _signed_alone(t: Token) -> bool:
+    """'Zelensky signed a decree': an act of one side, not a deal between sides."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in W.UNILATERAL_ACTS for c in t.children)
+
+
+def _traded(t: Token) -> bool:
+    """'freed an American journalist in exchange for a Russian spy': a person freed for another."""
+    return t.lemma_.lower() in {"free", "release"} and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "exchange" for g in c.children) for c in t.children)
 
 
 def _jointly(t: Token) -> bool:

@@ -34,6 +34,8 @@ DIAL_VERBS = frozenset({"call", "phone", "ring"})  # 'Trump called Zelensky': a 
 PHONE_WORDS = frozenset({"phone", "telephone", "telephonic", "video"})
 AGREEMENT_VERBS = frozenset({"agree", "sign"})
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "truce", "memorandum", "framework", "treaty", "pact"})
+# What one side signs alone: 'signed a decree' is no agreement between sides.
+UNILATERAL_ACTS = frozenset({"decree", "law", "bill", "order", "ordinance", "resolution", "edict", "directive"})
 SEALING_VERBS = frozenset({"reach", "sign", "conclude", "yield", "strike", "seal", "clinch", "finalize", "finalise",
                            "produce", "secure"})
 
