@@ -207,3 +207,10 @@ def test_unveiling_a_plan_proposes_it(claims_of):
 def test_a_condition_set_for_signing_is_a_demand(claims_of):
     text = "Russia will sign only on condition that Ukraine gives up its bid to join NATO, Ushakov said."
     assert ("RUS", "neutrality_military_limits", "demand") in [(c.party, c.issue, c.stance) for c in claims_of(text)]
+
+
+def test_the_main_statement_outranks_an_accompanying_participle(claims_of):
+    """"…, urging partners to help" goes with the statement; it does not replace it."""
+    found = claims_of("Zelensky said he is “ready” to hold presidential elections within 90 days, "
+                      "urging partners to help secure the vote.")
+    assert ("UKR", "elections_governance", "acceptance") in [(c.party, c.issue, c.stance) for c in found]

@@ -41,10 +41,20 @@ def self_negating(trig: Trigger) -> bool:
     return trig.phrase and trig.stance == "rejection" and trig.token.lemma_.lower() != "rule"
 
 
-def rank(trig: Trigger, claim: Claim) -> tuple[int, int]:
-    """Phrases before verbs before adjectives before nouns; then the stance priority."""
+def rank(trig: Trigger, claim: Claim) -> tuple[int, int, int]:
+    """The sentence's own statement before an accompanying participle ("said he is ready to
+    hold elections, urging partners to help"); then phrases before verbs before adjectives
+    before nouns; then the stance priority."""
     kind = 0 if trig.phrase else _POS_RANK.get(trig.token.pos_, 3)
-    return kind, STANCE_PRIORITY.index(claim.stance)
+    return int(_accompanying(trig.token)), kind, STANCE_PRIORITY.index(claim.stance)
+
+
+def _accompanying(tok: Token) -> bool:
+    """In a trailing "-ing" clause set off after the main one ("…, urging the US to help")."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i:
+            return True
+    return False
 
 
 def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
