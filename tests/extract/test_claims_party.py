@@ -72,3 +72,16 @@ def test_a_body_named_again_by_its_noun_holds_for_its_side(claims_of):
     found = claims_of("Ukraine's foreign ministry answered within hours. "
                       "The ministry rejected any handover of territory as a condition for a truce.")
     assert ("UKR", "territory", "rejection") in [(c.party, c.issue, c.stance) for c in found]
+
+
+@pytest.mark.parametrize("text, party, issue", [
+    pytest.param("For Ukraine, limiting the size of its armed forces is a red line in any talks with Russia.",
+                 "UKR", "neutrality_military_limits", id="for whom, first"),
+    pytest.param("Recognising Russian control of Crimea is a red line for Kyiv, Sybiha said.", "UKR", "territory",
+                 id="for whom, after"),
+    pytest.param("The Kremlin said the deployment of European troops in Ukraine remained a red line.", "RUS",
+                 "security_guarantees", id="the voice that draws it"),
+])
+def test_a_red_line_is_refused_by_the_side_it_belongs_to(claims_of, text, party, issue):
+    found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert (party, issue, "rejection") in found

@@ -42,7 +42,7 @@ STANCE_PHRASES: dict[str, tuple[str, ...]] = {
     "proposal": ("put forward", "puts forward", "on the table", "would welcome"),
     "rejection": ("rule out", "ruled out", "rules out", "will not accept", "would not accept",
                   "cannot agree", "can't agree", "does not agree", "do not agree",
-                  "won't accept", "not accept", "refused to", "pushed back"),
+                  "won't accept", "not accept", "refused to", "pushed back", "red line"),
     "acceptance": ("ready to", "willing to", "agreed to", "open to", "responded positively",
                    "reacted positively"),
     "assessment": ("made progress", "no progress", "good progress"),

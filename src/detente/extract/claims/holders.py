@@ -29,6 +29,10 @@ def holders(token: Token, ctx: ArticleContext, speaker: Mention | None) -> list[
     if not reporters and speaker is not None and speaker.party and speaker.kind != "expert":
         reporters = [speaker]
     voiced = [(m.party, m) for m in reporters]
+    if _red_line(token):  # 'X is a red line for Kyiv': Kyiv refuses X, whoever says it
+        owner = _for_whom(token.head if token.lower_ == "red" else token)
+        owners = [(m.party, m) for m in resolve(owner, ctx) if m.party] if owner is not None else []
+        return owners or voiced
     if _obliged(token):
         return voiced  # 'Ukraine must …' is the speaker's demand on Ukraine
     if how == "copula" and voiced:
@@ -37,6 +41,22 @@ def holders(token: Token, ctx: ArticleContext, speaker: Mention | None) -> list[
     if not out and (how in ("none", "passive") or all(m.kind == "pronoun" for m in mentions)):
         out = voiced
     return out
+
+
+def _red_line(token: Token) -> bool:
+    line = token.head if token.lower_ == "red" else token
+    return line.lemma_.lower() == "line" and any(c.lower_ == "red" for c in line.children)
+
+
+def _for_whom(token: Token) -> Token | None:
+    """"… is a red line for Kyiv", "For Ukraine, … is a red line": the one whose line it is."""
+    for t in (token, token.head):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
 
 
 def _nearest_reporters(token: Token, ctx: ArticleContext) -> list[Mention]:
