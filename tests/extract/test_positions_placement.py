@@ -99,3 +99,12 @@ def test_a_scale_end_given_up_places_the_middle(cb, text, value):
 ])
 def test_a_refused_giving_up_keeps_the_end(cb, text, value):
     assert place("neutrality_military_limits", "demand", text, cb).value == value
+
+
+@pytest.mark.parametrize("text, low, high", [
+    pytest.param("Peskov said the talks were moving forward, but slowly.", 60, 90, id="moving forward"),
+    pytest.param("Peskov said the talks had reached a standstill.", 10, 40, id="a standstill"),
+])
+def test_the_talks_placed_by_the_general_words_of_progress_and_deadlock(claims_of, text, low, high):
+    [claim] = [c for c in claims_of(text) if c.issue == "process_talks"]
+    assert claim.position is not None and low <= claim.position <= high
