@@ -81,3 +81,9 @@ def test_state_media_are_media_not_the_state(claims_of):
     [claim] = [c for c in claims_of("Russian state media reported that Moscow demands the lifting of sanctions.",
                                     quotes=None) if c.issue == "sanctions_assets"]
     assert (claim.party, claim.source.type) == ("RUS", "media")
+
+
+def test_an_analyst_in_apposition_is_an_expert_source(claims_of):
+    found = claims_of("Tatiana Stanovaya, a political analyst, said the Kremlin would never accept European peacekeepers.")
+    [claim] = [c for c in found if c.issue == "security_guarantees"]
+    assert claim.source.type == "expert"

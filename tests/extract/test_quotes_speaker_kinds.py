@@ -281,3 +281,16 @@ def test_the_head_of_state_is_the_leader_named_before(quotes_of):
     text = "Putin spoke after the meeting. “Russia is ready for a fair deal,” the head of state said."
     [q] = direct_or_mixed(quotes_of(text))
     assert (q.speaker.name, q.speaker.party) == ("Putin", "RUS")
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person_and_a_hyphenated_first_name_is_kept(quotes_of):
+    text = "Jean-Marc Ayrault, the foreign minister of France, said the strike was “a provocation.”"
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Jean-Marc Ayrault"
+
+
+def test_plural_leaders_are_no_one_person(quotes_of):
+    text = ("Matteo Renzi, the Italian prime minister, arrived first. Other E.U. leaders said the summit "
+            "had been “a wake-up call.”")
+    quote = next(q for q in direct_or_mixed(quotes_of(text)) if "wake-up" in q.text)
+    assert quote.speaker.name is None

@@ -224,8 +224,8 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     if _plural_group(span, head, lemma, party):
         return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
     if lemma in ROLE_NOUNS["en"] and head.pos_ in ("NOUN", "PROPN") and not _is_body_phrase(span, ctx):
-        person = index.with_role(_title_noun(head), head.i, ctx.reference_date, party) \
-            or _codebook_role(lemma, party, ctx, span)
+        person = None if head.tag_ in ("NNS", "NNPS") else (  # "E.U. leaders" are no one person
+            index.with_role(_title_noun(head), head.i, ctx.reference_date, party) or _codebook_role(lemma, party, ctx, span))
         if person is None and lemma in ("expert", "analyst") and any(t.lower_ == "the" for t in span):
             person = index.before(head.i)
         if person:

@@ -7,6 +7,7 @@ cached in ``ctx.scratch`` for the quotes', claims' and events' resolvers alike.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -225,7 +226,7 @@ def _kin(person: Person, name: Span) -> bool:
     """Two full names with one surname and different first names are two people (a wife and
     her husband), not one; "Sergei"/"Sergey" are one first name spelled two ways, and "Suu Kyi"
     is the end of "Aung San Suu Kyi", not a relative."""
-    mine, theirs = [t.lower_ for t in name], person.name.lower().split()
+    mine, theirs = re.split(r"[\s\-]+", name.text.lower()), re.split(r"[\s\-]+", person.name.lower())
     if len(mine) < 2 or len(theirs) < 2 or person.actor is not None:
         return False
     if mine[-len(theirs):] == theirs or theirs[-len(mine):] == mine:
@@ -234,10 +235,12 @@ def _kin(person: Person, name: Span) -> bool:
 
 
 def _described_as_person(head: Token) -> bool:
-    """"Olena Kovalchuk, a 54-year-old resident", "Petro, 61, a volunteer": an apposition that
-    gives an age or a noun only a person can be."""
+    """"Olena Kovalchuk, a 54-year-old resident", "Tatiana Stanovaya, a political analyst": an
+    apposition that gives an age, a noun only a person can be, or a person's role."""
     for app in (c for c in head.rights if c.dep_ == "appos"):
-        if app.lemma_.lower() in PERSON_NOUNS["en"] and app.pos_ == "NOUN" or _an_age(app):
+        lemma = app.lemma_.lower()
+        if app.pos_ == "NOUN" and (lemma in PERSON_NOUNS["en"] or lemma in ROLE_NOUNS["en"] and app.tag_ == "NN"
+                                   and lemma not in ("source", "head", "chief")) or _an_age(app):
             return True
     return False
 

@@ -96,6 +96,9 @@ def name_tokens(head: Token) -> Span | None:
     while start > 0 and doc[start - 1].pos_ in _NAME_POS and doc[start - 1].head.i in (head.i, start) \
             and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in ROLE_NOUNS["en"]:
         start -= 1
+        if start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_ and doc[start - 2].pos_ in _NAME_POS:
+            start -= 2  # "Jean-Marc Ayrault": a hyphenated first name is one word
     first = head.i
     while first > 0 and head.ent_type_ == "PERSON" and doc[first].ent_iob_ == "I":
         first -= 1
