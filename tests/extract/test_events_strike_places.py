@@ -90,3 +90,7 @@ def test_a_river_named_like_a_city_is_not_hit(strike_places):
 def test_a_bomb_that_hits_a_city_is_a_strike(strike_places):
     assert strike_places("A glide bomb slammed into a block of flats in Zaporizhzhia, killing three.") \
         == {"Zaporizhzhia"}
+
+
+def test_a_city_the_tagger_took_for_a_common_noun_is_still_the_place_hit(strike_places):
+    assert strike_places("Kharkiv was hit by a wave of Shahed drones overnight, the mayor said.") == {"Kharkiv"}

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from detente.extract.events import words as W
 from detente.extract.context import ArticleContext
 from detente.extract.dates import MONTHS, WEEKDAYS
-from detente.extract.places.gazetteer import CASE_REASON, Match, Place, geocode, place_key
+from detente.extract.places.gazetteer import CASE_REASON, Match, Place, belligerent_countries, geocode, place_key
 from detente.records import Location
 
 MAX_NAME_TOKENS = 4
@@ -78,12 +78,18 @@ def _joins(t: Token) -> bool:
 
 def _name_like(t: Token) -> bool:
     """Capitalised proper noun, not a date ('March'); the small model's NER sometimes swallows a
-    city into a time ("Odesa overnight"), so a proper noun that names no month or day still counts."""
+    city into a time ("Odesa overnight"), so a proper noun that names no month or day still counts;
+    so does a word the tagger took for a common noun ("Kharkiv was hit"), if the gazetteer places
+    it in a belligerent's country (``_lookup``)."""
     if not (t.is_alpha and t.text[:1].isupper()):
         return False
     if t.ent_type_ in {"DATE", "TIME"}:
         return t.pos_ == "PROPN" and t.lower_ not in MONTHS and t.lower_ not in WEEKDAYS and _before_a_time(t)
-    return t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS
+    return t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS or _mistagged_name(t)
+
+
+def _mistagged_name(t: Token) -> bool:
+    return t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_ == t.lower_ and t.tag_ == "NN"
 
 
 def _lookup(span: Span, ctx: ArticleContext) -> PlaceHit | None:
@@ -94,6 +100,8 @@ def _lookup(span: Span, ctx: ArticleContext) -> PlaceHit | None:
         m = geocode(span.text, ctx.codebook)
         if m is None or _vetoed(span, m, ctx):
             return None
+    if all(_mistagged_name(t) for t in span) and m.place.country not in belligerent_countries(ctx.codebook):
+        return None  # a capitalised common word ('Energy') that names some town abroad
         if region is not None:
             m = Match(_region_of(m), f"region named after {m.place.name}")
     end = region.idx + len(region.text) if region is not None else span.end_char
