@@ -94,3 +94,7 @@ def test_a_bomb_that_hits_a_city_is_a_strike(strike_places):
 
 def test_a_city_the_tagger_took_for_a_common_noun_is_still_the_place_hit(strike_places):
     assert strike_places("Kharkiv was hit by a wave of Shahed drones overnight, the mayor said.") == {"Kharkiv"}
+
+
+def test_a_place_that_came_under_fire_was_struck(strike_places):
+    assert strike_places("Energy facilities in the Odesa region came under fire on Saturday.") == {"Odesa region"}

@@ -73,7 +73,7 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
             return "meeting"
         if lemma in W.GROUND_NOUNS:
             return "ground_fighting"
-        if lemma in W.STRIKE_NOUNS:
+        if lemma in W.STRIKE_NOUNS or lemma in W.UNDER_FIRE and t.dep_ == "pobj" and t.head.lower_ == "under":
             return "strike"
     elif pos == "VERB":
         if lemma in W.AGREEMENT_VERBS and _realis_past(t) and (lemma == "sign" and not _signed_alone(t) or _jointly(t)):

@@ -21,7 +21,7 @@ TRIGGER_LEMMAS = (W.AGREEMENT_NOUNS | W.EXCHANGE_WORDS | W.MEETING_NOUNS | W.GRO
                   | W.STRIKE_NOUNS | W.AGREEMENT_VERBS | W.MEETING_VERBS | W.GROUND_VERBS
                   | W.STRIKE_VERBS | W.CALL_NOUNS | W.CALL_VERBS | W.DIAL_VERBS | W.ORDER_VERBS | W.CALL_OFF_VERBS
                   | W.ANNOUNCE_VERBS | frozenset(W.CALL_OFF_PARTICLES) | W.COMPANY_VERBS | W.HOST_VERBS
-                  | W.NEGOTIATE_VERBS)
+                  | W.NEGOTIATE_VERBS | W.UNDER_FIRE)
 _SCRATCH = "events.index"
 _MEMO: dict[tuple[frozenset[str], bool], "_Memo"] = {}  # string hashes are the same in every vocab
 

@@ -7,6 +7,7 @@ STRIKE_NOUNS = frozenset({"strike", "airstrike", "attack", "bombardment", "shell
                           "missile", "drone", "bombing", "raid", "hit", "bomb", "rocket"})
 STRIKE_VERBS = frozenset({"strike", "hit", "attack", "shell", "bomb", "target", "pound", "bombard"})
 LAUNCH_VERBS = frozenset({"launch", "fire", "unleash", "send"})  # strike when the object is a strike noun
+UNDER_FIRE = frozenset({"fire", "shelling", "bombardment"})  # 'came under fire': a place struck
 GROUND_NOUNS = frozenset({"offensive", "counteroffensive", "assault", "clash", "clashes", "battle", "fighting"})
 GROUND_VERBS = frozenset({"capture", "seize", "storm", "encircle", "liberate", "advance", "overrun"})
 EXCHANGE_WORDS = frozenset({"exchange", "swap", "release", "repatriation", "return", "free"})
