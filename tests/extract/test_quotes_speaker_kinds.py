@@ -294,3 +294,11 @@ def test_plural_leaders_are_no_one_person(quotes_of):
             "had been “a wake-up call.”")
     quote = next(q for q in direct_or_mixed(quotes_of(text)) if "wake-up" in q.text)
     assert quote.speaker.name is None
+
+
+def test_a_second_fragment_of_the_same_clause_is_a_quote_of_the_same_speaker(quotes_of):
+    text = "Zelensky said the proposal was “interesting” but “far from enough”."
+    found = direct_or_mixed(quotes_of(text))
+    assert any("far from enough" in q.text for q in found)
+    assert {q.speaker.name for q in found} == {"Zelensky"} and all(q.kind == "mixed" for q in found)
+    assert found[0].end <= found[1].start  # the fragments do not overlap

@@ -174,6 +174,10 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
     signed = signed_speaker(ctx, m, layout.para_starts[layout.para(m.open)])
     if signed is not None:
         return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=signed)
+    if fragment and _same_clause_again(prev, span, ctx):
+        start = prev.end + len(text[prev.end:m.open]) - len(text[prev.end:m.open].lstrip(" ,;"))
+        return Quote(text=text[start:m.stop], start=start, end=m.stop, kind="mixed", cue=prev.cue,
+                     speaker=prev.speaker.model_copy())
     if fragment and not _exclaims_again(m, span, text, layout, prev):
         return None
     speaker = Speaker(name=None)
@@ -189,6 +193,16 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
         return None
     cue = cue_text(later) if later is not None else None
     return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=cue, speaker=speaker)
+
+
+def _same_clause_again(prev: Quote | None, span, ctx: ArticleContext) -> bool:
+    """"said the proposal was “interesting” but “far from enough”": a second quoted fragment of the
+    clause a mixed quote opened, with nothing to cue it between them, is that speaker's too."""
+    if prev is None or prev.kind != "mixed" or prev.end > span.start_char:
+        return False
+    between = ctx.doc.char_span(prev.end, span.start_char, alignment_mode="expand")
+    return span.sent.start <= ctx.doc.char_span(prev.start, prev.end, alignment_mode="expand").start \
+        and between is not None and len(between) <= 3 and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _exclaims_again(m: Marked, span, text: str, layout: _Layout, prev: Quote | None) -> bool:
