@@ -175,8 +175,7 @@ def _without_cue(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | 
     if signed is not None:
         return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=signed)
     if fragment and _same_clause_again(prev, span, ctx):
-        start = prev.end + len(text[prev.end:m.open]) - len(text[prev.end:m.open].lstrip(" ,;"))
-        return Quote(text=text[start:m.stop], start=start, end=m.stop, kind="mixed", cue=prev.cue,
+        return Quote(text=text[m.open:m.stop], start=m.open, end=m.stop, kind="mixed", cue=prev.cue,
                      speaker=prev.speaker.model_copy())
     if fragment and not _exclaims_again(m, span, text, layout, prev):
         return None
