@@ -75,7 +75,7 @@ def test_a_body_named_again_by_its_noun_holds_for_its_side(claims_of):
 
 
 @pytest.mark.parametrize("text, party, issue", [
-    pytest.param("For Ukraine, limiting the size of its armed forces is a red line in any talks with Russia.",
+    pytest.param("For Ukraine, a cap on the size of its army is a red line in any negotiations.",
                  "UKR", "neutrality_military_limits", id="for whom, first"),
     pytest.param("Recognising Russian control of Crimea is a red line for Kyiv, Sybiha said.", "UKR", "territory",
                  id="for whom, after"),

@@ -211,6 +211,6 @@ def test_a_condition_set_for_signing_is_a_demand(claims_of):
 
 def test_the_main_statement_outranks_an_accompanying_participle(claims_of):
     """"…, urging partners to help" goes with the statement; it does not replace it."""
-    found = claims_of("Zelensky said he is “ready” to hold presidential elections within 90 days, "
-                      "urging partners to help secure the vote.")
+    found = claims_of("Zelensky told reporters he was “ready” to organise a presidential vote in three months, "
+                      "urging allies to help protect the polling stations.")
     assert ("UKR", "elections_governance", "acceptance") in [(c.party, c.issue, c.stance) for c in found]
