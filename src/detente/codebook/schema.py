@@ -72,17 +72,19 @@ class Actor(Model):
     def titles_on(self, day: dt.date | None) -> list[str]:
         """Every title held on ``day``, latest-starting first: Rubio was secretary of state and
         national security adviser at once, and either title names him."""
-        held = sorted((r for r in self.roles if r.holds_on(day)), key=lambda r: r.start or dt.date.min, reverse=True)
-        if not held and day is None and self.roles:
-            held = self.roles[-1:]
-        return [r.title for r in held]
+        return [r.title for r in self._held(day)]
 
     def held_on(self, day: dt.date | None) -> "Role | None":
         """The role held on ``day``, with its body (``org``)."""
+        held = self._held(day)
+        return held[0] if held else None
+
+    def _held(self, day: dt.date | None) -> list["Role"]:
+        """The roles held on ``day``, latest-starting first; the current one when undated."""
         held = [r for r in self.roles if r.holds_on(day)]
         if not held and day is None and self.roles:
             held = self.roles[-1:]
-        return max(held, key=lambda r: r.start or dt.date.min) if held else None
+        return sorted(held, key=lambda r: r.start or dt.date.min, reverse=True)
 
     @property
     def names(self) -> list[str]:
