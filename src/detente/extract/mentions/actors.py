@@ -202,9 +202,8 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
             if found.name is not None:
                 return found.model_copy(update=spk)
     known = ctx.codebook.find_actor(clean_name(span.text))
-    if known is not None and known.kind == "body":  # "the Pentagon said": a body the case knows
-        return Speaker(name=clean_name(span.text), party=known.party, actor_id=known.id, **spk)
-    if known is not None and head.text[:1].isupper():  # "Trump, speaking …": a name the tagger misread
+    if known is not None and (known.kind == "body" or head.text[:1].isupper()):
+        # "the Pentagon said": a body the case knows; "Trump, speaking …": a name the tagger misread
         return Speaker(name=clean_name(span.text), party=known.party, role=known.role_on(ctx.reference_date),
                        actor_id=known.id, **spk)
     party = _party_in(span, ctx)
