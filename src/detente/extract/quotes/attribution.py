@@ -65,6 +65,11 @@ def outer_cue(cue: Token) -> Token:
     return best
 
 
+def attributes_by_phrase(tok: Token) -> bool:
+    """The cue is the opening word of "according to X" or "in X's opinion", not a verb."""
+    return tok.lower_ in (ACCORDING_TO["en"][0], IN_OPINION["en"][0])
+
+
 def according_object(tok: Token) -> Token | None:
     """The source of "according to X" (``tok`` is "according") or of "in his opinion", "in
     Lavrov's words" (``tok`` is "in"): X, or the owner of the opinion."""

@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Token
 from detente.extract.mentions.actors import is_body, leader_of, resolve_mention
 from detente.extract.mentions.people import is_person_name
 from detente.extract.context import ArticleContext
-from detente.extract.quotes.attribution import (according_object, can_speak, cue_text, is_cue, main_subject, mention_of, outer_cue,
-                                         subject_of)
-from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
+from detente.extract.quotes.attribution import (according_object, attributes_by_phrase, can_speak, cue_text, is_cue,
+                                                main_subject, mention_of, outer_cue, subject_of)
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
                                                  MUTE_PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END,
                                                  TITLE_MINOR_WORDS, WEAK_VERBS)
 from detente.extract.quotes.marks import Marked, find_marked
@@ -376,7 +376,7 @@ def _governs(cue: Token, span) -> bool:
 
 
 def _speaker_of(cue: Token, ctx: ArticleContext, quoted: list[bool]) -> Speaker:
-    subj = according_object(cue) if cue.pos_ == "ADP" or cue.lower_ == ACCORDING_TO["en"][0] else subject_of(cue, quoted)
+    subj = according_object(cue) if attributes_by_phrase(cue) else subject_of(cue, quoted)
     if subj is None:
         subj = _sentence_subject(cue, quoted)
     if subj is None:
