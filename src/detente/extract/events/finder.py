@@ -183,7 +183,7 @@ def _signed_alone(t: Token) -> bool:
 
 def _traded(t: Token) -> bool:
     """'freed an American journalist in exchange for a Russian spy': a person freed for another."""
-    return t.lemma_.lower() in {"free", "release"} and any(
+    return t.lemma_.lower() in W.FREEING_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "exchange" for g in c.children) for c in t.children)
 
 

@@ -11,6 +11,7 @@ UNDER_FIRE = frozenset({"fire", "shelling", "bombardment"})  # 'came under fire'
 GROUND_NOUNS = frozenset({"offensive", "counteroffensive", "assault", "clash", "clashes", "battle", "fighting"})
 GROUND_VERBS = frozenset({"capture", "seize", "storm", "encircle", "liberate", "advance", "overrun"})
 EXCHANGE_WORDS = frozenset({"exchange", "swap", "release", "repatriation", "return", "free"})
+FREEING_VERBS = frozenset({"free", "release"})  # 'freed X in exchange for Y'
 PRISONER_WORDS = frozenset({"prisoner", "pow", "pows", "captive", "body", "soldier", "serviceman",
                             "detainee", "civilian", "defender"})
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations",
