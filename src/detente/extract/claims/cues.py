@@ -34,6 +34,9 @@ OBLIGATION_WORDS = {"must", "should", "better", "ought"}
 # speaker's demand on the subject, not the subject's acceptance.
 OBLIGING_HEADS = {"have", "need"}
 
+# "X is a red line (for Y)": a refusal held by whoever the line is for (``holders``).
+RED_LINE = ("red", "line")
+
 # Multi-word cues, lower-case, matched in the sentence text; they win over single lemmas.
 STANCE_PHRASES: dict[str, tuple[str, ...]] = {
     "demand": ("call for", "calls for", "called for", "insists that", "is seeking", "key demand",
@@ -42,7 +45,7 @@ STANCE_PHRASES: dict[str, tuple[str, ...]] = {
     "proposal": ("put forward", "puts forward", "on the table", "would welcome"),
     "rejection": ("rule out", "ruled out", "rules out", "will not accept", "would not accept",
                   "cannot agree", "can't agree", "does not agree", "do not agree",
-                  "won't accept", "not accept", "refused to", "pushed back", "red line"),
+                  "won't accept", "not accept", "refused to", "pushed back", " ".join(RED_LINE)),
     "acceptance": ("ready to", "willing to", "agreed to", "open to", "responded positively",
                    "reacted positively"),
     "assessment": ("made progress", "no progress", "good progress"),

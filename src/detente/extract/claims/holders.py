@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from detente.extract.claims.cues import OBLIGATION_WORDS, OBLIGING_HEADS
+from detente.extract.claims.cues import OBLIGATION_WORDS, OBLIGING_HEADS, RED_LINE
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import Mention, resolve
 from detente.extract.mentions.speakers import reporting_subject
@@ -29,8 +29,9 @@ def holders(token: Token, ctx: ArticleContext, speaker: Mention | None) -> list[
     if not reporters and speaker is not None and speaker.party and speaker.kind != "expert":
         reporters = [speaker]
     voiced = [(m.party, m) for m in reporters]
-    if _red_line(token):  # 'X is a red line for Kyiv': Kyiv refuses X, whoever says it
-        owner = _for_whom(token.head if token.lower_ == "red" else token)
+    line = _red_line(token)
+    if line is not None:  # 'X is a red line for Kyiv': Kyiv refuses X, whoever says it
+        owner = _for_whom(line)
         owners = [(m.party, m) for m in resolve(owner, ctx) if m.party] if owner is not None else []
         return owners or voiced
     if _obliged(token):
@@ -43,9 +44,11 @@ def holders(token: Token, ctx: ArticleContext, speaker: Mention | None) -> list[
     return out
 
 
-def _red_line(token: Token) -> bool:
-    line = token.head if token.lower_ == "red" else token
-    return line.lemma_.lower() == "line" and any(c.lower_ == "red" for c in line.children)
+def _red_line(token: Token) -> Token | None:
+    """The noun "line" of "a red line" the phrase's anchor (its adjective) hangs on."""
+    red, line = RED_LINE
+    noun = token.head if token.lower_ == red else token
+    return noun if noun.lemma_.lower() == line and any(c.lower_ == red for c in noun.children) else None
 
 
 def _for_whom(token: Token) -> Token | None:

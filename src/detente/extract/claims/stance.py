@@ -42,9 +42,9 @@ def self_negating(trig: Trigger) -> bool:
 
 
 def rank(trig: Trigger, claim: Claim) -> tuple[int, int, int]:
-    """The sentence's own statement before an accompanying participle ("said he is ready to
-    hold elections, urging partners to help"); then phrases before verbs before adjectives
-    before nouns; then the stance priority."""
+    """The sentence's own statement before an accompanying participle ("told reporters he was
+    ready to organise a vote, urging allies to help"); then phrases before verbs before
+    adjectives before nouns; then the stance priority."""
     kind = 0 if trig.phrase else _POS_RANK.get(trig.token.pos_, 3)
     return int(_accompanying(trig.token)), kind, STANCE_PRIORITY.index(claim.stance)
 
