@@ -19,8 +19,8 @@ from detente.codebook.names import person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
-from detente.extract.mentions.vocabulary import (BODY_NOUNS, CITING_VERBS, GENDER_WORDS, HEAD_ROLES, PERSON_NOUNS,
-                                                 PRONOUN_GENDER, ROLE_NOUNS, ROLE_SYNONYMS)
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, GENDER_WORDS, HEAD_ROLES,
+                                                 PERSON_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, ROLE_SYNONYMS)
 from detente.extract.mentions.phrases import name_tokens, quoted_tokens
 
 
@@ -237,10 +237,12 @@ def _kin(person: Person, name: Span) -> bool:
 def _described_as_person(head: Token) -> bool:
     """"Olena Kovalchuk, a 54-year-old resident", "Tatiana Stanovaya, a political analyst": an
     apposition that gives an age, a noun only a person can be, or a person's role."""
+    if head.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False  # "Speaking in Kyiv, the head of … said": a place the parse gave a title
     for app in (c for c in head.rights if c.dep_ == "appos"):
         lemma = app.lemma_.lower()
-        if app.pos_ == "NOUN" and (lemma in PERSON_NOUNS["en"] or lemma in ROLE_NOUNS["en"] and app.tag_ == "NN"
-                                   and lemma not in ("source", "head", "chief")) or _an_age(app):
+        role = lemma in ROLE_NOUNS["en"] and lemma not in ANONYMOUS_HEADS["en"] and app.tag_ == "NN"
+        if app.pos_ == "NOUN" and (lemma in PERSON_NOUNS["en"] or role) or _an_age(app):
             return True
     return False
 
