@@ -21,6 +21,7 @@ from detente.analysis.records import Leak, PositionSeries, Shift
 from detente.analysis.shifts import shifts
 from detente.analysis.talks import Bucket, Divergence, talks_vs_war
 from detente.codebook import Codebook
+from detente.wording import plural
 
 TREND_DAYS = 30
 LATEST = 8
@@ -139,9 +140,9 @@ def markdown(b: Brief) -> str:
     out += ["", "## Talks against the war", ""]
     for t in b.talks:
         tone = ", ".join(f"{p} {v:g}" for p, v in sorted(t.tone.items()))
-        out.append(f"- week of {t.start}: {_count(t.meetings, 'meeting')}, {t.progress} progress / {t.deadlock} "
+        out.append(f"- week of {t.start}: {plural(t.meetings, 'meeting')}, {t.progress} progress / {t.deadlock} "
                    f"deadlock {'claim' if t.progress + t.deadlock == 1 else 'claims'}"
-                   f"{' (' + tone + ')' if tone else ''}; {_count(t.strikes, 'strike')}, {t.fighting} fighting"
+                   f"{' (' + tone + ')' if tone else ''}; {plural(t.strikes, 'strike')}, {t.fighting} fighting"
                    f"{' in ' + ', '.join(t.places[:6]) if t.places else ''} {_cite(t.event_ids, 'event')}")
     for d in b.divergences:
         out.append(f"- **divergence**, week of {d.start}: {d.text} {_cite(d.claim_ids)} {_cite(d.event_ids, 'event')}")
@@ -175,11 +176,6 @@ def to_html(b: Brief) -> str:
 def _bold(s: str) -> str:
     parts = s.split("**")
     return "".join(f"<b>{p}</b>" if k % 2 else p for k, p in enumerate(parts))
-
-
-def _count(n: int, noun: str) -> str:
-    """'1 meeting', '3 meetings': the brief is read as prose."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _short(s: str, n: int = 140) -> str:

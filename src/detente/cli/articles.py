@@ -11,7 +11,8 @@ from rich.text import Text
 
 from detente.cli.app import app
 from detente.cli.common import (BUDGET_HELP, CODEBOOK_HELP, DB_HELP, cell, check_choice, console, errors, extractor_for,
-                                fails_plainly, open_ledger, parse_date, plural, print_jsonl)
+                                fails_plainly, open_ledger, parse_date, print_jsonl)
+from detente.wording import plural
 
 PATHS_HELP = "article files or folders (.txt .html .json .jsonl, RSS/Atom feeds)"
 PUBLISHED_HELP = "publication date (YYYY-MM-DD) for articles that carry none; also dates yearless datelines"

@@ -118,10 +118,6 @@ def _flat(data: dict, prefix: str = "") -> dict:
     return out
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def cell(value: Any, width: int | None = None) -> Text:
     """User data as plain text (square brackets in a quote are not Rich markup)."""
     text = "" if value is None else str(value)

@@ -8,7 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from detente.cli.app import app
-from detente.cli.common import DB_HELP, cell, console, fails_plainly, open_ledger, plural
+from detente.cli.common import DB_HELP, cell, console, fails_plainly, open_ledger
+from detente.wording import plural
 
 
 @app.command()
