@@ -87,3 +87,30 @@ def test_an_analyst_in_apposition_is_an_expert_source(claims_of):
     found = claims_of("Tatiana Stanovaya, a political analyst, said the Kremlin would never accept European peacekeepers.")
     [claim] = [c for c in found if c.issue == "security_guarantees"]
     assert claim.source.type == "expert"
+
+
+def test_unnamed_officials_acting_now_are_an_anonymous_source(claims_of):
+    """'Officials urged …': the holders speak for their side but no one is named."""
+    [claim] = [c for c in claims_of("Ukrainian officials on Monday urged Washington to impose new sanctions on Russian oil.")
+               if c.issue == "sanctions_assets"]
+    assert (claim.party, claim.stance, claim.source.type) == ("UKR", "demand", "anonymous")
+
+
+def test_a_position_known_through_an_outlet_is_the_outlets(claims_of):
+    """'…, per Bloomberg': a body's position that only an outlet reports is the outlet's report."""
+    [claim] = [c for c in claims_of("Russia rejects a ceasefire along the current front line, per Bloomberg.")
+               if c.issue == "ceasefire"]
+    assert (claim.party, claim.source.type) == ("RUS", "media")
+    assert claim.source.name == "Bloomberg"
+
+
+def test_per_before_a_common_noun_cites_no_one(claims_of):
+    found = claims_of("Kyiv rejected a truce that would cost it thousands of soldiers per month.")
+    assert all(c.source.type == "author" for c in found if c.party == "UKR")
+
+
+def test_a_body_relayed_by_an_outlet_and_a_named_official_stays_on_record():
+    links = [Mention("RUS", "the Kremlin", "metonym"), Mention(None, "TASS", "media")]
+    assert make_source(links).type == "media"
+    links.insert(0, Mention("RUS", "Dmitry Peskov", "person"))
+    assert make_source(links).type == "official"

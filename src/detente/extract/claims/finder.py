@@ -314,10 +314,11 @@ def _claim(trig: Trigger, stance: str, party: str, mention: Mention | None, sent
         return None
     hit = antecedent_issue(hit, evidence, sent, ctx.codebook, method)
     links = source_links(trig.token, sent, ctx, speaker, _relay_sentence(follow))
-    if not links and mention is not None and mention.kind == "person" and main_verb(trig.token) \
+    if not links and mention is not None and mention.kind in ("person", "anonymous") and main_verb(trig.token) \
             and not _background(trig.token):
-        links = [mention]  # 'Witkoff didn't rule out …': a named official on record (a country or
-        # capital as holder too gained on folds 0-2 but cost positions held apart: left out)
+        links = [mention]  # 'Witkoff didn't rule out …': a named official on record; 'officials urged
+        # …': unnamed ones (a country or capital as holder too gained on folds 0-2 but cost
+        # positions held apart: left out)
     hedges = sentence_hedges(trig.token, sent) + topic_hedges(sent, doubts)
     spot = place(hit.issue, stance, evidence, ctx.codebook, others_voice(sent, party, ctx, start, end))
     return Claim(

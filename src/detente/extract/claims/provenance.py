@@ -12,11 +12,12 @@ from detente.extract.claims.cues import OFFICIAL_BODY_NOUNS
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.parties import Mention, mention_span, resolve
 from detente.extract.mentions.speakers import reporting_subject
-from detente.extract.mentions.vocabulary import DOCUMENT_NOUNS, MEDIA_NOUNS, REPORTING_LEMMAS
+from detente.extract.mentions.vocabulary import CITING_PREPS, DOCUMENT_NOUNS, MEDIA_NOUNS, REPORTING_LEMMAS
 from detente.records import Source
 
 # Least accountable first: that link decides the type.
-# A named official relayed by an outlet is still on record, so official outranks media.
+# A named official relayed by an outlet is still on record, so official outranks media; a body
+# with no person of it named, relayed by an outlet, is not (``_only_through_outlets``).
 _TYPE_ORDER = ("anonymous", "expert", "official", "media", "document")
 _KIND_TO_TYPE = {"anonymous": "anonymous", "expert": "expert", "person": "official",
                  "metonym": "official", "media": "media", "document": "document"}
@@ -51,6 +52,8 @@ def _according_and_citing(span: Span, ctx: ArticleContext) -> list[Mention]:
             target = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
         elif t.dep_ == "agent" and t.head.lemma_.lower() in ("report", "publish"):
             target = next((c for c in t.children if c.dep_ == "pobj"), None)
+        elif low in CITING_PREPS["en"] and t.dep_ == "prep":
+            target = next((c for c in t.children if c.dep_ == "pobj" and c.ent_type_), None)
         if target is None:
             continue
         out += _with_relays(target, ctx)
@@ -101,5 +104,14 @@ def make_source(links: list[Mention]) -> Source:
     typed = [(m, t) for m, t in typed if t]
     if not typed:
         return Source(type="author", name=None, chain=[])
+    if _only_through_outlets(links):
+        typed = [(m, t) for m, t in typed if m.kind != "metonym"]
     best = min(typed, key=lambda mt: _TYPE_ORDER.index(mt[1]))
     return Source(type=best[1], name=best[0].name, chain=[m.name for m, _ in typed])
+
+
+def _only_through_outlets(links: list[Mention]) -> bool:
+    """'Washington has told Kyiv …, per Reuters': a body's position that no person of it put on
+    record, known through an outlet, is the outlet's report."""
+    kinds = {m.kind for m in links}
+    return "media" in kinds and "metonym" in kinds and kinds <= {"metonym", "media", "document"}

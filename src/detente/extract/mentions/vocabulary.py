@@ -93,6 +93,9 @@ IDIOM_CUES: dict[str, dict[str, str]] = {"en": {"put": "it"}}
 
 # Prepositional attributions: "according to X, ...".
 ACCORDING_TO: dict[str, tuple[str, str]] = {"en": ("according", "to")}
+# One-word prepositions that do the same before a name ("…, per Reuters"); before a common noun
+# they measure ("per day") or point to a text ("as per the agreement"), so only names count.
+CITING_PREPS: dict[str, frozenset[str]] = {"en": frozenset({"per"})}
 # "In his opinion, …", "in her words, …": the owner of the opinion is the source, as with
 # "according to him" (the preposition, then the nouns).
 IN_OPINION: dict[str, tuple[str, frozenset[str]]] = {
