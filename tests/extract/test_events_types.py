@@ -125,6 +125,15 @@ def test_a_headline_alone_is_not_an_event_but_joins_the_body(events_of):
     assert [l.name for l in e.locations] == ["Sumy"]
 
 
+def test_a_long_line_that_lost_its_full_stop_is_prose_not_a_headline(events_of):
+    """A scraped lead paragraph without its stop states the talks; the later mention only recalls them."""
+    text = ("Talks in Geneva end without a deal\n"
+            "On Thursday, May 8, a third round of talks between the Russian and Ukrainian delegations was held in Geneva, Switzerland\n"
+            "After the talks in Geneva, Umerov said the two sides would meet again.\n")
+    [e] = [e for e in events_of(text) if e.type == "meeting"]
+    assert e.evidence.startswith("On Thursday, May 8, a third round")
+
+
 def test_fighting_somewhere_without_a_named_attacker_has_no_actor(events_of):
     [e] = events_of("Fierce fighting continued around Pokrovsk on Monday, the military said.")
     assert (e.type, e.actor, e.locations[0].name) == ("ground_fighting", None, "Pokrovsk")

@@ -1,5 +1,5 @@
 """A paragraph break always ends a sentence, whatever the parser would have joined."""
-from detente.extract.paragraphs import PARAGRAPH_BREAKS
+from detente.extract.paragraphs import PARAGRAPH_BREAKS, heading_text
 
 
 def test_the_loaded_pipeline_breaks_sentences_before_parsing(nlp):
@@ -29,3 +29,10 @@ def test_an_extractor_given_its_own_pipeline_breaks_paragraphs_too():
     from detente.extract import Extractor
 
     assert PARAGRAPH_BREAKS in Extractor(nlp=spacy.blank("en")).nlp.pipe_names
+
+
+def test_a_heading_is_a_short_line_without_closing_punctuation():
+    assert heading_text("Kremlin rejects the European counter-proposal")
+    assert not heading_text("Kremlin rejects the European counter-proposal.")
+    assert not heading_text("On Thursday the two delegations met for a third round of talks in Geneva and agreed "
+                            "to exchange the bodies of the fallen before the summer")

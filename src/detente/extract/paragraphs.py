@@ -37,9 +37,20 @@ def _after_dateline(doc: Doc, first: int) -> None:
             return
 
 
+_CLOSING = (".", "!", "?", '"', "”", "’", "'", "»", ")", "…", ",", ";", ":", "—")
+# Titles run to about fifteen words; a longer line without closing punctuation is prose that lost
+# its full stop (a cut excerpt, a scraped lead paragraph), not a heading.
+HEADING_MAX_WORDS = 16
+
+
 def headline(line: Span) -> bool:
-    """A title or caption-like line: no closing punctuation."""
-    return not line.text.rstrip().endswith((".", "!", "?", '"', "”", "’", ",", ";", ":", "—"))
+    """A title or caption-like line: short, with no closing punctuation."""
+    return heading_text(line.text)
+
+
+def heading_text(text: str) -> bool:
+    text = text.strip()
+    return len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(_CLOSING)
 
 
 def heading_line(sent: Span) -> bool:

@@ -19,6 +19,7 @@ from detente.extract.claims.model import ClaimModel, article_words, position, se
 from detente.extract.mentions.speakers import sentence_speaker
 from detente.extract.mentions.vocabulary import CITING_VERBS, REPORTING_LEMMAS
 from detente.extract.context import ArticleContext
+from detente.extract.paragraphs import heading_text
 from detente.extract.claims.hedging import (doubted_topics, is_hypothetical, is_negated, sentence_hedges,
                                      topic_hedges)
 from detente.extract.claims.holders import clause_verb, holders, main_verb
@@ -286,8 +287,8 @@ def _listed_items(trig: Trigger, sent: Span, text: str) -> list[tuple[int, int]]
 
 
 def _heading(evidence: str) -> bool:
-    """A headline or subheading (a line with no closing punctuation) restates the body."""
-    return not evidence or (len(evidence) < 120 and evidence[-1] not in ".!?\"”’'»:;)…,")
+    """A headline or subheading restates the body."""
+    return not evidence or heading_text(evidence)
 
 
 def _accused(token: Token, sent: Span) -> bool:
