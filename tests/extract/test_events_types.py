@@ -134,6 +134,14 @@ def test_a_long_line_that_lost_its_full_stop_is_prose_not_a_headline(events_of):
     assert e.evidence.startswith("On Thursday, May 8, a third round")
 
 
+@pytest.mark.parametrize("published", [FRI, None])
+def test_talks_set_for_a_week_and_then_for_its_days_are_one_meeting(events_of, published):
+    text = ("A new round of talks between Russian and Ukrainian envoys will take place next week in Geneva, "
+            "officials in Moscow said. The meeting will be held on Tuesday and Wednesday, the Kremlin spokesman added.")
+    [e] = events_of(text, published)
+    assert e.type == "meeting" and [l.name for l in e.locations] == ["Geneva"]
+
+
 def test_fighting_somewhere_without_a_named_attacker_has_no_actor(events_of):
     [e] = events_of("Fierce fighting continued around Pokrovsk on Monday, the military said.")
     assert (e.type, e.actor, e.locations[0].name) == ("ground_fighting", None, "Pokrovsk")

@@ -121,7 +121,9 @@ def _same_happening(e: Mention, m: Mention, by_place: bool = False) -> bool:
     if m.type == "strike":
         return _one_wave(e, m)
     if m.type == "meeting" and (not m.places or not any(x.places for x in every)):
-        return _day_known(m) and any(_day_known(x) for x in every)  # dates agree (checked above)
+        # dates agree (checked above): the same day, or a day of the week the talks were set for
+        return (_day_known(m) and any(_day_known(x) for x in every)
+                or m.when.precision == "day" and any(x.when.precision == "range" for x in every))
     return False
 
 
@@ -146,11 +148,14 @@ def _dates_agree(e: Mention, m: Mention) -> bool:
     b = m.when
     if a is None or b.precision == "unknown":
         return True
-    if a.date is None or b.date is None:
-        return a.precision == b.precision
+    if a.date is None or b.date is None:  # undated: a named day may fall in the week named
+        return a.precision == b.precision or {a.precision, b.precision} == {"day", "range"}
     if a.precision == "day" and b.precision == "day":
         gap = MAX_DAY_GAP if m.type == "strike" else 0
         return abs((a.date - b.date).days) <= gap
+    if {a.precision, b.precision} == {"day", "range"}:  # 'next week' and 'on Tuesday': a day of that week
+        week, day = (a.date, b.date) if a.precision == "range" else (b.date, a.date)
+        return 0 <= (day - week).days < 7
     return _same_month(a.date, b.date) if "month" in {a.precision, b.precision} else a.date == b.date
 
 
