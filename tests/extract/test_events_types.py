@@ -95,6 +95,8 @@ def test_agreement(events_of):
     "Ukraine cannot agree to this, and the sides did not sign anything.",
     "The parties continue to meet and discuss possible peace scenarios.",
     "Kyiv hopes to hold talks with Moscow in Istanbul.",
+    "The meeting between Presidents Macron and Zelensky will take place, but probably at a later date.",
+    "The summit between Macron and Zelensky in Paris will go ahead, but probably later in the year.",
 ])
 def test_negated_hypothetical_and_generic_mentions_are_not_events(events_of, text):
     assert events_of(text) == []

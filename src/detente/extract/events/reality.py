@@ -45,10 +45,13 @@ def _denied_owner(t: Token, depth: int = 4) -> bool:
 
 
 def _clause_words(verb: Token) -> list[Token]:
-    """The verb's own words and those of its phrases: 'meet, probably in Riyadh'. A verb in the
-    past ('met, probably for the last time') is done whatever the adverb doubts."""
+    """The verb's own words and those of its phrases: 'meet, probably in Riyadh', 'take place, but
+    probably at a later date', 'go ahead, but probably later in the year'. A verb in the past
+    ('met, probably for the last time') is done whatever the adverb doubts."""
     kids = list(verb.children)
-    return kids + [g for c in kids if c.dep_ == "prep" for g in c.children]
+    phrases = [c for c in kids if c.dep_ == "prep" or c.dep_ == "conj" and c.pos_ == "ADP"]
+    words = [g for c in phrases for g in c.children]
+    return kids + words + [a for g in words if g.dep_ == "advmod" for a in g.children]
 
 
 def _doubted_subject(t: Token) -> bool:
