@@ -97,6 +97,7 @@ def test_agreement(events_of):
     "Kyiv hopes to hold talks with Moscow in Istanbul.",
     "The meeting between Presidents Macron and Zelensky will take place, but probably at a later date.",
     "The summit between Macron and Zelensky in Paris will go ahead, but probably later in the year.",
+    "The Kremlin said on Friday that it had renewed its invitation for President Zelensky to come to Moscow for peace talks.",
 ])
 def test_negated_hypothetical_and_generic_mentions_are_not_events(events_of, text):
     assert events_of(text) == []

@@ -71,12 +71,14 @@ def _governors(t: Token, depth: int = 3) -> list[Token]:
     ('talks ended') nor from a circumstance ('agreed at a meeting' presupposes the meeting)."""
     out, child = [t], t
     while len(out) <= depth and child.head.i != child.i:
-        if child.dep_ in STOP_DEPS or child.dep_ == "pobj" and child.head.lower_ in W.CIRCUMSTANCE_PREPS:
-            break
+        noun_clause = child.dep_ in {"acl", "amod"} or child.dep_ == "advcl" and child.head.pos_ == "NOUN"
+        if child.dep_ in STOP_DEPS and not noun_clause \
+                or child.dep_ == "pobj" and child.head.lower_ in W.CIRCUMSTANCE_PREPS:
+            break  # an 'advcl' on a noun is the parser's 'acl': 'invitation for Zelensky to come'
         h = child.head
         if h.pos_ in {"VERB", "AUX"} or h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS:
             out.append(h)
-        elif h.pos_ in {"NOUN", "PROPN", "PRON"} and child.dep_ not in {"acl", "amod"}:
+        elif h.pos_ in {"NOUN", "PROPN", "PRON"} and not noun_clause:
             break  # 'pressure as talks advance': a noun's clause is not the trigger's
         child = h
     return out
