@@ -145,6 +145,15 @@ def test_talks_set_for_a_week_and_then_for_its_days_are_one_meeting(events_of, p
     assert e.type == "meeting" and [l.name for l in e.locations] == ["Geneva"]
 
 
+@pytest.mark.parametrize("text, agreed", [
+    ("Trump said he had spoken to Putin for two hours and they agreed to begin talks on a truce at once.", True),
+    ("“We agreed to a full halt on attacks against ports,” Trump said after his call with Putin on Tuesday.", True),
+    ("“We agreed to the American proposal for a full ceasefire,” Zelensky said on Tuesday.", False),
+])
+def test_they_or_we_agree_jointly_unless_to_anothers_offer(events_of, text, agreed):
+    assert any(e.type == "agreement" for e in events_of(text)) is agreed
+
+
 def test_fighting_somewhere_without_a_named_attacker_has_no_actor(events_of):
     [e] = events_of("Fierce fighting continued around Pokrovsk on Monday, the military said.")
     assert (e.type, e.actor, e.locations[0].name) == ("ground_fighting", None, "Pokrovsk")

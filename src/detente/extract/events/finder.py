@@ -188,14 +188,23 @@ def _traded(t: Token) -> bool:
 
 
 def _jointly(t: Token) -> bool:
-    """'The leaders agreed', 'X and Y agreed', 'agreed between X and Y': an agreement is mutual;
-    'Putin agreed to a proposal' is one side's acceptance (a claim, not an event)."""
+    """'The leaders agreed', 'X and Y agreed', 'agreed between X and Y', 'they (we) agreed to a
+    truce': an agreement is mutual; 'Putin agreed to a proposal', 'we agreed to their plan' is
+    one side's acceptance (a claim, not an event)."""
     for c in t.children:
         if c.dep_ == "nsubj" and (c.tag_ in {"NNS", "NNPS"} or any(k.dep_ == "conj" for k in c.children)):
+            return True
+        if c.dep_ == "nsubj" and c.lower_ in W.JOINT_PRONOUNS and not _accepts_offer(t):
             return True
         if c.dep_ == "prep" and c.lower_ == "between":
             return True
     return False
+
+
+def _accepts_offer(t: Token) -> bool:
+    """'agreed to the proposal': what is agreed to is another's offer."""
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in W.OFFER_NOUNS for g in c.children)
+               for c in t.children)
 
 
 def _habitual(verb: Token) -> bool:

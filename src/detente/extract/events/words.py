@@ -101,6 +101,8 @@ ABOUT_EVENT_NOUNS = frozenset({"result", "outcome", "detail", "progress", "forma
                                "success", "failure", "resumption", "idea", "possibility"})
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "each", "one"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})  # 'where he was received by Putin'
+JOINT_PRONOUNS = frozenset({"they", "we"})  # 'they agreed to …' after two leaders spoke: both sides
+OFFER_NOUNS = frozenset({"proposal", "plan", "offer", "initiative", "terms", "request", "demand", "idea"})
 
 
 def inflected(words: frozenset[str]) -> frozenset[str]:
