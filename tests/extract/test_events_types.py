@@ -98,6 +98,10 @@ def test_agreement(events_of):
     "The meeting between Presidents Macron and Zelensky will take place, but probably at a later date.",
     "The summit between Macron and Zelensky in Paris will go ahead, but probably later in the year.",
     "The Kremlin said on Friday that it had renewed its invitation for President Zelensky to come to Moscow for peace talks.",
+    "The Kremlin declined to comment on reports that Moscow and Kyiv had agreed to halt strikes on ports.",
+    "Washington is weighing the delivery of Tomahawk missiles to Kyiv, officials said on Monday.",
+    "Ukraine produced four million drones in Kharkiv and Dnipro last year.",
+    "Concluded by Moscow and Washington in 1987, the INF treaty banned a whole class of missiles.",
 ])
 def test_negated_hypothetical_and_generic_mentions_are_not_events(events_of, text):
     assert events_of(text) == []

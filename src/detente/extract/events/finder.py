@@ -73,7 +73,8 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
             return "meeting"
         if lemma in W.GROUND_NOUNS:
             return "ground_fighting"
-        if lemma in W.STRIKE_NOUNS or lemma in W.UNDER_FIRE and t.dep_ == "pobj" and t.head.lower_ == "under":
+        if lemma in W.STRIKE_NOUNS and not (lemma in W.WEAPON_NOUNS and _arms(t)) \
+                or lemma in W.UNDER_FIRE and t.dep_ == "pobj" and t.head.lower_ == "under":
             return "strike"
     elif pos == "VERB":
         if lemma in W.AGREEMENT_VERBS and _realis_past(t) and (lemma == "sign" and not _signed_alone(t) or _jointly(t)):
@@ -93,6 +94,21 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
         if _realis_past(t) and _process_step(t, lemma):
             return "other"
     return None
+
+
+def _arms(weapon: Token) -> bool:
+    """The weapons themselves, supplied, made or banned, not fired: 'produced drones', 'the
+    delivery of missiles', 'banned a whole class of missiles'."""
+    t = weapon
+    for _ in range(3):
+        if t.dep_ in {"dobj", "nsubjpass", "pobj", "compound"} and t.head.lemma_.lower() in W.ARMS_WORDS:
+            return True
+        if t.dep_ != "pobj" or t.head.lower_ != "of":
+            return False
+        t = t.head.head  # 'a batch of missiles', 'a whole class of missiles': the noun they count
+        if t.lemma_.lower() in W.ARMS_WORDS:
+            return True
+    return False
 
 
 def _process_step(t: Token, lemma: str) -> bool:

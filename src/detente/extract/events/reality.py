@@ -25,9 +25,15 @@ def unreal(t: Token) -> bool:
         if h.pos_ in {"VERB", "AUX"} and h.tag_ != "VBD" and any(g.lower_ in W.DOUBT_ADVERBS
                                                                 for g in _clause_words(h)):
             return True
-        if h.i != t.i and (h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS):
+        if h.i != t.i and (h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS or _hearsay(h)):
             return True
     return _doubted_subject(t) or _denied_owner(t)
+
+
+def _hearsay(h: Token) -> bool:
+    """'reports that the sides had agreed …': what a report or rumour says is not yet a fact
+    ('reports of strikes' name the strikes themselves: only a clause of the noun is hearsay)."""
+    return h.pos_ == "NOUN" and h.lemma_.lower() in W.HEARSAY_NOUNS
 
 
 def _denied_owner(t: Token, depth: int = 4) -> bool:
@@ -76,7 +82,8 @@ def _governors(t: Token, depth: int = 3) -> list[Token]:
                 or child.dep_ == "pobj" and child.head.lower_ in W.CIRCUMSTANCE_PREPS:
             break  # an 'advcl' on a noun is the parser's 'acl': 'invitation for Zelensky to come'
         h = child.head
-        if h.pos_ in {"VERB", "AUX"} or h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS:
+        if h.pos_ in {"VERB", "AUX"} or h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS \
+                or noun_clause and _hearsay(h):
             out.append(h)
         elif h.pos_ in {"NOUN", "PROPN", "PRON"} and not noun_clause:
             break  # 'pressure as talks advance': a noun's clause is not the trigger's

@@ -6,6 +6,13 @@ from __future__ import annotations
 STRIKE_NOUNS = frozenset({"strike", "airstrike", "attack", "bombardment", "shelling", "barrage",
                           "missile", "drone", "bombing", "raid", "hit", "bomb", "rocket"})
 STRIKE_VERBS = frozenset({"strike", "hit", "attack", "shell", "bomb", "target", "pound", "bombard"})
+WEAPON_NOUNS = frozenset({"missile", "drone", "rocket", "bomb"})
+# What is done with weapons that is no attack: 'the delivery of Tomahawk missiles to Kyiv',
+# 'produced four million drones', 'banned a class of missiles' (verbs and nouns, lemmas).
+ARMS_WORDS = frozenset({"deliver", "delivery", "supply", "provide", "provision", "produce", "production",
+                        "manufacture", "buy", "purchase", "sell", "sale", "transfer", "ban", "stock",
+                        "stockpile", "shipment", "batch", "acquire", "acquisition", "export", "import",
+                        "arsenal", "inventory", "make", "build", "develop", "order"})
 LAUNCH_VERBS = frozenset({"launch", "fire", "unleash", "send"})  # strike when the object is a strike noun
 UNDER_FIRE = frozenset({"fire", "shelling", "bombardment"})  # 'came under fire': a place struck
 GROUND_NOUNS = frozenset({"offensive", "counteroffensive", "assault", "clash", "clashes", "battle", "fighting"})
@@ -52,6 +59,7 @@ UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "
                           "postpone", "scrap", "delay", "ready", "willing", "prepared", "effort",
                           "deadline", "invitation", "invite", "prohibit", "agree", "rumour", "rumor",
                           "speculation"})
+HEARSAY_NOUNS = frozenset({"report", "rumour", "rumor", "speculation", "allegation", "claim", "suggestion"})
 UNREAL_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
 # How a sentence doubts what its subject does: 'talks could take place', 'will probably be held'.
 DOUBT_ADVERBS = frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
