@@ -277,6 +277,14 @@ def test_in_his_opinion_attributes_like_according_to_him(quotes_of, text, speake
     assert found[0].cue.startswith("In his")
 
 
+@pytest.mark.parametrize("text", [
+    "Written in our own words for the demo; not the outlet's text.",
+    "In my view, the talks will not survive the summer.",
+])
+def test_in_our_words_is_the_writer_and_quotes_no_one(quotes_of, text):
+    assert quotes_of(text) == []
+
+
 def test_the_head_of_state_is_the_leader_named_before(quotes_of):
     text = "Putin spoke after the meeting. “Russia is ready for a fair deal,” the head of state said."
     [q] = direct_or_mixed(quotes_of(text))

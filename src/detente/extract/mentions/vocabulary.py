@@ -225,6 +225,8 @@ PRONOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"he", "she", "him", "her", "his", "hers"}),
 }
 FIRST_PERSON: dict[str, frozenset[str]] = {"en": frozenset({"i", "me", "my", "mine", "myself"})}
+# "In our own words, …", "in my view, …" outside quotation marks: the writer's own voice, no source.
+WRITER_POSSESSIVES: dict[str, frozenset[str]] = {"en": frozenset({"my", "our"})}
 GROUP_PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"they", "it", "we", "i"})}
 # Subjects that say nothing themselves: "she says it underscores …" is her report, not its.
 MUTE_PRONOUNS: dict[str, frozenset[str]] = {

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from detente.extract.mentions.phrases import noun_phrase, passive_agent
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
                                  IN_OPINION, INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS,
-                                 SENTENCE_END, SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS)
+                                 SENTENCE_END, SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS, WRITER_POSSESSIVES)
 
 
 def is_relative(tok: Token) -> bool:
@@ -366,7 +366,9 @@ def _earlier_cue_subject(cue: Token, quoted, inside) -> Token | None:
 def _opinion_owner(prep: Token) -> Token | None:
     noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in IN_OPINION["en"][1]), None)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
-    return owner if owner is not None and owner.pos_ in ("PRON", "PROPN") else None
+    if owner is None or owner.lower_ in WRITER_POSSESSIVES["en"]:
+        return None
+    return owner if owner.pos_ in ("PRON", "PROPN") else None
 
 
 def cue_text(cue: Token) -> str:
