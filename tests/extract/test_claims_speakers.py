@@ -27,3 +27,4 @@ def test_anonymous_reporter_keeps_source_anonymous(claims_of):
     found = claims_of("Officials said Russia agreed to a prisoner exchange.")
     hits = [c for c in found if c.party == "RUS"]
     assert hits and hits[0].source.type == "anonymous"
+

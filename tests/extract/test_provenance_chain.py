@@ -114,3 +114,11 @@ def test_a_body_relayed_by_an_outlet_and_a_named_official_stays_on_record():
     assert make_source(links).type == "media"
     links.insert(0, Mention("RUS", "Dmitry Peskov", "person"))
     assert make_source(links).type == "official"
+
+
+def test_he_set_off_after_a_country_is_not_the_country(claims_of):
+    """'Russia, he said, is demanding …': he is the person named before, Russia what he speaks of."""
+    found = claims_of("Trump spoke to reporters on Air Force One on Sunday. "
+                      "Russia, he said, is demanding all of Donbas before any ceasefire.")
+    [claim] = [c for c in found if c.issue == "territory"]
+    assert (claim.party, claim.source.type, claim.source.name) == ("RUS", "official", "Donald Trump")

@@ -133,14 +133,15 @@ def _name(span: Span) -> str:
 
 
 def _earlier_subject(token: Token, ctx: ArticleContext) -> Mention | None:
-    """'The Russian president outlined what he considers …': he is the sentence's own subject."""
+    """'The Russian president outlined what he considers …': he is the sentence's own subject, if
+    a person ('Russia, he said, is raising the stakes': he is not Russia)."""
     line_start = ctx.text.rfind("\n", 0, token.idx)  # ctx.text: Doc.text is rebuilt per call
     for t in token.sent:
         if t.i >= token.i:
             return None
         if t.idx > line_start and t.dep_ == "nsubj" and t.lower_ not in PRONOUNS:
             found = _resolve_one(t, ctx)
-            if found is not None and found.party and found.kind in ("person", "metonym"):
+            if found is not None and found.party and found.kind == "person":
                 return found
     return None
 
