@@ -21,7 +21,7 @@ from detente.analysis.records import Leak, PositionSeries, Shift
 from detente.analysis.shifts import shifts
 from detente.analysis.talks import Bucket, Divergence, talks_vs_war
 from detente.codebook import Codebook
-from detente.wording import plural
+from detente.wording import plural, points
 
 TREND_DAYS = 30
 LATEST = 8
@@ -113,15 +113,16 @@ def markdown(b: Brief) -> str:
         out.append(f"### {i.name}  ")
         out.append(f"*{i.scale}*  ")
         for p in i.parties:
-            out.append(f"- **{p.party}** at {p.position:g} (band {p.low:g}–{p.high:g}), since {p.since}, "
+            out.append(f"- **{p.party}** at {points(p.position)} (band {points(p.low)}–{points(p.high)}), since {p.since}, "
                        f"trend {_trend(p.trend)} {_cite(p.claim_ids)}")
         f = i.forecast
         if f:
-            zone = (f"zone of agreement {f.zone[0]:g}–{f.zone[1]:g}" if f.zone else
+            zone = (f"zone of agreement {points(f.zone[0])}–{points(f.zone[1])}" if f.zone else
                     "no zone of agreement" if f.deadlock is not None else "zone unknown (one side silent)")
             dead = f", deadlock probability {f.deadlock:.0%}" if f.deadlock is not None else ""
-            out.append(f"- forecast: compromise {f.outcomes.get('compromise')} "
-                       f"(90% {f.low}–{f.high}); {zone}{dead}")
+            mid = f.outcomes.get("compromise")
+            spread = f" (90% {points(f.low)}–{points(f.high)})" if f.low is not None and f.high is not None else ""
+            out.append(f"- forecast: compromise {points(mid) if mid is not None else 'unknown'}{spread}; {zone}{dead}")
         out.append("")
     out += ["## Latest shifts", ""]
     for s in b.shifts:
@@ -133,13 +134,13 @@ def markdown(b: Brief) -> str:
         out.append("- none")
     out += ["", "## Open leaks (unconfirmed)", ""]
     for k in b.leaks:
-        out.append(f"- {k.reported} **{k.party}** {k.issue} at {k.claim.position:g}: “{_short(k.claim.evidence)}” "
+        out.append(f"- {k.reported} **{k.party}** {k.issue} at {points(k.claim.position)}: “{_short(k.claim.evidence)}” "
                    f"({k.claim.source_type}{', hedged' if k.claim.hedged else ''}) [claim #{k.claim.id}]")
     if not b.leaks:
         out.append("- none")
     out += ["", "## Talks against the war", ""]
     for t in b.talks:
-        tone = ", ".join(f"{p} {v:g}" for p, v in sorted(t.tone.items()))
+        tone = ", ".join(f"{p} {points(v)}" for p, v in sorted(t.tone.items()))
         out.append(f"- week of {t.start}: {plural(t.meetings, 'meeting')}, {t.progress} progress / {t.deadlock} "
                    f"deadlock {'claim' if t.progress + t.deadlock == 1 else 'claims'}"
                    f"{' (' + tone + ')' if tone else ''}; {plural(t.strikes, 'strike')}, {t.fighting} fighting"

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from detente.wording import points
+
 ShiftKind = Literal["escalation", "softening", "new_demand", "reversal"]
 LeakStatus = Literal["unconfirmed", "confirmed", "denied"]
 
@@ -76,7 +78,8 @@ class Shift(BaseModel):
         """'40 → 75', 'at 75', or 'to an unplaced acceptance' (a turn the text does not place)."""
         if self.position is None:
             return "to an unplaced acceptance"
-        return f"{self.baseline:g} → {self.position:g}" if self.baseline is not None else f"at {self.position:g}"
+        return f"{points(self.baseline)} → {points(self.position)}" if self.baseline is not None \
+            else f"at {points(self.position)}"
 
 
 class Leak(BaseModel):
