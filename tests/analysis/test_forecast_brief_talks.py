@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -29,6 +30,16 @@ def test_forecast_far_apart_sides_deadlock_and_close_ones_agree(ledger):
     [d] = near.differences
     assert d.deadlock_after < 0.1 and d.compromise_after < d.compromise_before
     assert near.changed.issues[0].zone is not None
+
+
+def test_an_uncertain_position_makes_the_deadlock_a_probability(ledger):
+    """Sides 50 apart meet exactly at the edge of their concessions; a hedged leak's band moves
+    Russia's concession with it, so some draws leave a zone and some do not."""
+    add_claim(ledger, "RUS", "territory", 75, 0, source="anonymous", hedged=True)
+    add_claim(ledger, "UKR", "territory", 25, 0)
+    [t] = forecast(ledger, draws=400).issues
+    assert t.zone is not None
+    assert 0.1 < t.deadlock < 0.9
 
 
 def test_scenario_dropping_the_mediator_moves_the_compromise(ledger):
@@ -109,6 +120,17 @@ def test_the_briefs_week_lines_read_as_prose(ledger):
     add_claim(ledger, "RUS", "process_talks", 75, 8, stance="assessment")
     page = markdown(brief(ledger))
     assert "1 meeting, 1 progress / 0 deadlock claim" in page and "; 1 strike, 0 fighting" in page
+
+
+def test_the_brief_gives_positions_to_the_whole_point(ledger):
+    """Scales are placed in steps of five or more: '72', never '72.4' or '58.33'."""
+    add_claim(ledger, "RUS", "territory", 72.4, 0)
+    add_claim(ledger, "RUS", "territory", 91.6, 3)
+    add_claim(ledger, "UKR", "territory", 20, 0)
+    page = markdown(brief(ledger))
+    assert "**RUS** at 92 " in page and "72 → 92" in page
+    figures = re.sub(r"“[^”]*”", "", page.split("## Talks against the war")[0])  # quoted evidence stays verbatim
+    assert not re.search(r"\d\.\d", figures)
 
 
 def test_talks_vs_war_reads_a_users_acled_rows_beside_the_ledger(ledger):

@@ -55,6 +55,18 @@ def test_zopa_deadlock_probability_is_certain_when_lines_clash(build):
     assert monte_carlo(x, "zopa", 100, seed=0).deadlock[0] == 1.0
 
 
+def test_red_lines_set_from_the_positions_move_with_each_draw(build):
+    """Lines 25 points past each stated position (45 and 55) clash, a certain deadlock; moved with
+    the drawn positions they clash only when the sides are drawn more than 50 apart:
+    P(B - A > 50) for A ~ U(0, 40), B ~ U(60, 100) is 1 - 0.75² / 2 = 0.719."""
+    x = _uncertain(build, [0, 60], [40, 100], red_line=np.array([[45.0], [55.0]]),
+                   red_dir=np.array([[AT_MOST], [AT_LEAST]]))
+    assert monte_carlo(x, "zopa", 4000, seed=0).deadlock[0] == 1.0
+    moving = replace(x, uncertainty=replace(x.uncertainty, red_lines_follow=True))
+    assert monte_carlo(moving, "zopa", 4000, seed=0).deadlock[0] == pytest.approx(0.719, abs=0.03)
+    assert moving.select([0]).uncertainty.red_lines_follow
+
+
 def test_normal_spread_is_clipped_to_the_scale(build):
     x = _uncertain(build, [20, 80], [20, 80], sd=[200, 0])
     r = monte_carlo(x, "median", 300, seed=0)

@@ -131,7 +131,8 @@ def inputs(ledger, *, date: dt.date | None = None, overrides: dict | None = None
     cap = np.array([_capability(cb, p, ov) for p in actors])
     sal = np.array([[_salience(cb, p, i, ov) for i in issues] for p in actors])
     red, red_dir, veto = _zone_lines(cb, actors, issues, pos, present, float(ov.get("concession", DEFAULT_CONCESSION)))
-    unc = Uncertainty(np.clip(pos - sd, 0, 100), np.clip(pos + sd, 0, 100), sd, np.zeros((n, d)), np.zeros(n))
+    unc = Uncertainty(np.clip(pos - sd, 0, 100), np.clip(pos + sd, 0, 100), sd, np.zeros((n, d)), np.zeros(n),
+                      red_lines_follow=True)  # each side's concession is counted from where it stands in the draw
     try:
         x = BargainingInputs(tuple(actors), tuple(issues), cap, pos, sal, present, red, red_dir, veto, uncertainty=unc)
     except BargainingInputError as exc:

@@ -31,13 +31,18 @@ def _frozen(a, dtype=float) -> np.ndarray:
 class Uncertainty:
     """How unsure each input is, for Monte Carlo: a position is uniform on [low, high] or, where
     ``position_sd`` > 0, normal around the stated position; salience and capability get normal
-    spreads. All draws are clipped to the scale (positions) or to ≥ 0 (weights)."""
+    spreads. All draws are clipped to the scale (positions) or to ≥ 0 (weights).
+
+    ``red_lines_follow``: the red lines were set relative to the positions (a forecast's "so many
+    points of concession past its own position"), so each draw moves an actor's lines with its
+    drawn position; otherwise they are stated lines and stay where they are."""
 
     position_low: np.ndarray
     position_high: np.ndarray
     position_sd: np.ndarray
     salience_sd: np.ndarray
     capability_sd: np.ndarray
+    red_lines_follow: bool = False
 
     @classmethod
     def none(cls, position: np.ndarray) -> "Uncertainty":
@@ -46,7 +51,8 @@ class Uncertainty:
 
     def select(self, cols) -> "Uncertainty":
         return Uncertainty(self.position_low[:, cols], self.position_high[:, cols],
-                           self.position_sd[:, cols], self.salience_sd[:, cols], self.capability_sd)
+                           self.position_sd[:, cols], self.salience_sd[:, cols], self.capability_sd,
+                           self.red_lines_follow)
 
 
 @dataclass(frozen=True, eq=False)

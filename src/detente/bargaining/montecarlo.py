@@ -53,10 +53,17 @@ def _batched(name: str, x: BargainingInputs, cap, pos, sal):
         out = (w * pos).sum(axis=1) / w.sum(axis=1)
     dead = np.zeros_like(out)
     if name == "zopa":
-        low, high, _ = zone(x)
+        low, high, _ = zone(x, _drawn_lines(x, pos))
         dead = np.broadcast_to(low > high, out.shape).astype(float)
         out = np.where(dead > 0, np.nan, np.clip(out, low, np.maximum(low, high)))
     return out, dead
+
+
+def _drawn_lines(x: BargainingInputs, pos: np.ndarray) -> np.ndarray | None:
+    """Red lines set relative to the positions move with each draw's positions; stated ones stay."""
+    if x.uncertainty is None or not x.uncertainty.red_lines_follow:
+        return None
+    return np.clip(x.red_line + (pos - x.position), *x.scale)
 
 
 def _looped(name: str, x: BargainingInputs, cap, pos, sal):

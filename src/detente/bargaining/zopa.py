@@ -17,14 +17,16 @@ from detente.bargaining.inputs import AT_LEAST, AT_MOST, BargainingInputs
 from detente.bargaining.results import ModelResult
 
 
-def zone(x: BargainingInputs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(low[d], high[d], binding[n, d]): the zone's bounds and which actors' lines count."""
+def zone(x: BargainingInputs, lines: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(low[d], high[d], binding[n, d]): the zone's bounds and which actors' lines count.
+    ``lines``: red lines to use instead of x's, e.g. [draws, n, d] of a Monte Carlo (bounds [draws, d])."""
     lo, hi = x.scale
+    lines = x.red_line if lines is None else lines
     binding = x.present & (x.veto[:, None] if x.veto.any() else True)
     up = binding & (x.red_dir == AT_LEAST)
     down = binding & (x.red_dir == AT_MOST)
-    low = np.where(up, x.red_line, lo).max(axis=0, initial=lo)
-    high = np.where(down, x.red_line, hi).min(axis=0, initial=hi)
+    low = np.where(up, lines, lo).max(axis=-2, initial=lo)
+    high = np.where(down, lines, hi).min(axis=-2, initial=hi)
     return low, high, binding
 
 
