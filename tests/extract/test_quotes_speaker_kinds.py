@@ -285,6 +285,21 @@ def test_in_our_words_is_the_writer_and_quotes_no_one(quotes_of, text):
     assert quotes_of(text) == []
 
 
+def test_the_operator_is_the_one_word_name_before_however_it_was_tagged(quotes_of):
+    text = ("“Power will be back in most regions by evening,” Ukrenergo said on Sunday. "
+            "“The grid remains stable,” the operator added.")
+    assert [q.speaker.name for q in direct_or_mixed(quotes_of(text))] == ["Ukrenergo", "Ukrenergo"]
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Trump's inner circle says the president is still open to meeting Putin.", "USA"),
+    ("Putin's entourage believes the West will tire of the war first.", "RUS"),
+])
+def test_the_people_around_a_leader_are_unnamed_members_of_the_side(quotes_of, text, party):
+    [q] = quotes_of(text)
+    assert (q.speaker.name, q.speaker.party) == (None, party)
+
+
 def test_the_head_of_state_is_the_leader_named_before(quotes_of):
     text = "Putin spoke after the meeting. “Russia is ready for a fair deal,” the head of state said."
     [q] = direct_or_mixed(quotes_of(text))

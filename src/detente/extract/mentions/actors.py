@@ -211,11 +211,12 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     named = _set_off_name(span, index) if lemma in ROLE_NOUNS["en"] else None
     if named is not None:  # the name set off right after the title beats anyone who held it before
         return _speaker(named, ctx, **spk)
-    if lemma in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
+    named_here = any(t.ent_type_ == "PERSON" and names_head(t, head) for t in span)  # not "Putin's entourage"
+    if lemma in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] and not named_here:
         person = _continued(span, head, index, ctx)
         if person is not None:
             return _speaker(person, ctx, **spk)
-    if lemma in ANONYMOUS_HEADS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
+    if lemma in ANONYMOUS_HEADS["en"] and not named_here:
         known = _the_one_before(span, head, index, ctx)
         if known is not None:
             return _speaker(known, ctx, **spk)

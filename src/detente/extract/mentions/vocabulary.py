@@ -139,6 +139,13 @@ BODY_NOUNS: dict[str, frozenset[str]] = {
     """.split()),
 }
 
+# Nouns that only an organisation answers to ("the company added", "the operator said"): the name
+# they take up is an organisation's, whatever the tagger made of it.
+COMPANY_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"company", "operator", "firm", "utility", "corporation", "provider", "producer",
+                     "manufacturer", "broadcaster", "conglomerate"}),
+}
+
 # Texts that speak as a document source of a claim ("the draft says", "“…,” the document says").
 DOCUMENT_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"plan", "draft", "document", "text", "framework", "agreement", "memorandum",
@@ -188,7 +195,9 @@ SOURCE_LABELS: dict[str, frozenset[str]] = {"en": frozenset({"source", "sources"
 # Heads of an unnamed source: its speaker has no name ("a source said", "officials said").
 ANONYMOUS_HEADS: dict[str, frozenset[str]] = {
     "en": frozenset({"source", "sources", "official", "officials", "diplomat", "diplomats",
-                     "insider", "insiders", "person", "people", "aide", "aides"}),
+                     "insider", "insiders", "person", "people", "aide", "aides",
+                     # the people around someone, not the person: "Trump's inner circle says …"
+                     "circle", "entourage", "camp", "associate", "associates", "confidant", "confidants"}),
 }
 
 # Nouns that say a named someone is a person, not an office: "Olena Kovalchuk, a resident",
@@ -275,7 +284,7 @@ OFFICE_NOUNS: dict[str, frozenset[str]] = {
 # who stay unnamed in talks ("a negotiator", "a participant", "diplomatic circles").
 ANONYMOUS_NOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"source", "official", "diplomat", "insider", "person", "people", "aide",
-                     "negotiator", "participant", "circle"}),
+                     "negotiator", "participant", "circle", "entourage", "camp", "associate", "confidant"}),
 }
 
 # Lemmas of people who speak for no side: an analyst's view is a quote, not a party's claim.

@@ -20,7 +20,7 @@ from detente.extract.mentions.people import is_person_name
 from detente.extract.context import ArticleContext
 from detente.extract.quotes.attribution import (according_object, attributes_by_phrase, can_speak, cue_text, is_cue,
                                                 main_subject, mention_of, outer_cue, subject_of)
-from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, COMPANY_NOUNS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
                                                  MUTE_PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END,
                                                  TITLE_MINOR_WORDS, WEAK_VERBS)
 from detente.extract.quotes.marks import Marked, find_marked
@@ -143,14 +143,16 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
 def _names_the_body_again(speaker: Speaker, before: Speaker, ctx: ArticleContext) -> bool:
     """"Naftogaz said … “…,” the company added": a definite common noun with no side, right after
     an organisation spoke, is that organisation again (a person is taken up by "he" or a title)."""
-    if speaker.party != "NONE" or speaker.actor_id or speaker.start is None or not before.name \
-            or before.actor_id or is_person_name(before.name, ctx):
+    if speaker.party != "NONE" or speaker.actor_id or speaker.start is None or not before.name or before.actor_id:
         return False
     span = ctx.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     root = span.root if span is not None else None
-    return root is not None and root.tag_ == "NN" and span[0].lower_ == "the" \
-        and not any(t.pos_ == "PROPN" for t in span) \
-        and root.lemma_.lower() not in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] | ISSUED_NOUNS["en"]
+    if root is None or root.tag_ != "NN" or span[0].lower_ != "the" or any(t.pos_ == "PROPN" for t in span) \
+            or root.lemma_.lower() in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] | ISSUED_NOUNS["en"]:
+        return False
+    # "Ukrenergo said … “…,” the operator added": the text calls a one-word name tagged as a person a company
+    company = root.lemma_.lower() in COMPANY_NOUNS["en"] and len(before.name.split()) == 1
+    return company or not is_person_name(before.name, ctx)
 
 
 def _a_body(speaker: Speaker, ctx: ArticleContext) -> bool:
