@@ -53,6 +53,21 @@ def test_a_governing_verb_makes_a_fragment_speech(quotes_of):
     assert "illegitimate" in q.text and q.speaker.party == "RUS"
 
 
+@pytest.mark.parametrize("text, word, speaker", [
+    ("On Monday Trump hinted at “progress” on the talks.", "progress", "Trump"),
+    ("Moscow restated its rejection of “any foreign troops” in Ukraine.", "any foreign troops", "Moscow"),
+    ("Trump deemed it “unlikely” that Kyiv would recover the land.", "unlikely", "Trump"),
+])
+def test_hinting_restating_and_deeming_report_their_quoted_words(quotes_of, text, word, speaker):
+    [q] = [q for q in quotes_of(text) if q.kind != "indirect"]
+    assert word in q.text and q.speaker.name == speaker
+
+
+def test_a_reported_object_keeps_the_mark_that_closes_its_quoted_words(quotes_of):
+    [q] = quotes_of("Putin offered Kyiv a “limited truce” for three days.")
+    assert q.text == "a “limited truce”"
+
+
 def test_title_case_fragments_are_titles_not_speech(quotes_of):
     assert [q for q in quotes_of("He said on “Fox News Sunday” that talks continue.") if "Fox" in q.text and q.kind != "indirect"] == []
 

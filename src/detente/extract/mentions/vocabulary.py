@@ -16,7 +16,7 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
         propose recount joke concede caution boast lament wonder answer reveal caution signal
         testify brief inform assure agree disclose dismiss call characterize characterise
         believe think hope fear expect continue yell shout scream exclaim quip retort brand dub term
-        counter interject chant read
+        counter interject chant read hint restate deem
     """.split()),
 }
 
@@ -25,7 +25,7 @@ REPORTING_VERBS: dict[str, frozenset[str]] = {
 CLAUSE_VERBS: dict[str, frozenset[str]] = {
     "en": REPORTING_VERBS["en"] - frozenset({"call", "label", "describe", "characterize",
                                              "characterise", "accuse", "quote", "post", "continue",
-                                             "brand", "dub", "term"}),
+                                             "brand", "dub", "term", "deem"}),
 }
 
 # Verbs whose object is what was said ("cited the derogatory comments", "urged supporters to
@@ -245,7 +245,7 @@ MUTE_PRONOUNS: dict[str, frozenset[str]] = {
 # Phrases that attribute a quoted fragment without a verb lemma of the table.
 FRAGMENT_CUES: dict[str, frozenset[str]] = {
     "en": frozenset({"call", "label", "describe", "characterize", "characterise", "dub",
-                     "brand", "accuse", "term", "refer"}),
+                     "brand", "accuse", "term", "refer", "deem"}),
 }
 
 # Small words a title leaves in lower case: “Fox and Friends”, “The Art of the Deal”.

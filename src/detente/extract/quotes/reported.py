@@ -181,8 +181,17 @@ def _according_clause(tok: Token) -> tuple[Token, int, int] | None:
 
 
 def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Without punctuation at either end, but keeping the mark that closes one opened inside
+    ("offered Kyiv a “limited truce”": the parse ends the object at "truce")."""
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and after.is_quote and _unclosed(doc[first:last + 1].text):
+        last += 1
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count("«") > text.count("»") or text.count('"') % 2 == 1
