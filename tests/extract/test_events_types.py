@@ -95,7 +95,7 @@ def test_agreement(events_of):
     "Ukraine cannot agree to this, and the sides did not sign anything.",
     "The parties continue to meet and discuss possible peace scenarios.",
     "Kyiv hopes to hold talks with Moscow in Istanbul.",
-    "The meeting between Presidents Macron and Zelensky will take place, but probably at a later date.",
+    "Talks between Macron and Zelensky in Paris will be held, but probably not before the autumn.",
     "The summit between Macron and Zelensky in Paris will go ahead, but probably later in the year.",
     "The Kremlin said on Friday that it had renewed its invitation for President Zelensky to come to Moscow for peace talks.",
     "The Kremlin declined to comment on reports that Moscow and Kyiv had agreed to halt strikes on ports.",
@@ -144,7 +144,7 @@ def test_a_long_line_that_lost_its_full_stop_is_prose_not_a_headline(events_of):
 @pytest.mark.parametrize("published", [FRI, None])
 def test_talks_set_for_a_week_and_then_for_its_days_are_one_meeting(events_of, published):
     text = ("A new round of talks between Russian and Ukrainian envoys will take place next week in Geneva, "
-            "officials in Moscow said. The meeting will be held on Tuesday and Wednesday, the Kremlin spokesman added.")
+            "officials in Moscow said. The talks are scheduled for Tuesday and Wednesday, the Kremlin spokesman added.")
     [e] = events_of(text, published)
     assert e.type == "meeting" and [l.name for l in e.locations] == ["Geneva"]
 

@@ -51,8 +51,8 @@ def _denied_owner(t: Token, depth: int = 4) -> bool:
 
 
 def _clause_words(verb: Token) -> list[Token]:
-    """The verb's own words and those of its phrases: 'meet, probably in Riyadh', 'take place, but
-    probably at a later date', 'go ahead, but probably later in the year'. A verb in the past
+    """The verb's own words and those of its phrases: 'meet, probably in Riyadh', 'be held, but
+    probably not before the autumn', 'go ahead, but probably later in the year'. A verb in the past
     ('met, probably for the last time') is done whatever the adverb doubts."""
     kids = list(verb.children)
     phrases = [c for c in kids if c.dep_ == "prep" or c.dep_ == "conj" and c.pos_ == "ADP"]
