@@ -300,6 +300,15 @@ def test_the_people_around_a_leader_are_unnamed_members_of_the_side(quotes_of, t
     assert (q.speaker.name, q.speaker.party) == (None, party)
 
 
+@pytest.mark.parametrize("text, party", [
+    ("“The ball is in Moscow's court,” a senior State Department official said, asking not to be named.", "USA"),
+    ("“We expect an answer by Friday,” a White House official said.", "USA"),
+])
+def test_an_official_of_a_body_the_case_knows_is_unnamed_but_of_its_side(quotes_of, text, party):
+    [q] = direct_or_mixed(quotes_of(text))
+    assert (q.speaker.name, q.speaker.party) == (None, party)
+
+
 def test_the_head_of_state_is_the_leader_named_before(quotes_of):
     text = "Putin spoke after the meeting. “Russia is ready for a fair deal,” the head of state said."
     [q] = direct_or_mixed(quotes_of(text))

@@ -185,11 +185,16 @@ def _unnamed_person(subj: Token, pron: Token) -> bool:
 
 def _person_inside(span: Span, index: MentionIndex) -> Person | None:
     """"Ms. EU Ambassador to Ukraine Katarina Mathernova": a known name within the subject,
-    not through a possessive or "of/for" ("Putin's spokesperson" is not Putin)."""
+    not through a possessive or "of/for" ("Putin's spokesperson" is not Putin), nor a body that
+    only says whose a person noun is ("a senior State Department official" is unnamed)."""
     head = span.root
+    person_noun = head.lemma_.lower() in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"]
     for tok in reversed(list(span)):
         if tok.i in index.at and tok.i != head.i and names_head(tok, head):
-            return index.people[index.at[tok.i]]
+            found = index.people[index.at[tok.i]]
+            if person_noun and found.actor is not None and found.actor.kind == "body":
+                continue
+            return found
     return None
 
 
@@ -454,8 +459,31 @@ def _party_in(span: Span, ctx: ArticleContext) -> str | None:
             code = ctx.codebook.party_for_mention(t.text)
             if code:
                 return code
+    for run in _capitalised_runs(span):  # "a White House official": a name of two words or more
+        code = ctx.codebook.party_for_mention(run)
+        if code:
+            return code
     owner = _owner_in(span, ctx)
-    return owner.party if owner is not None else None  # "Putin's spokesman" speaks for Putin's side
+    if owner is not None:
+        return owner.party  # "Putin's spokesman" speaks for Putin's side
+    index = mention_index(ctx)  # "a White House official": the side of the body the case knows
+    return next((p.party for t in span if t.i in index.at for p in [index.people[index.at[t.i]]]
+                 if p.actor is not None and p.actor.kind == "body" and p.party), None)
+
+
+def _capitalised_runs(span: Span) -> list[str]:
+    """Runs of two or more capitalised words ("White House", "State Department")."""
+    runs, cur = [], []
+    for t in span:
+        if t.text[:1].isupper() and t.is_alpha:
+            cur.append(t.text)
+            continue
+        if len(cur) > 1:
+            runs.append(" ".join(cur))
+        cur = []
+    if len(cur) > 1:
+        runs.append(" ".join(cur))
+    return runs
 
 
 def _codebook_role(noun: str, party: str | None, ctx: ArticleContext, phrase: Span | None = None) -> Person | None:
