@@ -309,6 +309,16 @@ def test_an_official_of_a_body_the_case_knows_is_unnamed_but_of_its_side(quotes_
     assert (q.speaker.name, q.speaker.party) == (None, party)
 
 
+@pytest.mark.parametrize("text, name, party", [
+    ("Lavrov and Rubio met in Riyadh. “We agreed to keep talking,” the American said.", "Rubio", "USA"),
+    ("Lavrov and Rubio met in Riyadh. “We agreed to keep talking,” the Russian said.", "Lavrov", "RUS"),
+    ("“We will not give up Donbas,” the Ukrainian said.", None, "UKR"),
+])
+def test_the_american_is_the_one_of_that_side_named_before(quotes_of, text, name, party):
+    [q] = direct_or_mixed(quotes_of(text))
+    assert (q.speaker.name, q.speaker.party) == (name, party)
+
+
 def test_the_head_of_state_is_the_leader_named_before(quotes_of):
     text = "Putin spoke after the meeting. “Russia is ready for a fair deal,” the head of state said."
     [q] = direct_or_mixed(quotes_of(text))

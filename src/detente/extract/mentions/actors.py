@@ -236,6 +236,11 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         if person:
             return _speaker(person, ctx, **spk)
         return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
+    if party and _the_demonym(span, head, party, ctx):  # "Lavrov and Rubio met. “…,” the American said."
+        person = index.of_side(head.i, party)
+        if person is not None:
+            return _speaker(person, ctx, **spk)
+        return Speaker(name=None, party=party, role=clean_name(span.text), **spk)  # one of that side, unnamed
     if party and _is_country(span, ctx):
         return Speaker(name=None, party=party, **spk)
     named = same_body_before(span, head, ctx) if party is None and lemma in BODY_NOUNS["en"] else None
@@ -469,6 +474,13 @@ def _party_in(span: Span, ctx: ArticleContext) -> str | None:
     index = mention_index(ctx)  # "a White House official": the side of the body the case knows
     return next((p.party for t in span if t.i in index.at for p in [index.people[index.at[t.i]]]
                  if p.actor is not None and p.actor.kind == "body" and p.party), None)
+
+
+def _the_demonym(span: Span, head: Token, party: str, ctx: ArticleContext) -> bool:
+    """"The American", "the Russian": one person of the side its adjective names."""
+    side = ctx.codebook.party(party)
+    return len(span) == 2 and span[0].lower_ == "the" and head.tag_ in ("NN", "NNP") \
+        and side is not None and head.text in side.adjectives
 
 
 def _capitalised_runs(span: Span) -> list[str]:

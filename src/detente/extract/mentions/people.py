@@ -100,6 +100,15 @@ class MentionIndex:
                 return person
         return None
 
+    def of_side(self, i: int, party: str) -> Person | None:
+        """The person of ``party`` (not a body) mentioned most recently before token ``i``."""
+        positions = self._narrative()
+        for j in reversed(positions[:bisect_left(positions, i)]):
+            person = self.people[self.at[j]]
+            if person.party == party and not (person.actor is not None and person.actor.kind == "body"):
+                return person
+        return None
+
     def with_role(self, noun: str, i: int, day=None, party: str | None = None) -> Person | None:
         """Most recent person before ``i`` whose role names ``noun``, else the first after it;
         with ``party``, one of that side or of none ("the Turkish minister" is not Lavrov). A
@@ -138,6 +147,7 @@ def _build_index(ctx: ArticleContext) -> MentionIndex:
                 and (tok.dep_ != "pobj" or tok.head.head.lower_ == "according" or tok.head.dep_ == "agent"
                      or _titled(tok)) \
                 or tok.dep_ == "dobj" and tok.head.lemma_.lower() in CITING_VERBS["en"] \
+                or tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "PROPN" \
                 or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "PROPN" and _set_off_role_name(tok):
             heads.add(tok.i)  # "TASS quoted Peskov"; "…, said the mayor of Dnipro, Borys Filatov."
     for tok in proper:  # full names the codebook knows, wherever the parse put them
