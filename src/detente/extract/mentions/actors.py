@@ -192,7 +192,7 @@ def _person_inside(span: Span, index: MentionIndex) -> Person | None:
     for tok in reversed(list(span)):
         if tok.i in index.at and tok.i != head.i and names_head(tok, head):
             found = index.people[index.at[tok.i]]
-            if person_noun and found.actor is not None and found.actor.kind == "body":
+            if person_noun and found.is_body:
                 continue
             return found
     return None
@@ -473,7 +473,7 @@ def _party_in(span: Span, ctx: ArticleContext) -> str | None:
         return owner.party  # "Putin's spokesman" speaks for Putin's side
     index = mention_index(ctx)  # "a White House official": the side of the body the case knows
     return next((p.party for t in span if t.i in index.at for p in [index.people[index.at[t.i]]]
-                 if p.actor is not None and p.actor.kind == "body" and p.party), None)
+                 if p.is_body and p.party), None)
 
 
 def _the_demonym(span: Span, head: Token, party: str, ctx: ArticleContext) -> bool:

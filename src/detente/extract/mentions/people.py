@@ -40,6 +40,11 @@ class Person:
     roles: list[str] = field(default_factory=list)  # every role the text gives this person
     gender: str | None = None  # only where the text says ("Ms.", "spokeswoman")
 
+    @property
+    def is_body(self) -> bool:
+        """A body the case knows ("State Department") that the index holds beside the people."""
+        return self.actor is not None and self.actor.kind == "body"
+
     def role_words(self, day) -> set[str]:
         titles = list(self.roles)
         if self.actor is not None:
@@ -105,7 +110,7 @@ class MentionIndex:
         positions = self._narrative()
         for j in reversed(positions[:bisect_left(positions, i)]):
             person = self.people[self.at[j]]
-            if person.party == party and not (person.actor is not None and person.actor.kind == "body"):
+            if person.party == party and not person.is_body:
                 return person
         return None
 
