@@ -14,7 +14,7 @@ from detente.extract.paragraphs import heading_line
 from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS,
                                                  HEAD_ROLES, ISSUED_NOUNS, LESSER_TITLES, PRONOUN_GENDER,
                                                  PRONOUNS, QUOTE_MARKS, REPORTING_VERBS, ROLE_NOUNS)
-from detente.extract.mentions.people import (MentionIndex, Person, is_party, is_person_name, mention_index,
+from detente.extract.mentions.people import (MentionIndex, Person, is_party, is_person_name, mention_index, party_named_in,
                                              person_key, role_word)
 from detente.extract.mentions.phrases import (clean_name, name_tokens, noun_phrase, names_head,
                                               passive_agent, quoted_tokens)
@@ -456,18 +456,9 @@ def _is_body_phrase(span: Span, ctx: ArticleContext) -> bool:
 
 
 def _party_in(span: Span, ctx: ArticleContext) -> str | None:
-    whole = ctx.codebook.party_for_mention(span.text)
-    if whole:
-        return whole
-    for t in span:
-        if t.pos_ in ("PROPN", "ADJ", "NOUN") and t.text[:1].isupper():
-            code = ctx.codebook.party_for_mention(t.text)
-            if code:
-                return code
-    for run in _capitalised_runs(span):  # "a White House official": a name of two words or more
-        code = ctx.codebook.party_for_mention(run)
-        if code:
-            return code
+    code = party_named_in(span, ctx)  # "Russian", "a White House official", "the Americans"
+    if code:
+        return code
     owner = _owner_in(span, ctx)
     if owner is not None:
         return owner.party  # "Putin's spokesman" speaks for Putin's side
@@ -481,21 +472,6 @@ def _the_demonym(span: Span, head: Token, party: str, ctx: ArticleContext) -> bo
     side = ctx.codebook.party(party)
     return len(span) == 2 and span[0].lower_ == "the" and head.tag_ in ("NN", "NNP") \
         and side is not None and head.text in side.adjectives
-
-
-def _capitalised_runs(span: Span) -> list[str]:
-    """Runs of two or more capitalised words ("White House", "State Department")."""
-    runs, cur = [], []
-    for t in span:
-        if t.text[:1].isupper() and t.is_alpha:
-            cur.append(t.text)
-            continue
-        if len(cur) > 1:
-            runs.append(" ".join(cur))
-        cur = []
-    if len(cur) > 1:
-        runs.append(" ".join(cur))
-    return runs
 
 
 def _codebook_role(noun: str, party: str | None, ctx: ArticleContext, phrase: Span | None = None) -> Person | None:

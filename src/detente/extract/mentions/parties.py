@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from detente.codebook.names import person_keys
 from detente.extract.mentions.actors import same_body_before, served_by
-from detente.extract.mentions.people import Person, mention_index
+from detente.extract.mentions.people import Person, mention_index, party_named_in
 from detente.extract.mentions.phrases import names_head
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.vocabulary import ANONYMOUS_NOUNS, BODY_NOUNS, EXPERT_NOUNS, OFFICE_NOUNS
@@ -39,28 +39,6 @@ def mention_span(token: Token) -> Span:
     return token.doc[left:right + 1]
 
 
-def _party_of_words(span: Span, ctx: ArticleContext) -> str | None:
-    """The party named by a metonym or adjective inside a phrase ('Kremlin spokesman', 'Russian')."""
-    cb = ctx.codebook
-    whole = cb.party_for_mention(span.text)
-    if whole:
-        return whole
-    for size in (3, 2, 1):
-        for i in range(span.start, span.end - size + 1):
-            words = span.doc[i:i + size]
-            hit = cb.party_for_mention(words.text) or _plural_demonym(words, ctx)
-            if hit:
-                return hit
-    return None
-
-
-def _plural_demonym(words: Span, ctx: ArticleContext) -> str | None:
-    """'the Russians', 'Americans' → the party whose adjective they pluralise."""
-    if len(words) != 1 or not words.text.endswith("s"):
-        return None
-    return ctx.codebook.party_for_mention(words.text[:-1])
-
-
 def resolve(token: Token, ctx: ArticleContext) -> list[Mention]:
     """The parties a subject-like token stands for; conjuncts give several ('Moscow and Kyiv')."""
     out = [_resolve_one(token, ctx)]
@@ -84,10 +62,10 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
     if person is not None:
         return person
     if token.lemma_.lower() in ANONYMOUS_NOUNS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
-        return Mention(_party_of_words(local_words(token), ctx), _name(span), "anonymous")
+        return Mention(party_named_in(local_words(token), ctx), _name(span), "anonymous")
     if token.lemma_.lower() in EXPERT_NOUNS["en"]:
         return Mention(None, _name(span), "expert")
-    party = _party_of_words(local_words(token), ctx) or _owner_party(token, ctx)
+    party = party_named_in(local_words(token), ctx) or _owner_party(token, ctx)
     if party is None and token.lemma_.lower() in BODY_NOUNS["en"]:  # "the ministry", named before
         body = same_body_before(span, token, ctx)
         if body is not None:
@@ -177,4 +155,4 @@ def _from_person(person: Person, tok: Token, ctx: ArticleContext) -> Mention:
     words = {w for r in person.roles for w in r.lower().split()}
     if person.actor is not None or words & EXPERT_NOUNS["en"]:
         return Mention(None, name, "expert")
-    return Mention(_party_of_words(local_words(tok), ctx), name, "person")
+    return Mention(party_named_in(local_words(tok), ctx), name, "person")

@@ -336,3 +336,25 @@ def person_key(text: str) -> str:
 
 def is_party(span: Span, ctx: ArticleContext) -> bool:
     return ctx.codebook.party_for_mention(span.text) is not None
+
+
+def party_named_in(span: Span, ctx: ArticleContext) -> str | None:
+    """The party named by a metonym or adjective inside a phrase ('Kremlin spokesman', 'Russian')."""
+    cb = ctx.codebook
+    whole = cb.party_for_mention(span.text)
+    if whole:
+        return whole
+    for size in (3, 2, 1):
+        for i in range(span.start, span.end - size + 1):
+            words = span.doc[i:i + size]
+            hit = cb.party_for_mention(words.text) or _plural_demonym(words, ctx)
+            if hit:
+                return hit
+    return None
+
+
+def _plural_demonym(words: Span, ctx: ArticleContext) -> str | None:
+    """'the Russians', 'Americans' → the party whose adjective they pluralise."""
+    if len(words) != 1 or not words.text.endswith("s"):
+        return None
+    return ctx.codebook.party_for_mention(words.text[:-1])
