@@ -59,7 +59,9 @@ UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "
                           "postpone", "scrap", "delay", "ready", "willing", "prepared", "effort",
                           "deadline", "invitation", "invite", "prohibit", "agree", "rumour", "rumor",
                           "speculation"})
-HEARSAY_NOUNS = frozenset({"report", "rumour", "rumor", "speculation", "allegation", "claim", "suggestion"})
+# Nouns whose clause only says something is said to have happened ('reports that the sides had
+# agreed'); rumours, speculation and claims are UNREAL_HEADS already, whatever hangs on them.
+HEARSAY_NOUNS = frozenset({"report", "allegation", "suggestion"})
 UNREAL_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
 # How a sentence doubts what its subject does: 'talks could take place', 'will probably be held'.
 DOUBT_ADVERBS = frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
