@@ -344,3 +344,29 @@ def test_a_second_fragment_of_the_same_clause_is_a_quote_of_the_same_speaker(quo
     assert any("far from enough" in q.text for q in found)
     assert {q.speaker.name for q in found} == {"Zelensky"} and all(q.kind == "mixed" for q in found)
     assert found[0].end <= found[1].start  # the fragments do not overlap
+
+
+def test_a_passive_agent_speaks_for_the_thing_it_judged(quotes_of):
+    """"The draft was called “premature” by X": the draft is judged, X speaks."""
+    [q] = direct_or_mixed(quotes_of("The Turkish draft was called “premature” by Kremlin aide Yuri Ushakov."))
+    assert "Ushakov" in q.speaker.name
+
+
+def test_in_the_words_of_someone_quotes_the_clause_it_frames(quotes_of):
+    text = "The shelling, in the words of Sumy governor Oleh Hryhorov, was “relentless since dawn”."
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Oleh Hryhorov" and q.kind == "mixed"
+    assert not q.text.startswith("the words")  # the attributing phrase is not part of what was said
+
+
+def test_its_spokesman_speaks_for_the_side_named_before(quotes_of):
+    text = "For Beijing, the Western draft is “one-sided”, its spokesman said on Tuesday."
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.party == "CHN"
+
+
+def test_the_owner_of_remarks_speaks_but_not_the_owner_of_a_person(quotes_of):
+    remarks = "Zelensky's remarks, which called the offer “a trap”, were posted at night."
+    assert direct_or_mixed(quotes_of(remarks))[0].speaker.name == "Zelensky"
+    wife = "Zelensky's sister said the convoy was “a miracle”."
+    assert direct_or_mixed(quotes_of(wife))[0].speaker.name != "Zelensky"

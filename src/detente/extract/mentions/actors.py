@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from detente.codebook.names import name_key
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
-from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, GENDER_WORDS, GROUP_PRONOUNS,
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, BODY_POSSESSIVES, GENDER_WORDS, GROUP_PRONOUNS,
                                                  HEAD_ROLES, ISSUED_NOUNS, LESSER_TITLES, PRONOUN_GENDER,
                                                  PRONOUNS, QUOTE_MARKS, REPORTING_VERBS, ROLE_NOUNS)
 from detente.extract.mentions.people import (MentionIndex, Person, is_party, is_person_name, mention_index, party_named_in,
@@ -462,9 +462,25 @@ def _party_in(span: Span, ctx: ArticleContext) -> str | None:
     owner = _owner_in(span, ctx)
     if owner is not None:
         return owner.party  # "Putin's spokesman" speaks for Putin's side
+    if any(t.dep_ == "poss" and t.lower_ in BODY_POSSESSIVES["en"] for t in span):
+        return _side_before(span, ctx)
     index = mention_index(ctx)  # "a White House official": the side of the body the case knows
     return next((p.party for t in span if t.i in index.at for p in [index.people[index.at[t.i]]]
                  if p.is_body and p.party), None)
+
+
+def _side_before(span: Span, ctx: ArticleContext) -> str | None:
+    """"For the Kremlin, the plan is “…”, its spokesman said": "its" stands for the nearest side
+    named before it, in the sentence or the one before."""
+    prev = _sentence_before(span.sent)
+    first = prev.start if prev is not None else span.sent.start
+    for i in range(span.start - 1, first - 1, -1):
+        if span.doc[i].pos_ not in ("PROPN", "NOUN"):
+            continue  # "the European plan" names no side that could have a spokesman
+        code = party_named_in(span.doc[i:i + 3 if i + 3 <= span.start else span.start], ctx)
+        if code:
+            return code
+    return None
 
 
 def _the_demonym(span: Span, head: Token, party: str, ctx: ArticleContext) -> bool:

@@ -101,6 +101,9 @@ CITING_PREPS: dict[str, frozenset[str]] = {"en": frozenset({"per"})}
 IN_OPINION: dict[str, tuple[str, frozenset[str]]] = {
     "en": ("in", frozenset({"opinion", "view", "words", "assessment", "estimation", "judgment", "judgement"})),
 }
+# Of those, the nouns that quote: "in the words of X, the night was “the worst yet”" gives X the
+# quoted words; "in X's view" may frame someone else's.
+QUOTING_NOUNS: dict[str, frozenset[str]] = {"en": frozenset({"words"})}
 
 # Nouns that name people by what they do: "the expert notes", "the minister said".
 ROLE_NOUNS: dict[str, frozenset[str]] = {
@@ -176,6 +179,11 @@ ISSUED_NOUNS: dict[str, frozenset[str]] = {
     """.split()),
 }
 
+# What someone said, as a noun: "Putin's remarks, which called …" are Putin's words.
+SPOKEN_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("word remark comment speech interview testimony tweet words remarks comments".split()),
+}
+
 # Verbs by which an outlet relays what someone else said ("…, Ushakov said, TASS reported"):
 # the one it relays is the speaker.
 RELAY_VERBS: dict[str, frozenset[str]] = {"en": frozenset({"report", "cite", "quote"})}
@@ -236,6 +244,8 @@ PRONOUNS: dict[str, frozenset[str]] = {
 FIRST_PERSON: dict[str, frozenset[str]] = {"en": frozenset({"i", "me", "my", "mine", "myself"})}
 # "In our own words, …", "in my view, …" outside quotation marks: the writer's own voice, no source.
 WRITER_POSSESSIVES: dict[str, frozenset[str]] = {"en": frozenset({"my", "our"})}
+# Possessives that stand for a body or side, never one person: "its spokesman", "their envoy".
+BODY_POSSESSIVES: dict[str, frozenset[str]] = {"en": frozenset({"its", "their"})}
 GROUP_PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"they", "it", "we", "i"})}
 # Subjects that say nothing themselves: "she says it underscores …" is her report, not its.
 MUTE_PRONOUNS: dict[str, frozenset[str]] = {

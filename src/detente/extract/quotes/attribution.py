@@ -10,8 +10,9 @@ from spacy.tokens import Span, Token
 
 from detente.extract.mentions.phrases import noun_phrase, passive_agent
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
-                                 IN_OPINION, INTENT_VERBS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS,
-                                 SENTENCE_END, SOURCE_DOCUMENTS, STANCE_VERBS, WEAK_VERBS, WRITER_POSSESSIVES)
+                                 IN_OPINION, INTENT_VERBS, ISSUED_NOUNS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS,
+                                 RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END, SOURCE_DOCUMENTS, SPOKEN_NOUNS,
+                                 STANCE_VERBS, WEAK_VERBS, WRITER_POSSESSIVES)
 
 
 def is_relative(tok: Token) -> bool:
@@ -121,6 +122,9 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
             # "the candidate who said …": the mention is "who" or "that" (``resolve_mention`` finds
             # the candidate, ``mention_of`` widens "that" to its noun)
+            owner = _owner_of_words(v.head)  # "Putin's remarks, which called …": Putin's words
+            if owner.i != v.head.i:
+                return owner
             return subj[0] if subj[0].lower_ in ("who", "which", "that") else v.head
         if subj:
             if v.i != cue.i and v.dep_ == "ccomp" and is_cue(v.head) and not inside(v.head):
@@ -146,22 +150,28 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
 
 def _stated_by(cue: Token, inside) -> Token | None:
     """"“…,” this was stated by Kremlin aide Yuri Ushakov": a passive cue's agent speaks when
-    its subject is only the quote pointed at ("Lavrov's words were quoted by TASS": the owner
-    of the words speaks, the agent relays)."""
+    its subject is only the quote pointed at, or a thing judged ("the plan was described as
+    “premature” by Peskov"). "Lavrov's words were quoted by TASS": the owner of the words speaks,
+    the agent relays."""
     subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
-    if not any(c.dep_ == "auxpass" for c in cue.children) or (
-            subject is not None and subject.lower_ not in ("this", "that", "it", "which")):
+    if not any(c.dep_ == "auxpass" for c in cue.children) or subject is not None and not _judged(subject):
         return None
     agent = passive_agent(cue)
     return agent if agent is not None and not inside(agent) and can_speak(agent) else None
 
 
+def _judged(subject: Token) -> bool:
+    """A passive subject that is spoken about, not speaking: "it", or a thing no one owns here."""
+    return subject.lower_ in ("this", "that", "it", "which") or not can_speak(subject) \
+        and _owner_of_words(subject) is subject
+
+
 def _owner_of_words(subj: Token) -> Token:
     """"Peskov's words are quoted by TASS", "Lavrov's remarks were cited …": words that cannot
     speak, owned by someone who can, are that one's."""
-    if subj.pos_ != "NOUN" or can_speak(subj):
-        return subj
-    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON")), None)
+    if subj.pos_ != "NOUN" or can_speak(subj) or subj.lemma_.lower() not in SPOKEN_NOUNS["en"] | ISSUED_NOUNS["en"]:
+        return subj  # "his wife said": she speaks, not he
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
     return owner if owner is not None and can_speak(owner) else subj
 
 
@@ -366,6 +376,9 @@ def _earlier_cue_subject(cue: Token, quoted, inside) -> Token | None:
 def _opinion_owner(prep: Token) -> Token | None:
     noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in IN_OPINION["en"][1]), None)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+    if owner is None and noun is not None:  # "in the words of Mayor Koval"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if owner is None or owner.lower_ in WRITER_POSSESSIVES["en"]:
         return None
     return owner if owner.pos_ in ("PRON", "PROPN") else None

@@ -20,9 +20,9 @@ from detente.extract.mentions.people import is_person_name
 from detente.extract.context import ArticleContext
 from detente.extract.quotes.attribution import (according_object, attributes_by_phrase, can_speak, cue_text, is_cue,
                                                 main_subject, mention_of, outer_cue, subject_of)
-from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, COMPANY_NOUNS, FIRST_PERSON, FRAGMENT_CUES, ISSUED_NOUNS,
-                                                 MUTE_PRONOUNS, RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END,
-                                                 TITLE_MINOR_WORDS, WEAK_VERBS)
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, COMPANY_NOUNS, FIRST_PERSON, FRAGMENT_CUES, IN_OPINION,
+                                                 ISSUED_NOUNS, MUTE_PRONOUNS, QUOTING_NOUNS, RELAY_VERBS, REPORTING_VERBS,
+                                                 ROLE_NOUNS, SENTENCE_END, TITLE_MINOR_WORDS, WEAK_VERBS)
 from detente.extract.quotes.marks import Marked, find_marked
 from detente.extract.quotes.reported import find_reported
 from detente.extract.quotes.signatures import signed_speaker
@@ -324,7 +324,7 @@ def _pick_cue(left: list[Token], right: list[Token], span, fragment: bool) -> To
     """The reporting verb that governs the quote, else the nearest one: before the quote if its
     sentence has one, else after ("anybody who complains about …, saying “…”" is "saying")."""
     cues = [t for side in (left, right) for t in side if is_cue(t)]
-    governing = [t for t in cues if _governs(t, span)]
+    governing = [t for t in cues if _governs(t, span)] or [t for t in left if _attributes_clause(t, span)]
     if governing:
         return _nearer(governing[0], cues, span)
     if cues and not fragment:
@@ -337,6 +337,13 @@ def _pick_cue(left: list[Token], right: list[Token], span, fragment: bool) -> To
             if according_object(tok) is not None:
                 return tok
     return None
+
+
+def _attributes_clause(tok: Token, span) -> bool:
+    """"In the words of Mayor Koval, the night was “the worst yet”": "in X's words" on the verb
+    whose clause holds the quoted words quotes them ("according to X" may frame a scare quote)."""
+    return tok.lower_ == IN_OPINION["en"][0] and any(c.dep_ == "pobj" and c.lower_ in QUOTING_NOUNS["en"] for c in tok.children) \
+        and according_object(tok) is not None and any(tok.head in t.ancestors for t in span if not t.is_punct)
 
 
 def _nearer(cue: Token, cues: list[Token], span) -> Token:
@@ -403,7 +410,7 @@ def _sentence_subject(cue: Token, quoted: list[bool]) -> Token | None:
 def _mixed_start(cue: Token, span, layout: _Layout) -> int | None:
     """Start of the reported clause when words besides the speaker stand between cue and quote."""
     doc = cue.doc
-    subj = subject_of(cue, layout.quoted)
+    subj = cue if attributes_by_phrase(cue) else subject_of(cue, layout.quoted)  # "according to X, …"
     skip = {t.i for t in subj.subtree} if subj is not None else set()
     between = [t for t in doc[cue.i + 1:span.start] if t.i not in skip and not t.is_space]
     while between and between[0].is_punct:
