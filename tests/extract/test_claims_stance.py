@@ -214,3 +214,15 @@ def test_the_main_statement_outranks_an_accompanying_participle(claims_of):
     found = claims_of("Zelensky told reporters he was “ready” to organise a presidential vote in three months, "
                       "urging allies to help protect the polling stations.")
     assert ("UKR", "elections_governance", "acceptance") in [(c.party, c.issue, c.stance) for c in found]
+
+
+@pytest.mark.parametrize("text, party, issue, stance", [
+    ("Kyiv denied that it had agreed to hand over the Zaporizhzhia plant.", "UKR", "territory", "rejection"),
+    ("Russia's foreign minister said it was essential that any truce include a halt to Western arms deliveries.",
+     "RUS", "ceasefire", "demand"),
+    ("Washington gave Moscow a two-week deadline for a ceasefire.", "USA", "ceasefire", "demand"),
+])
+def test_general_words_of_refusal_and_need(claims_of, text, party, issue, stance):
+    """"Denied" refuses; "essential", "necessary" and a "deadline" state what a side requires."""
+    found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
+    assert (party, issue, stance) in found, found
