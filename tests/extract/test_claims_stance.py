@@ -221,8 +221,10 @@ def test_the_main_statement_outranks_an_accompanying_participle(claims_of):
     ("Russia's foreign minister said it was essential that any truce include a halt to Western arms deliveries.",
      "RUS", "ceasefire", "demand"),
     ("Washington gave Moscow a two-week deadline for a ceasefire.", "USA", "ceasefire", "demand"),
+    ("Ankara has invited both delegations to Istanbul for a new round of talks.", "TUR", "process_talks", "proposal"),
 ])
 def test_general_words_of_refusal_and_need(claims_of, text, party, issue, stance):
-    """"Denied" refuses; "essential", "necessary" and a "deadline" state what a side requires."""
+    """"Denied" refuses; "essential", "necessary" and a "deadline" state what a side requires; an
+    invitation offers."""
     found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
     assert (party, issue, stance) in found, found

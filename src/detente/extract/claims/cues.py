@@ -12,7 +12,7 @@ STANCE_LEMMAS: dict[str, set[str]] = {
                "seek", "want", "need", "must", "should", "ultimatum", "wish", "call", "stress", "threaten",
                "deadline", "necessary", "essential", "imperative"},
     "proposal": {"propose", "proposal", "offer", "suggest", "float", "initiative", "submit",
-                 "intend", "memorandum", "unveil", "present", "table"},
+                 "intend", "memorandum", "unveil", "present", "table", "invite", "invitation"},
     "rejection": {"reject", "refuse", "oppose", "dismiss", "unacceptable", "opposition",
                   "rejection", "veto", "criticize", "criticise", "intervention", "deny"},
     "acceptance": {"agree", "accept", "acceptable", "ready", "willing", "welcome", "endorse",
@@ -28,7 +28,7 @@ VERB_ONLY = {"call", "press", "push", "want", "need", "seek", "stress", "urge", 
              "intend", "submit", "agree", "accept", "welcome", "endorse", "approve", "consent",
              "reject", "refuse", "oppose", "dismiss", "deny", "criticize", "criticise", "derail", "stall",
              "insist", "require", "propose", "suggest", "support", "table", "praise", "hail", "commend",
-             "unveil", "present"}
+             "unveil", "present", "invite"}
 # Lemmas that state a need only as the predicate ("it is essential that …"): before a noun they
 # qualify the stance noun that carries it ("necessary conditions").
 PREDICATE_ONLY = {"necessary", "essential", "imperative"}
