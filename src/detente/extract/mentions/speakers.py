@@ -86,8 +86,18 @@ def reporting_subject(verb: Token) -> Token | None:
         if c.dep_ in ("nsubj", "csubj"):
             return c
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return reporting_subject(verb.head)
+        return reporting_subject(_trailing_report(verb) or verb.head)
     return _glued_subject(verb)
+
+
+def _trailing_report(verb: Token) -> Token | None:
+    """"Merz said the officials would meet, stressing …": a participle trailing a reported clause
+    is the reporter's, not the reported subject's (the parse hangs it on the nearer verb)."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < head.i or head.dep_ != "ccomp":
+        return None
+    outer = head.head
+    return outer if outer.lemma_.lower() in REPORTING_LEMMAS["en"] and outer.pos_ in ("VERB", "AUX") else None
 
 
 def _glued_subject(verb: Token) -> Token | None:
