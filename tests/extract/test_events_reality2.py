@@ -39,6 +39,12 @@ def test_placeless_strike_alone_is_no_event(events_of):
     assert events_of("Two people were killed in a drone attack overnight, officials said.") == []
 
 
+def test_a_numbered_salvo_at_a_country_is_an_event_though_no_town_is_named(events_of):
+    text = "Russia launched 52 drones and six cruise missiles at Ukraine overnight, the air force said."
+    [e] = events_of(text)
+    assert (e.type, e.actor) == ("strike", "RUS")
+
+
 @pytest.mark.parametrize("text", [
     "A meeting between the two presidents could take place in Geneva next month.",
     "The summit will probably take place in Riyadh later this year.",

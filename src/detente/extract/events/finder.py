@@ -300,7 +300,12 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
         when = Resolved(None, "unknown")  # the line's date is the report's, not the talks'
     return Mention(etype, actor, places, when, people, line,
                    damage=damage, headline=headline(line), placeless=placeless,
-                   anaphor=anaphor)
+                   counted=placeless and _counted(triggers), anaphor=anaphor)
+
+
+def _counted(triggers: list[Token]) -> bool:
+    """'37 missiles', 'more than 400 drones': the weapons of one attack, numbered."""
+    return any(c.dep_ == "nummod" for t in triggers for c in t.children)
 
 
 def _anaphor(etype: EventType, triggers: list[Token], places, dated: bool) -> bool:

@@ -32,6 +32,7 @@ class Mention:
     damage: bool = False
     headline: bool = False
     placeless: bool = False
+    counted: bool = False  # 'fired 37 missiles at Ukraine overnight': a wave of its own, though no town is named
     anaphor: bool = False
     merged: list["Mention"] = field(default_factory=list)
 
@@ -63,7 +64,7 @@ def merge(mentions: list[Mention]) -> list[Mention]:
         into = next((e for e in events if _same_happening(e, m, by_place=True)), None)
         into = into or next((e for e in events if _same_happening(e, m)), None)
         into = into or _antecedent(events, m)
-        if into is None and not (m.headline or m.placeless):
+        if into is None and not (m.headline or m.placeless and not m.counted):
             events.append(m)
         elif into is None:
             continue
