@@ -69,6 +69,10 @@ def test_scheduled_talks_are_a_meeting_in_the_future(events_of):
                  id="time spent with a person, the parse hanging 'with' on the place"),
     pytest.param("Rubio hosted his Ukrainian counterpart at the State Department on Thursday.",
                  id="a counterpart received"),
+    pytest.param("Sybiha is due to meet his Slovak counterpart in Bratislava on Monday.",
+                 id="a counterpart met is a person, not a thing gathered"),
+    pytest.param("The Polish foreign minister met the Ukrainian delegation in Rzeszow on Friday.",
+                 id="a delegation met"),
 ])
 def test_time_with_a_person_and_a_counterpart_hosted_are_meetings(events_of, text):
     assert [e.type for e in events_of(text)] == ["meeting"]

@@ -22,7 +22,9 @@ from detente.extract.events.reality import topic_of_other, unreal
 from detente.extract.mentions.people import mention_index
 from detente.extract.mentions.phrases import passive_agent
 from detente.extract.mentions.parties import resolve as resolve_parties
-from detente.extract.mentions.vocabulary import OFFICE_NOUNS
+from detente.extract.mentions.vocabulary import BODY_NOUNS, ROLE_NOUNS
+
+PEOPLE_NOUNS = ROLE_NOUNS["en"] | BODY_NOUNS["en"]  # whom one meets: 'his counterpart', 'the delegation'
 from detente.extract.paragraphs import headline
 from detente.records import Event, EventType
 
@@ -147,13 +149,14 @@ def _hosts(verb: Token, ctx: ArticleContext) -> bool:
 
 
 def _guest(tok: Token, ctx: ArticleContext) -> bool:
-    return _person(tok, ctx) or tok.lemma_.lower() in OFFICE_NOUNS["en"] | {"delegation", "counterpart"}
+    return _person(tok, ctx) or tok.lemma_.lower() in PEOPLE_NOUNS
 
 
 def _thing_object(c: Token) -> bool:
-    """'gathered everything' (a thing) rather than 'met Witkoff' or 'met them' (people)."""
+    """'gathered everything' (a thing) rather than 'met Witkoff', 'met them' or 'met his
+    counterpart' (people)."""
     return (c.dep_ == "dobj" and c.pos_ != "PROPN" and c.lower_ not in W.PERSONAL_PRONOUNS
-            and c.ent_type_ not in {"PERSON", "ORG", "NORP"})
+            and c.ent_type_ not in {"PERSON", "ORG", "NORP"} and c.lemma_.lower() not in PEOPLE_NOUNS)
 
 
 def _is_phone_call(t: Token) -> bool:

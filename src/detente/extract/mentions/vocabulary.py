@@ -113,7 +113,7 @@ ROLE_NOUNS: dict[str, frozenset[str]] = {
         adviser advisor aide head chief commander general professor researcher scientist
         politician lawmaker senator deputy director representative chairman chair prosecutor
         economist commentator observer journalist correspondent editor source sources officer
-        officials
+        officials counterpart
     """.split()),
 }
 
