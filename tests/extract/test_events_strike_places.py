@@ -98,3 +98,24 @@ def test_a_city_the_tagger_took_for_a_common_noun_is_still_the_place_hit(strike_
 
 def test_a_place_that_came_under_fire_was_struck(strike_places):
     assert strike_places("Energy facilities in the Odesa region came under fire on Saturday.") == {"Odesa region"}
+
+
+def test_a_region_named_after_its_city_is_the_region_not_the_city(nlp):
+    """"The Poltava region" is an area: its name keeps the word region and it takes no city's
+    GeoNames id; the city inside it stands for it on a map."""
+    case = Codebook.bundled()
+    text = "Russian drones struck gas facilities in the Poltava region overnight."
+    ctx = ArticleContext(document=Document(id="t", text=text, published=FRI), codebook=case,
+                         doc=nlp(text), reference_date=FRI)
+    [loc] = [l for e in find_events(ctx) if e.type == "strike" for l in e.locations]
+    assert loc.name == "Poltava region" and loc.geonameid is None and 49 < loc.lat < 50.5
+
+
+def test_a_side_judged_in_the_same_sentence_is_not_hit(strike_places):
+    text = "Zelensky pointed to the latest attacks on Kryvyi Rih as proof that Moscow was not serious."
+    assert strike_places(text) == {"Kryvyi Rih"}
+
+
+def test_a_city_and_the_region_named_after_it_in_one_report_are_one_place(strike_places):
+    text = "Russian missiles hit Sumy and the Sumy region overnight, killing two."
+    assert strike_places(text) == {"Sumy"}

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from detente.extract.dates import Resolved
-from detente.extract.events.places import PlaceHit
-from detente.extract.places.gazetteer import place_key
+from detente.extract.events.places import PlaceHit, place_id
 from detente.records import Event, EventType
 
 NEAR_KM = 25     # a city and its districts
@@ -195,14 +194,14 @@ def _km(x, y) -> float:
 
 
 def _keys(m: Mention) -> set[str]:
-    return {str(p.location.geonameid or place_key(p.location.name)) for p in m.places}
+    return {place_id(p.location) for p in m.places}
 
 
 def _union_places(mentions: list[Mention]):
     seen, out = set(), []
     for m in mentions:
         for p in m.places:
-            k = p.location.geonameid or place_key(p.location.name)
+            k = place_id(p.location)
             if k not in seen:
                 seen.add(k)
                 out.append(p.location)

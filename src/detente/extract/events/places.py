@@ -41,12 +41,20 @@ def places_in(line: Span, ctx: ArticleContext, venues_only: bool = False) -> lis
             i += 1
             continue
         i += n
-        key = str(hit.location.geonameid or place_key(hit.location.name))
+        key = place_id(hit.location)
         if key in seen or _metonym(hit.head, strict=venues_only):
             continue
         seen.add(key)
         hits.append(hit)
     return hits
+
+
+def place_id(loc: Location) -> str:
+    """One key per spot: its point (a region named after its city stands at the city's, so
+    "Kharkiv" and "the Kharkiv region" in one report are one place hit), else its name."""
+    if loc.lat is not None and loc.lon is not None:
+        return f"{loc.lat:.4f},{loc.lon:.4f}"
+    return str(loc.geonameid or place_key(loc.name))
 
 
 def _longest_place(doc, i: int, end: int, ctx: ArticleContext) -> tuple[PlaceHit | None, int]:
@@ -100,10 +108,10 @@ def _lookup(span: Span, ctx: ArticleContext) -> PlaceHit | None:
         m = geocode(span.text, ctx.codebook)
         if m is None or _vetoed(span, m, ctx):
             return None
-    if all(_mistagged_name(t) for t in span) and m.place.country not in belligerent_countries(ctx.codebook):
-        return None  # a capitalised common word ('Energy') that names some town abroad
         if region is not None:
             m = Match(_region_of(m), f"region named after {m.place.name}")
+    if all(_mistagged_name(t) for t in span) and m.place.country not in belligerent_countries(ctx.codebook):
+        return None  # a capitalised common word ('Energy') that names some town abroad
     end = region.idx + len(region.text) if region is not None else span.end_char
     _note(ctx, name, m)
     p = m.place
@@ -121,9 +129,10 @@ def _region_word(span: Span) -> Token | None:
 
 
 def _region_of(m: Match) -> Place:
-    """A region named after its city: same country, but no GeoNames id or point we can vouch for."""
+    """A region named after its city: same country, no GeoNames id of its own; its city, which
+    lies inside it, stands for it on a map and when reports are merged by distance."""
     p = m.place
-    return Place(None, f"{p.name} region", p.country, None, None, 0, "region")
+    return Place(None, f"{p.name} region", p.country, p.lat, p.lon, 0, "region")
 
 
 def _vetoed(span: Span, m: Match, ctx: ArticleContext) -> bool:
@@ -160,8 +169,9 @@ def where_hit(hit: PlaceHit) -> bool:
     head = tok.head
     if tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
         return head.lemma_.lower() not in W.SIDE_NOUNS  # 'Kyiv's power plant' was hit
-    if tok.dep_ == "nsubj":
-        return head.lemma_.lower() in W.SUFFERING_VERBS | W.TARGET_SUBJECT_VERBS
+    if tok.dep_ == "nsubj":  # 'Kharkiv was under fire', not 'Moscow was not serious'
+        return head.lemma_.lower() in W.SUFFERING_VERBS | W.TARGET_SUBJECT_VERBS \
+            and not any(c.dep_ == "acomp" for c in head.children)
     if tok.dep_ == "dobj" and head.lemma_.lower() in W.BLAMING_VERBS | W.SPEECH_VERBS:
         return False
     if tok.dep_ == "pobj" and head.head.lemma_.lower() in W.STATEMENT_NOUNS:
