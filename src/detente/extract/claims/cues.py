@@ -9,12 +9,11 @@ from __future__ import annotations
 # Lemmas (verbs, nouns, adjectives) that state a party's stance.
 STANCE_LEMMAS: dict[str, set[str]] = {
     "demand": {"demand", "insist", "require", "condition", "precondition", "urge", "press", "push",
-               "seek", "want", "need", "must", "should", "ultimatum", "wish", "call", "stress", "threaten",
-               "deadline", "necessary", "essential", "imperative"},
+               "seek", "want", "need", "must", "should", "ultimatum", "wish", "call", "stress", "threaten"},
     "proposal": {"propose", "proposal", "offer", "suggest", "float", "initiative", "submit",
                  "intend", "memorandum", "unveil", "present", "table", "invite", "invitation"},
     "rejection": {"reject", "refuse", "oppose", "dismiss", "unacceptable", "opposition",
-                  "rejection", "veto", "criticize", "criticise", "intervention", "deny"},
+                  "rejection", "veto", "criticize", "criticise", "intervention"},
     "acceptance": {"agree", "accept", "acceptable", "ready", "willing", "welcome", "endorse",
                    "approve", "support", "favorably", "favourably", "consent", "openness"},
     "assessment": {"progress", "constructive", "productive", "positive", "positively",
@@ -26,12 +25,9 @@ STANCE_LEMMAS: dict[str, set[str]] = {
 # Lemmas that state a stance only as verbs ('press' in 'press service', 'call' in 'phone call').
 VERB_ONLY = {"call", "press", "push", "want", "need", "seek", "stress", "urge", "threaten", "wish", "float",
              "intend", "submit", "agree", "accept", "welcome", "endorse", "approve", "consent",
-             "reject", "refuse", "oppose", "dismiss", "deny", "criticize", "criticise", "derail", "stall",
+             "reject", "refuse", "oppose", "dismiss", "criticize", "criticise", "derail", "stall",
              "insist", "require", "propose", "suggest", "support", "table", "praise", "hail", "commend",
              "unveil", "present", "invite"}
-# Lemmas that state a need only as the predicate ("it is essential that …"): before a noun they
-# qualify the stance noun that carries it ("necessary conditions").
-PREDICATE_ONLY = {"necessary", "essential", "imperative"}
 # Modals of obligation: 'Ukraine must withdraw' is the speaker's demand on Ukraine.
 OBLIGATION_WORDS = {"must", "should", "better", "ought"}
 # Verbs that oblige through "to": 'Russia will have to agree', 'Kyiv needs to accept' state the

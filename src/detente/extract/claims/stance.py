@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claims.cues import (ASSERTION_LEMMAS, CONCESSION_LEMMAS, PREDICATE_ONLY, REFUSING_MODALS,
-                                        STANCE_LEMMAS, STANCE_PHRASES, VERB_ONLY)
+from detente.extract.claims.cues import (ASSERTION_LEMMAS, CONCESSION_LEMMAS, REFUSING_MODALS, STANCE_LEMMAS,
+                                        STANCE_PHRASES, VERB_ONLY)
 from detente.extract.context import ArticleContext
 from detente.extract.claims.holders import obliged_to
 from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
@@ -80,8 +80,8 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             out.append(Trigger(tok, "demand", False))
             continue
         lemma = tok.lemma_.lower()
-        if tok.dep_ == "amod" and (tok.pos_ == "VERB" or lemma in PREDICATE_ONLY):
-            continue  # 'proposed guarantees', 'necessary conditions' name a thing, they state no stance
+        if tok.pos_ == "VERB" and tok.dep_ == "amod":
+            continue  # 'proposed guarantees' names a thing, it states no stance
         if (lemma in VERB_ONLY and tok.pos_ != "VERB") or (tok.pos_ == "NOUN" and not _owned_noun(tok, ctx)):
             continue
         if lemma == "need" and not _stated_need(tok):

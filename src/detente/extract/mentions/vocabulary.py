@@ -277,7 +277,7 @@ REPORTING_LEMMAS: dict[str, frozenset[str]] = {
         say tell state claim report note warn stress add announce indicate write emphasize
         emphasise explain declare confirm reveal describe insist argue suggest assert accuse
         label reiterate signal acknowledge believe think post
-        specify clarify make view consider outline
+        specify clarify make view consider
     """.split()),
 }
 
