@@ -162,6 +162,15 @@ def test_they_or_we_agree_jointly_unless_to_anothers_offer(events_of, text, agre
     assert any(e.type == "agreement" for e in events_of(text)) is agreed
 
 
+@pytest.mark.parametrize("text, agreed", [
+    ("Macron and Merz agreed that Europe must pay for its own air defence.", False),
+    ("The two presidents agreed on the importance of keeping the grain corridor open.", False),
+    ("The delegations agreed to swap lists of missing soldiers by Friday.", True),
+])
+def test_a_view_the_sides_share_is_no_deal(events_of, text, agreed):
+    assert any(e.type == "agreement" for e in events_of(text)) is agreed
+
+
 def test_fighting_somewhere_without_a_named_attacker_has_no_actor(events_of):
     [e] = events_of("Fierce fighting continued around Pokrovsk on Monday, the military said.")
     assert (e.type, e.actor, e.locations[0].name) == ("ground_fighting", None, "Pokrovsk")

@@ -79,7 +79,8 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
                 or lemma in W.UNDER_FIRE and t.dep_ == "pobj" and t.head.lower_ == "under":
             return "strike"
     elif pos == "VERB":
-        if lemma in W.AGREEMENT_VERBS and _realis_past(t) and (lemma == "sign" and not _signed_alone(t) or _jointly(t)):
+        if lemma in W.AGREEMENT_VERBS and _realis_past(t) and (lemma == "sign" and not _signed_alone(t)
+                                                                or _jointly(t) and not _shared_view(t)):
             return "agreement"
         if lemma in W.EXCHANGE_WORDS and (any(x.lemma_.lower() in W.PRISONER_WORDS for x in t.subtree) or _traded(t)):
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
@@ -216,6 +217,19 @@ def _jointly(t: Token) -> bool:
         if c.dep_ == "nsubj" and c.lower_ in W.JOINT_PRONOUNS and not _accepts_offer(t):
             return True
         if c.dep_ == "prep" and c.lower_ == "between":
+            return True
+    return False
+
+
+def _shared_view(t: Token) -> bool:
+    """'agreed that the war must end', 'agreed on the need for guarantees': a view the sides
+    share, not a deal they made."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "on" and any(g.lemma_.lower() in W.NEED_NOUNS for g in c.children):
+            return True
+        if c.dep_ == "ccomp" and (any(a.dep_ == "aux" and a.lower_ in W.NECESSITY_MODALS for a in c.children)
+                                  or c.lemma_.lower() in {"have", "need"} and any(x.dep_ == "xcomp" for x in c.children)
+                                  or c.lemma_.lower() == "be" and any(x.dep_ == "acomp" for x in c.children)):
             return True
     return False
 

@@ -112,6 +112,10 @@ ABOUT_EVENT_NOUNS = frozenset({"result", "outcome", "detail", "progress", "forma
 PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "each", "one"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we"})  # 'where he was received by Putin'
 JOINT_PRONOUNS = frozenset({"they", "we"})  # 'they agreed to …' after two leaders spoke: both sides
+# What sides agree on when they share a view rather than make a deal: 'agreed on the need for
+# guarantees', 'agreed that the war must end'.
+NEED_NOUNS = frozenset({"need", "importance", "necessity"})
+NECESSITY_MODALS = frozenset({"must", "should"})
 OFFER_NOUNS = frozenset({"proposal", "plan", "offer", "initiative", "terms", "request", "demand", "idea"})
 
 
