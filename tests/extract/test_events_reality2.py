@@ -48,6 +48,8 @@ def test_a_numbered_salvo_at_a_country_is_an_event_though_no_town_is_named(event
 @pytest.mark.parametrize("text", [
     "A meeting between the two presidents could take place in Geneva next month.",
     "The summit will probably take place in Riyadh later this year.",
+    "A meeting between Sikorski and Sybiha in Vienna was put on hold.",
+    "The envoys explored the possibility of holding talks in Helsinki.",
 ])
 def test_doubted_meeting_is_no_event(events_of, text):
     assert [e for e in events_of(text) if e.type == "meeting"] == []

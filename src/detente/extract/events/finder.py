@@ -18,7 +18,7 @@ from detente.extract.events.actor import strike_actor
 from detente.extract.events.index import DocIndex, index_of
 from detente.extract.events.merge import Mention, merge
 from detente.extract.events.places import PlaceHit, anchor, attached, places_in, where_hit
-from detente.extract.events.reality import topic_of_other, unreal
+from detente.extract.events.reality import shelved, topic_of_other, unreal
 from detente.extract.mentions.people import mention_index
 from detente.extract.mentions.phrases import passive_agent
 from detente.extract.mentions.parties import resolve as resolve_parties
@@ -120,7 +120,8 @@ def _process_step(t: Token, lemma: str) -> bool:
     objects = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
     if lemma in W.ORDER_VERBS:
         return any(c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"} for c in t.children) and bool(objects)
-    if lemma in W.CALL_OFF_VERBS or lemma in W.CALL_OFF_PARTICLES and _particle(t) == W.CALL_OFF_PARTICLES[lemma]:
+    if lemma in W.CALL_OFF_VERBS or lemma in W.CALL_OFF_PARTICLES and _particle(t) == W.CALL_OFF_PARTICLES[lemma] \
+            or shelved(t):
         return any(c.lemma_.lower() in W.MEETING_NOUNS for c in objects)
     if lemma in W.ANNOUNCE_VERBS:
         return any(c.lemma_.lower() in W.TRUCE_NOUNS for c in objects)

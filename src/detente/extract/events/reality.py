@@ -25,9 +25,17 @@ def unreal(t: Token) -> bool:
         if h.pos_ in {"VERB", "AUX"} and h.tag_ != "VBD" and any(g.lower_ in W.DOUBT_ADVERBS
                                                                 for g in _clause_words(h)):
             return True
-        if h.i != t.i and (h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS or _hearsay(h)):
+        if h.i != t.i and (h.lemma_.lower() in W.UNREAL_HEADS or h.lower_ in W.UNREAL_HEAD_FORMS or _hearsay(h)
+                           or shelved(h)):
             return True
     return _doubted_subject(t) or _denied_owner(t)
+
+
+def shelved(verb: Token) -> bool:
+    """'The meeting was put on hold (on ice)': called off for now, not held."""
+    return verb.lemma_.lower() in W.CALL_OFF_PARTICLES and any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in W.SHELVED_AS for g in c.children)
+        for c in verb.children)
 
 
 def _hearsay(h: Token) -> bool:

@@ -58,7 +58,9 @@ UNREAL_HEADS = frozenset({"hope", "want", "propose", "seek", "urge", "demand", "
                           "suspend", "pause", "end", "ban", "refrain", "cancel",
                           "postpone", "scrap", "delay", "ready", "willing", "prepared", "effort",
                           "deadline", "invitation", "invite", "prohibit", "agree", "rumour", "rumor",
-                          "speculation"})
+                          "speculation", "possibility", "prospect", "chance"})
+# 'put on hold', 'put on ice': a happening shelved, not held.
+SHELVED_AS = frozenset({"hold", "ice"})
 # Nouns whose clause only says something is said to have happened ('reports that the sides had
 # agreed'); rumours, speculation and claims are UNREAL_HEADS already, whatever hangs on them.
 HEARSAY_NOUNS = frozenset({"report", "allegation", "suggestion"})
