@@ -257,3 +257,15 @@ def test_shifts_a_rejection_restated_or_too_old_is_no_turn(ledger):
     add_claim(ledger, "RUS", "territory", None, 0, stance="rejection", name="Dmitry Peskov")
     add_claim(ledger, "RUS", "territory", 75, 500, stance="acceptance", name="Dmitry Peskov")
     assert shifts(ledger, issue="territory") == []
+
+
+def test_a_new_demand_is_placed_as_later_moves_are_measured(ledger):
+    """The text's own placement speaks before the learned head's, for a first demand as for a
+    move, so "new demand (at X)" and the next shift's "X → Y" agree."""
+    add_claim(ledger, "RUS", "territory", 50, 0)
+    add_claim(ledger, "RUS", "territory", 90, 0, anchored=False)
+    add_claim(ledger, "UKR", "territory", 0, 0)
+    add_claim(ledger, "RUS", "territory", 100, 30)
+    first, move = shifts(ledger, party="RUS")
+    assert first.kind == "new_demand" and first.position == 50
+    assert move.kind == "escalation" and move.baseline == first.position

@@ -201,6 +201,7 @@ def _verdict(party: str, issue: str, step: Step, baseline: tuple, tracks: tuple,
         demands = [g for g in today if g.stance == "demand"]
         if not demands:
             return None
+        demands = [g for g in demands if g.anchored] or demands  # as ``_voice``: what the text places speaks first
         return {"kind": "new_demand", "direction": None, "baseline": None, "moving": demands,
                 "other": None, "other_position": None}
     voice = _voice(today) if today else []
