@@ -370,3 +370,15 @@ def test_the_owner_of_remarks_speaks_but_not_the_owner_of_a_person(quotes_of):
     assert direct_or_mixed(quotes_of(remarks))[0].speaker.name == "Zelensky"
     wife = "Zelensky's sister said the convoy was “a miracle”."
     assert direct_or_mixed(quotes_of(wife))[0].speaker.name != "Zelensky"
+
+
+def test_a_statement_from_a_leaders_office_quoting_him_is_his(quotes_of):
+    text = "The statement from Zelensky's office quoted him as saying: “I will not sign a capitulation.”"
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Zelensky"
+
+
+def test_a_dash_signature_with_a_description_after_the_name(quotes_of):
+    text = "“We will not hold elections while the guns are firing.” — Volodymyr Zelensky, speaking in Kyiv."
+    [q] = direct_or_mixed(quotes_of(text))
+    assert q.speaker.name == "Volodymyr Zelensky"

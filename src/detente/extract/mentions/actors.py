@@ -58,13 +58,24 @@ def _subject_owner(pron: Token, ctx: ArticleContext) -> Speaker | None:
     if pron.dep_ != "dobj":
         return None
     subj = next((c for c in pron.head.children if c.dep_ == "nsubj"), None)
-    poss = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if subj else None
+    poss = _possessor(subj) if subj is not None else None
     found = resolve_mention(noun_phrase(poss), ctx) if poss is not None else None
     if found is None or not found.name:
         return None
     known = ctx.codebook.find_actor(found.name)
     person = is_person_name(found.name, ctx) or poss.ent_type_ == "PERSON" or (known is not None and known.kind == "person")
     return found if person else None
+
+
+def _possessor(noun: Token) -> Token | None:
+    """The name owning a noun: "Zelensky's office", or through the body that issued it, "the
+    statement from Zelensky's office"."""
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if poss is not None or noun.lemma_.lower() not in ISSUED_NOUNS["en"]:
+        return poss
+    body = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")
+                 for g in c.children if g.dep_ == "pobj"), None)
+    return _possessor(body) if body is not None else None
 
 
 def _topic(pron: Token, index: MentionIndex, ctx: ArticleContext, depth: int = 0) -> Person | Span | None:

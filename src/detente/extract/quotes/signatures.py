@@ -69,9 +69,11 @@ def _name_like(tok: Token) -> bool:
 
 
 def _dash_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
-    """"“…” ― Carla Sanchez": a name after a dash closes the line (reader comments, epigraphs)."""
+    """"“…” ― Carla Sanchez": a name after a dash closes the line (reader comments, epigraphs);
+    what follows a comma describes the name ("― Carla Sanchez, speaking in Lima")."""
     text = ctx.text
     rest = text[m.stop:text.find("\n", m.stop) if "\n" in text[m.stop:] else len(text)]
+    rest = rest.split(",", 1)[0]
     stripped = rest.lstrip(" \u00a0")
     if not stripped[:1] in ("―", "—", "–"):
         return None
