@@ -18,6 +18,8 @@ def cb():
     ("urged Ukraine to hold both votes by May 15", "elections_governance"),
     ("recognition in law that Donbas belongs to Russia under any deal", "territory"),
     ("the first round of trilateral talks was constructive", "process_talks"),
+    pytest.param("Kyiv would reject any cap on its army", "neutrality_military_limits",
+                 id="a cue's article stands for any determiner"),
 ])
 def test_lexical_issue(cb, text, issue):
     assert classify_issue(text, cb).issue == issue

@@ -85,3 +85,8 @@ def test_a_body_named_again_by_its_noun_holds_for_its_side(claims_of):
 def test_a_red_line_is_refused_by_the_side_it_belongs_to(claims_of, text, party, issue):
     found = [(c.party, c.issue, c.stance) for c in claims_of(text)]
     assert (party, issue, "rejection") in found
+
+
+def test_us_in_capitals_is_the_united_states_not_the_pronoun(claims_of):
+    found = claims_of("The US wants Ukraine to hold elections within 100 days of a ceasefire.")
+    assert ("USA", "elections_governance", "demand") in [(c.party, c.issue, c.stance) for c in found]

@@ -46,13 +46,16 @@ def _cue_patterns(codebook: Codebook) -> list[tuple[str, str, re.Pattern, str | 
 
 
 _WORD_RUN = re.compile(r"\w+")
+_ARTICLES = {"the", "a", "an"}
+_DETERMINER = r"(?:the|a|an|its|their|his|her|our)"  # 'cap on the army' also reads 'cap on its army'
 
 
 def _compile(codebook: Codebook) -> list[tuple[str, str, re.Pattern, str | None]]:
     rows = []
     for issue in codebook.issues:
         for cue in issue.cues:
-            pat = re.compile(r"(?<!\w)" + re.escape(cue.lower()) + r"(?!\w)")
+            pat = re.compile(r"(?<!\w)" + " ".join(_DETERMINER if w in _ARTICLES else re.escape(w)
+                                                     for w in cue.lower().split(" ")) + r"(?!\w)")
             first = _WORD_RUN.match(cue.lower())
             rows.append((issue.id, cue, pat, first.group() if first else None))
     return sorted(rows, key=lambda r: -len(r[1]))

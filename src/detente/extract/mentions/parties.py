@@ -55,7 +55,7 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
         person = mention_index(ctx).antecedent(token.i, token.lower_)
         if person is not None:
             return _from_person(person, token, ctx)
-    if token.lower_ in PRONOUNS:
+    if _pronoun(token):
         return Mention(None, token.text, "pronoun")
     span = mention_span(token)
     person = _person_in(span, ctx)
@@ -76,6 +76,11 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
             kind = "anonymous"  # "an adviser to Zelensky", unnamed: not on record
         return Mention(party, _name(span), kind)
     return Mention(None, _name(span), "other")
+
+
+def _pronoun(token: Token) -> bool:
+    """'us', 'it', 'I', but not 'US' (the United States) nor 'IT'."""
+    return token.lower_ in PRONOUNS and not (len(token.text) > 1 and token.text.isupper())
 
 
 def _owner_party(token: Token, ctx: ArticleContext) -> str | None:
@@ -117,7 +122,7 @@ def _earlier_subject(token: Token, ctx: ArticleContext) -> Mention | None:
     for t in token.sent:
         if t.i >= token.i:
             return None
-        if t.idx > line_start and t.dep_ == "nsubj" and t.lower_ not in PRONOUNS:
+        if t.idx > line_start and t.dep_ == "nsubj" and not _pronoun(t):
             found = _resolve_one(t, ctx)
             if found is not None and found.party and found.kind == "person":
                 return found
