@@ -90,3 +90,16 @@ def test_a_red_line_is_refused_by_the_side_it_belongs_to(claims_of, text, party,
 def test_us_in_capitals_is_the_united_states_not_the_pronoun(claims_of):
     found = claims_of("The US wants Ukraine to hold elections within 100 days of a ceasefire.")
     assert ("USA", "elections_governance", "demand") in [(c.party, c.issue, c.stance) for c in found]
+
+
+@pytest.mark.parametrize("subject, party", [
+    ("Ukraine's allies", None),
+    ("Ukraine's European allies", "EU"),
+    ("The E.U.", "EU"),
+    ("The Rada", "UKR"),
+    ("The State Duma", "RUS"),
+])
+def test_who_a_subject_names(claims_of, subject, party):
+    """Allies are not the side they are allied to; the parliaments and the E.U. are named by the case."""
+    found = claims_of(f"{subject} wants a ceasefire in Ukraine by Easter.")
+    assert [c.party for c in found if c.issue == "ceasefire"] == ([party] if party else [])

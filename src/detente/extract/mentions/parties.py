@@ -15,7 +15,7 @@ from detente.extract.mentions.actors import same_body_before, served_by
 from detente.extract.mentions.people import Person, mention_index, party_named_in
 from detente.extract.mentions.phrases import names_head
 from detente.extract.context import ArticleContext
-from detente.extract.mentions.vocabulary import ANONYMOUS_NOUNS, BODY_NOUNS, EXPERT_NOUNS, OFFICE_NOUNS
+from detente.extract.mentions.vocabulary import ANONYMOUS_NOUNS, BODY_NOUNS, EXPERT_NOUNS, OFFICE_NOUNS, RELATION_NOUNS
 
 PRONOUNS = {"he", "she", "him", "her", "his", "we", "our", "us", "they", "them", "their", "it", "i", "my"}
 
@@ -65,6 +65,8 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
         return Mention(party_named_in(local_words(token), ctx), _name(span), "anonymous")
     if token.lemma_.lower() in EXPERT_NOUNS["en"]:
         return Mention(None, _name(span), "expert")
+    if token.lemma_.lower() in RELATION_NOUNS["en"]:  # "Ukraine's allies" are not Ukraine
+        return Mention(party_named_in(_own_words(token), ctx), _name(span), "other")
     party = party_named_in(local_words(token), ctx) or _owner_party(token, ctx)
     if party is None and token.lemma_.lower() in BODY_NOUNS["en"]:  # "the ministry", named before
         body = same_body_before(span, token, ctx)
@@ -105,6 +107,14 @@ def local_words(token: Token) -> Span:
                     keep.update(t.i for t in obj.subtree if t.i <= obj.i)
     lo, hi = min(keep), max(keep)
     return token.doc[lo:hi + 1]
+
+
+def _own_words(token: Token) -> Span:
+    """The noun and its qualifiers without its owner: "Ukraine's European allies" → "European allies"."""
+    words = local_words(token)
+    owner = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+    kept = [t.i for t in words if t.i not in owner]
+    return token.doc[min(kept):max(kept) + 1]
 
 
 def _name(span: Span) -> str:

@@ -244,6 +244,12 @@ PRONOUNS: dict[str, frozenset[str]] = {
 FIRST_PERSON: dict[str, frozenset[str]] = {"en": frozenset({"i", "me", "my", "mine", "myself"})}
 # "In our own words, …", "in my view, …" outside quotation marks: the writer's own voice, no source.
 WRITER_POSSESSIVES: dict[str, frozenset[str]] = {"en": frozenset({"my", "our"})}
+# Nouns that name others by their tie to the owner: "Ukraine's allies", "Russia's critics" are
+# not the owner's side.
+RELATION_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset("ally partner backer supporter sponsor neighbour neighbor enemy adversary foe rival critic "
+                    "opponent".split()),
+}
 # Possessives that stand for a body or side, never one person: "its spokesman", "their envoy".
 BODY_POSSESSIVES: dict[str, frozenset[str]] = {"en": frozenset({"its", "their"})}
 GROUP_PRONOUNS: dict[str, frozenset[str]] = {"en": frozenset({"they", "it", "we", "i"})}
