@@ -23,10 +23,10 @@ from detente.extract.mentions.people import mention_index
 from detente.extract.mentions.phrases import passive_agent
 from detente.extract.mentions.parties import resolve as resolve_parties
 from detente.extract.mentions.vocabulary import BODY_NOUNS, ROLE_NOUNS
-
-PEOPLE_NOUNS = ROLE_NOUNS["en"] | BODY_NOUNS["en"]  # whom one meets: 'his counterpart', 'the delegation'
 from detente.extract.paragraphs import headline
 from detente.records import Event, EventType
+
+PEOPLE_NOUNS = ROLE_NOUNS["en"] | BODY_NOUNS["en"]  # whom one meets: 'his counterpart', 'the delegation'
 
 
 def find_events(ctx: ArticleContext) -> list[Event]:

@@ -11,9 +11,10 @@ from spacy.tokens import Span, Token
 from detente.codebook.names import name_key
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
-from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, BODY_POSSESSIVES, GENDER_WORDS, GROUP_PRONOUNS,
-                                                 HEAD_ROLES, ISSUED_NOUNS, LESSER_TITLES, PRONOUN_GENDER,
-                                                 PRONOUNS, QUOTE_MARKS, REPORTING_VERBS, ROLE_NOUNS)
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, BODY_POSSESSIVES, GENDER_WORDS,
+                                                 GROUP_PRONOUNS, HEAD_ROLES, ISSUED_NOUNS, LESSER_TITLES,
+                                                 PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS,
+                                                 ROLE_NOUNS)
 from detente.extract.mentions.people import (MentionIndex, Person, is_party, is_person_name, mention_index, party_named_in,
                                              person_key, role_word)
 from detente.extract.mentions.phrases import (clean_name, name_tokens, noun_phrase, names_head,

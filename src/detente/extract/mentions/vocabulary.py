@@ -181,7 +181,7 @@ ISSUED_NOUNS: dict[str, frozenset[str]] = {
 
 # What someone said, as a noun: "Putin's remarks, which called …" are Putin's words.
 SPOKEN_NOUNS: dict[str, frozenset[str]] = {
-    "en": frozenset("word remark comment speech interview testimony tweet words remarks comments".split()),
+    "en": frozenset("word remark comment speech interview testimony tweet".split()),
 }
 
 # Verbs by which an outlet relays what someone else said ("…, Ushakov said, TASS reported"):

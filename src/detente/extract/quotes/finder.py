@@ -342,8 +342,9 @@ def _pick_cue(left: list[Token], right: list[Token], span, fragment: bool) -> To
 def _attributes_clause(tok: Token, span) -> bool:
     """"In the words of Mayor Koval, the night was “the worst yet”": "in X's words" on the verb
     whose clause holds the quoted words quotes them ("according to X" may frame a scare quote)."""
-    return tok.lower_ == IN_OPINION["en"][0] and any(c.dep_ == "pobj" and c.lower_ in QUOTING_NOUNS["en"] for c in tok.children) \
-        and according_object(tok) is not None and any(tok.head in t.ancestors for t in span if not t.is_punct)
+    quoting = any(c.dep_ == "pobj" and c.lower_ in QUOTING_NOUNS["en"] for c in tok.children)
+    return tok.lower_ == IN_OPINION["en"][0] and quoting and according_object(tok) is not None \
+        and any(tok.head in t.ancestors for t in span if not t.is_punct)
 
 
 def _nearer(cue: Token, cues: list[Token], span) -> Token:
