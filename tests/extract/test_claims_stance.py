@@ -219,3 +219,14 @@ def test_the_main_statement_outranks_an_accompanying_participle(claims_of):
 def test_an_invitation_offers(claims_of):
     found = claims_of("Ankara has invited both delegations to Istanbul for a new round of talks.")
     assert ("TUR", "process_talks", "proposal") in [(c.party, c.issue, c.stance) for c in found]
+
+
+def test_a_refusing_name_refuses_even_where_the_parse_reads_call_for(claims_of):
+    """The parse hangs "for a … truce" on "called"; with an object named, it is no "call for"."""
+    found = claims_of("Moscow called the French plan for a 60-day truce unacceptable.")
+    assert ("RUS", "ceasefire", "rejection") in [(c.party, c.issue, c.stance) for c in found]
+
+
+def test_prepared_to_accepts_as_ready_to_does(claims_of):
+    found = claims_of("Kyiv is prepared to hold a presidential election once a ceasefire is in place, Sybiha said.")
+    assert ("UKR", "elections_governance", "acceptance") in [(c.party, c.issue, c.stance) for c in found]

@@ -46,7 +46,7 @@ STANCE_PHRASES: dict[str, tuple[str, ...]] = {
     "rejection": ("rule out", "ruled out", "rules out", "will not accept", "would not accept",
                   "cannot agree", "can't agree", "does not agree", "do not agree",
                   "won't accept", "not accept", "refused to", "pushed back", " ".join(RED_LINE)),
-    "acceptance": ("ready to", "willing to", "agreed to", "open to", "responded positively",
+    "acceptance": ("ready to", "willing to", "prepared to", "agreed to", "open to", "responded positively",
                    "reacted positively"),
     "assessment": ("made progress", "no progress", "good progress"),
 }

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claims.cues import (ASSERTION_LEMMAS, CONCESSION_LEMMAS, REFUSING_MODALS, STANCE_LEMMAS,
-                                        STANCE_PHRASES, VERB_ONLY)
+from detente.extract.claims.cues import (ASSERTION_LEMMAS, CONCESSION_LEMMAS, NEGATIVE_VERDICTS, REFUSING_MODALS,
+                                        STANCE_LEMMAS, STANCE_PHRASES, VERB_ONLY)
 from detente.extract.context import ArticleContext
 from detente.extract.claims.holders import obliged_to
 from detente.extract.mentions.vocabulary import REPORTING_LEMMAS
@@ -121,13 +121,20 @@ def _stated_need(tok: Token) -> bool:
 
 def _naming(tok: Token) -> str | None:
     """'called the talks useful', 'calling the plan a trap': to call something a name is to
-    judge it (an assessment); 'called for a truce', 'called on Kyiv to …' still demand."""
+    judge it (an assessment), and a refusing name refuses ('called the proposal unacceptable');
+    'called for a truce', 'called on Kyiv to …' still demand (a 'for' beside an object is the
+    parse's, 'called the plan for a truce unacceptable')."""
     if tok.lemma_.lower() != "call":
         return None
     kids = list(tok.children)
-    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") or c.dep_ == "xcomp" for c in kids):
+    named = any(c.dep_ in ("oprd", "dobj", "ccomp") for c in kids)
+    if any(c.dep_ == "prep" and (c.lower_ in ("on", "upon") or c.lower_ == "for" and not named)
+           or c.dep_ == "xcomp" for c in kids):
         return None
-    return "assessment" if any(c.dep_ in ("oprd", "dobj", "ccomp") for c in kids) else None
+    if not named:
+        return None
+    said = [t for c in kids if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree]
+    return "rejection" if any(t.lemma_.lower() in NEGATIVE_VERDICTS for t in said) else "assessment"
 
 
 def _asks_for(tok: Token) -> bool:
