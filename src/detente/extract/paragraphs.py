@@ -49,6 +49,7 @@ def headline(line: Span) -> bool:
 
 
 def heading_text(text: str) -> bool:
+    """The test of ``headline`` on plain text (a claim's evidence has no parse of its own)."""
     text = text.strip()
     return len(text.split()) <= HEADING_MAX_WORDS and not text.endswith(_CLOSING)
 

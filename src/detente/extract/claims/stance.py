@@ -122,9 +122,8 @@ def _stated_need(tok: Token) -> bool:
 def _naming(tok: Token) -> str | None:
     """'called the talks useful', 'calling the plan a first step': to call something a name is
     to judge it (an assessment), and a refusing name refuses ('called the proposal unacceptable',
-    'a trap');
-    'called for a truce', 'called on Kyiv to …' still demand (a 'for' beside an object is the
-    parse's, 'called the plan for a truce unacceptable')."""
+    'a trap'); 'called for a truce', 'called on Kyiv to …' still demand (a 'for' beside an object
+    is the parse's: 'called the plan for a truce unacceptable')."""
     if tok.lemma_.lower() != "call":
         return None
     kids = list(tok.children)
