@@ -81,8 +81,9 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
 
 
 def _pronoun(token: Token) -> bool:
-    """'us', 'it', 'I', but not 'US' (the United States) nor 'IT'."""
-    return token.lower_ in PRONOUNS and not (len(token.text) > 1 and token.text.isupper())
+    """'us', 'it', 'I' as the parse reads them, as ``actors.resolve_mention`` does: 'US' (the
+    United States) is a proper noun."""
+    return token.lower_ in PRONOUNS and token.pos_ == "PRON"
 
 
 def _owner_party(token: Token, ctx: ArticleContext) -> str | None:
