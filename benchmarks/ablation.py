@@ -50,6 +50,7 @@ def arms():
         ("model - codebook issue cues", full, ("cue:",)),
         ("model - rules' findings", full, ("rules:", "rs:", "ri:", "rp:", "rsrc:")),
         ("model - speaker", full, ("spk:", "spkp:")),
+        ("model - sentence vector", full, (train_claims.VECTOR_FAMILY,)),
         ("model - the project's training articles", full, GOLD_ONLY),
     ]
 

@@ -23,7 +23,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +39,11 @@ THRESHOLD = 0.5  # chosen on folds 0-2 (``--cv`` prints the sentence-F1 optimum 
 PLACE_THRESHOLD = 0.4  # chosen on folds 0-2 at stop 18 by positions MAE and recall15 (0.2-0.6 tried)
 EVENT_THRESHOLD = 0.8  # chosen on folds 0-2 by events F1 (0.4-0.8 tried: 0.700-0.710; none 0.700)
 VERSION = "1"
+# The sentence vector (mean of the parse's token vectors) beside the words: scale chosen on folds
+# 0-2 by claim-sentence F1 (0.5, 1, 2, 4, 8 tried); the heads that read it, by corpus_eval.
+VECTOR_SCALE = 2.0
+VECTOR_HEADS = ("claim", "event", "stance", "issue")
+VECTOR_FAMILY = "vector"  # ``drop`` it to train on the words alone (an ablation arm)
 
 
 @dataclass
@@ -50,6 +55,7 @@ class Sentence:
     gold: dict | None = None  # the gold claim it states, if any
     words: list[str] = field(default_factory=list)  # what the event head reads
     event: str = "none"  # the type of the gold event it reports, if any
+    vector: object = None  # the unit sentence vector (``model.sentence_vector``)
 
 
 @dataclass
@@ -62,6 +68,7 @@ class Article:
     events: list
     doubts: list
     sentences: list[Sentence] = field(default_factory=list)
+    pipeline: str = ""  # the spaCy pipeline that parsed it (``model.pipeline_name``)
 
 
 def folds() -> dict:
@@ -87,7 +94,7 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
     """Every gold article parsed once, with the rules' quotes, claims (per sentence) and events.
     ``only`` picks gold articles by id; training articles (in no fold) come with ``training``."""
     from detente.extract import Extractor
-    from detente.extract.claims.model import article_words, sentence_features
+    from detente.extract.claims.model import article_words, pipeline_name, sentence_features, sentence_vector
     from detente.extract.mentions.speakers import sentence_speaker
     from detente.extract.claims.finder import _sentence_claims
     from detente.extract.context import ArticleContext
@@ -115,7 +122,8 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
         ctx = ArticleContext(document=document, codebook=extractor.codebook, doc=doc,
                              reference_date=document.published)
         quotes = find_quotes(ctx)
-        art = Article(gold["id"], gold, document, ctx, quotes, find_events(ctx), doubted_topics(doc))
+        art = Article(gold["id"], gold, document, ctx, quotes, find_events(ctx), doubted_topics(doc),
+                      pipeline=pipeline_name(extractor.nlp.meta))
         sents = list(doc.sents)
         for i, sent in enumerate(sents):
             follow = sents[i + 1] if i + 1 < len(sents) else None
@@ -124,7 +132,7 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
             words = article_words(sent, ctx)
             feats = sentence_features(sent, ctx.codebook, rules, speaker, words)
             art.sentences.append(Sentence(sent, speaker, rules, feats, _gold_claim(sent, gold),
-                                          words, _gold_event(sent, gold)))
+                                          words, _gold_event(sent, gold), sentence_vector(sent)))
         out.append(art)
     return out
 
@@ -163,10 +171,11 @@ def train(articles: list[Article], threshold: float | None = None, drop: tuple[s
 
 
 def _train(articles: list[Article], threshold: float | None, drop: tuple[str, ...] = ()):
+    from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression, Ridge
 
-    from detente.extract.claims.model import ClaimModel, Head, claim_features, position_features
+    from detente.extract.claims.model import ClaimModel, Head, Vectors, claim_features, position_features
 
     sent_rows = [(a.id, s) for a in articles for s in a.sentences]
     pos_rows = [(a.id, c["evidence"], c) for a in articles for c in a.gold["gold"]["claims"]]
@@ -186,13 +195,21 @@ def _train(articles: list[Article], threshold: float | None, drop: tuple[str, ..
     def matrix(rows):
         return vec.transform([{f: 1 for f in feats} for feats in rows])
 
+    dims = next((s.vector.shape[0] for _, s in sent_rows if s.vector is not None), 0)
+    V = sparse.csr_matrix(np.array([s.vector if s.vector is not None else np.zeros(dims) for _, s in sent_rows])
+                          * VECTOR_SCALE) if dims and VECTOR_FAMILY not in drop else None
+
+    def reading(name, X, rows=slice(None)):
+        """The words, and the sentence vector beside them where this head reads it."""
+        return sparse.hstack([X, V[rows]]).tocsr() if V is not None and name in VECTOR_HEADS else X
+
     X = matrix([s.features for _, s in sent_rows])
     y = np.array([s.gold is not None for _, s in sent_rows])
-    heads = {"claim": _logistic(LogisticRegression(C=C_CLAIM, max_iter=2000), X, y, binary=True)}
+    heads = {"claim": _logistic(LogisticRegression(C=C_CLAIM, max_iter=2000), reading("claim", X), y, binary=True)}
     pos = np.nonzero(y)[0]
     for name, key in (("issue", "issue"), ("stance", "stance"), ("party", "party")):
         labels = [sent_rows[i][1].gold[key] for i in pos]
-        heads[name] = _logistic(LogisticRegression(C=C_LABELS, max_iter=2000), X[pos], labels)
+        heads[name] = _logistic(LogisticRegression(C=C_LABELS, max_iter=2000), reading(name, X[pos], pos), labels)
     Xc = matrix(claim_feats)
     placed = np.array([c.get("position") is not None for _, _, c in pos_rows])
     heads["placed"] = _logistic(LogisticRegression(C=C_LABELS, max_iter=2000), Xc, placed, binary=True)
@@ -203,9 +220,20 @@ def _train(articles: list[Article], threshold: float | None, drop: tuple[str, ..
     events = [s.event for _, s in sent_rows]
     if len(set(events)) > 1:
         heads["event"] = _logistic(LogisticRegression(C=C_EVENT, max_iter=3000),
-                                   matrix([s.words for _, s in sent_rows]), events)
+                                   reading("event", matrix([s.words for _, s in sent_rows])), events)
+    vectors = None
+    if V is not None:
+        heads = {name: _split_dense(h, len(vocab)) for name, h in heads.items()}
+        vectors = Vectors(articles[0].pipeline, dims, VECTOR_SCALE)
     return ClaimModel(VERSION, vocab, heads, THRESHOLD if threshold is None else threshold, PLACE_THRESHOLD,
-                       EVENT_THRESHOLD)
+                       EVENT_THRESHOLD, vectors)
+
+
+def _split_dense(head, n_words: int):
+    """A head fitted on words and vector together, as the model keeps it: the two weight blocks apart."""
+    if head.coef.shape[0] == n_words:
+        return head
+    return replace(head, coef=head.coef[:n_words].copy(), dense=head.coef[n_words:].copy())
 
 
 def _dropped(feature: str, drop: tuple[str, ...]) -> bool:
@@ -249,7 +277,7 @@ def sentence_oof(articles: list[Article], n_splits: int = 5):
         model = train([articles[i] for i in keep], threshold=0.5)
         head = model.heads["claim"]
         for j in te:
-            probs[j] = head.probability(model.index(flat[j].features))
+            probs[j] = head.probability(model.index(flat[j].features), model.vector(flat[j].sent))
     return probs, gold
 
 
@@ -291,7 +319,9 @@ def main(argv: list[str] | None = None) -> int:
             "features": len(model.vocab), "min_articles_per_feature": MIN_ARTICLES,
             "hyperparameters": {"C_claim": C_CLAIM, "C_labels": C_LABELS, "alpha_position": ALPHA_POSITION,
                                 "C_event": C_EVENT, "threshold": model.threshold,
-                                "place_threshold": model.place_threshold, "event_threshold": model.event_threshold},
+                                "place_threshold": model.place_threshold, "event_threshold": model.event_threshold,
+                                "vector_scale": VECTOR_SCALE, "vector_heads": list(VECTOR_HEADS)},
+            "vectors": model.vectors.pipeline if model.vectors else None,
             "versions": _versions()}
     if args.cv:
         probs, gold = sentence_oof(articles)

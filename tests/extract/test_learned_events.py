@@ -63,7 +63,8 @@ def test_the_shipped_head_tells_an_agreement_from_small_talk(nlp):
     head, cb = model.heads["event"], Codebook.bundled()
 
     def scores(text: str) -> dict[str, float]:
-        logits = head.scores(model.index(sentence_words(next(nlp(text).sents), cb)))
+        sent = next(nlp(text).sents)
+        logits = head.scores(model.index(sentence_words(sent, cb)), model.vector(sent))
         p = np.exp(logits - logits.max())
         return dict(zip(head.classes, p / p.sum()))
 

@@ -32,7 +32,7 @@ def learned_events(ctx: ArticleContext, events: list[Event], model: ClaimModel |
     for sent in ctx.doc.sents:
         if any(sent.start_char <= s < sent.end_char for s in starts) or not _reports(sent):
             continue
-        kind, p = head.best(model.index(article_words(sent, ctx)))
+        kind, p = head.best(model.index(article_words(sent, ctx)), model.vector(sent))
         if kind in NEVER_ADDED or p < model.event_threshold:
             continue
         start, end = _bounds(sent)

@@ -43,11 +43,15 @@ class Extractor:
         self.components = components
         self.issue_classifier = settings.issue_classifier(issue_classifier)
         self.claim_model = load_model(claim_model) if isinstance(claim_model, str) else claim_model
+        self._fitted = False  # the claim model checked against the pipeline that feeds it
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_nlp(self.model)
+        if self.claim_model is not None and not self._fitted:
+            self.claim_model = self.claim_model.for_pipeline(self._nlp.meta)
+            self._fitted = True
         return self._nlp
 
     def extract(self, document: Document) -> Extraction:

