@@ -256,3 +256,18 @@ def test_the_office_quoting_him_quotes_its_owner(quotes_of):
             "Zelensky's office quoted him as saying: “Every strike is Moscow's answer to diplomacy.”")
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker.name == "Zelensky"
+
+
+def test_a_country_s_words_are_those_of_its_person_named_next(quotes_of):
+    """A lead gives a side's words and the next paragraph the one of its people who said them."""
+    text = ("Russia said on Monday that any European troops sent to Ukraine would be “legitimate targets”.\n\n"
+            "Foreign Minister Sergei Lavrov told reporters in Moscow that the plan could only widen the war.")
+    [q] = only(quotes_of(text), "mixed")
+    assert (q.speaker.name, q.speaker.party) == ("Sergei Lavrov", "RUS")
+
+
+def test_a_country_s_words_stay_the_country_s_without_its_person_next(quotes_of):
+    text = ("Ukraine said the latest draft was “a step backwards”.\n\n"
+            "Foreign Minister Sergei Lavrov told reporters in Moscow that the plan could only widen the war.\n\n"
+            "Ukraine later said the new offer was “hollow”.\n\nThe weather in Kyiv stayed cold.")
+    assert [(q.speaker.name, q.speaker.party) for q in only(quotes_of(text), "mixed")] == [(None, "UKR"), (None, "UKR")]

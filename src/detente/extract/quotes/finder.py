@@ -129,6 +129,8 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
         speaker = prev.speaker.model_copy(update=here)  # "it added": this mention, the earlier name
     elif empty and not said_it:  # "it" is no person: not whoever the sentence before names
         speaker = _voice_before(ctx, layout, cue) or speaker
+    elif _a_country(speaker):
+        speaker = _voice_after(ctx, layout, cue, speaker.party) or speaker
     if _first_person(span):
         speaker = leader_of(speaker, cue.i, ctx) or speaker
     start, end, kind = m.start, m.end, "direct"
@@ -262,6 +264,30 @@ def _voice_before(ctx: ArticleContext, layout: _Layout, cue: Token) -> Speaker |
     if layout.para(cue.idx) - layout.para(sent.start_char) > 1:
         return None
     return _sentence_voice(ctx, layout, sent)
+
+
+def _a_country(speaker: Speaker) -> bool:
+    """A side speaking as a whole ("Russia said"): its party, no name, no role."""
+    return speaker.name is None and speaker.role is None and speaker.party not in (None, "NONE")
+
+
+def _voice_after(ctx: ArticleContext, layout: _Layout, cue: Token, party: str) -> Speaker | None:
+    """"Russia said … “legitimate targets”. ⏎ Foreign Minister Lavrov told reporters …": a lead
+    that gives a country's words, followed at once by the one of its people who said them, is
+    that person's quote."""
+    end = cue.sent.end
+    if end >= len(ctx.doc):
+        return None
+    sent = ctx.doc[end].sent
+    if layout.para(sent.start_char) - layout.para(cue.idx) > 2 or any(layout.quoted[t.i] for t in sent):
+        return None
+    voice = _sentence_voice(ctx, layout, sent)
+    if voice is None or voice.party != party or not voice.name:
+        return None
+    known = ctx.codebook.find_actor(voice.name)
+    if not (is_person_name(voice.name, ctx) or known is not None and known.kind == "person"):
+        return None
+    return voice.model_copy(update={"start": None, "end": None})
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
