@@ -45,6 +45,7 @@ def arms():
         ("added claims: no subject's side", replace(full, subject_party=False), ()),
         ("added claims: model's stance, not the stance word's", replace(full, trigger_stance=False), ()),
         ("added claims: model's issue, not the cues'", replace(full, cue_issue=False), ()),
+        ("- learned source (author / official)", replace(full, source=False), ()),
         ("model - words", full, ("w:", "b:")),
         ("model - word pairs", full, ("b:",)),
         ("model - codebook issue cues", full, ("cue:",)),

@@ -56,6 +56,7 @@ class Sentence:
     words: list[str] = field(default_factory=list)  # what the event head reads
     event: str = "none"  # the type of the gold event it reports, if any
     vector: object = None  # the unit sentence vector (``model.sentence_vector``)
+    source: list[str] | None = None  # what the source head reads of its gold claim, if any
 
 
 @dataclass
@@ -131,10 +132,27 @@ def parse_corpus(extractor=None, folders=FOLDERS, only: set[str] | None = None,
             rules = _sentence_claims(sent, follow, ctx, speaker, art.doubts, extractor.issue_classifier)
             words = article_words(sent, ctx)
             feats = sentence_features(sent, ctx.codebook, rules, speaker, words)
-            art.sentences.append(Sentence(sent, speaker, rules, feats, _gold_claim(sent, gold),
-                                          words, _gold_event(sent, gold), sentence_vector(sent)))
+            claim = _gold_claim(sent, gold)
+            source = _source_reading(sent, ctx, speaker, rules, claim, words) if claim else None
+            art.sentences.append(Sentence(sent, speaker, rules, feats, claim, words, _gold_event(sent, gold),
+                                          sentence_vector(sent), source))
         out.append(art)
     return out
+
+
+def _source_reading(sent, ctx, speaker, rules, claim: dict, words: list[str]) -> list[str]:
+    """The source head's features for a gold claim, as the pipeline will read them: the source of
+    the rules' claim of the same side in the sentence, else the one a claim the model adds gets."""
+    from detente.extract.claims.finder import _acting_party, _background
+    from detente.extract.claims.model import source_features
+    from detente.extract.claims.provenance import make_source, source_links
+
+    rule = next((c for c in rules if c.party == claim["party"]), None)
+    if rule is not None:
+        kind = rule.source.type
+    else:
+        kind = make_source(source_links(sent.root, sent, ctx, speaker) or _acting_party(sent, claim["party"], ctx)).type
+    return source_features(words, kind, _background(sent.root), speaker)
 
 
 def _gold_claim(sent, gold: dict) -> dict | None:
@@ -187,6 +205,9 @@ def _train(articles: list[Article], threshold: float | None, drop: tuple[str, ..
     for (aid, _, _), feats in zip(pos_rows, claim_feats):
         for f in feats:
             seen.setdefault(f, set()).add(aid)
+    for aid, s in sent_rows:
+        for f in s.source or ():
+            seen.setdefault(f, set()).add(aid)
     kept = (f for f, ids in seen.items() if len(ids) >= MIN_ARTICLES and not _dropped(f, drop))
     vocab = {f: i for i, f in enumerate(sorted(kept))}
     vec = DictVectorizer()
@@ -210,6 +231,10 @@ def _train(articles: list[Article], threshold: float | None, drop: tuple[str, ..
     for name, key in (("issue", "issue"), ("stance", "stance"), ("party", "party")):
         labels = [sent_rows[i][1].gold[key] for i in pos]
         heads[name] = _logistic(LogisticRegression(C=C_LABELS, max_iter=2000), reading(name, X[pos], pos), labels)
+    sourced = [i for i in pos if sent_rows[i][1].source is not None]
+    heads["source"] = _logistic(LogisticRegression(C=C_LABELS, max_iter=2000),
+                                matrix([sent_rows[i][1].source for i in sourced]),
+                                [sent_rows[i][1].gold["source_type"] for i in sourced])
     Xc = matrix(claim_feats)
     placed = np.array([c.get("position") is not None for _, _, c in pos_rows])
     heads["placed"] = _logistic(LogisticRegression(C=C_LABELS, max_iter=2000), Xc, placed, binary=True)

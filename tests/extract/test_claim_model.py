@@ -19,7 +19,7 @@ def cb():
 
 def test_bundled_model_has_every_head_and_a_meta_file():
     model = load_model()
-    assert set(model.heads) == {"claim", "issue", "stance", "party", "placed", "position", "event"}
+    assert set(model.heads) == {"claim", "issue", "stance", "party", "source", "placed", "position", "event"}
     meta = json.loads((MODEL_DIR / f"{BUNDLED}.meta.json").read_text(encoding="utf-8"))
     assert meta["data"]["articles"] > 70 and "scikit-learn" in meta["versions"]
     assert 0.0 < model.threshold < 1.0

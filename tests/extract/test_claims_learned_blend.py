@@ -91,3 +91,44 @@ def test_the_talks_named_around_an_issue_add_no_claim_on_the_talks(article, sure
     text = "Kyiv rejected the land swap under any peace deal, Zelensky said."
     found = {(c.party, c.issue) for c in find_claims(article(text), [], model=sure_model)}
     assert found == {("UKR", "territory")}
+
+
+def _sure_of_source(sure_model, kind):
+    heads = dict(sure_model.heads, source=_constant(["author", "official", "anonymous"], kind))
+    return ClaimModel(version="test", vocab={}, threshold=0.5, place_threshold=0.5, heads=heads)
+
+
+RECALLED = "Russia has for months insisted that Ukraine hand over the rest of the Donetsk region."
+ON_RECORD = "Foreign Minister Sergei Lavrov told reporters on Tuesday that Moscow wants all of the Donetsk region."
+
+
+def test_the_source_head_moves_a_claim_between_the_author_and_an_official(article, sure_model):
+    """Only between those two: an anonymous source is told by its nouns, not by style."""
+    to_author = _sure_of_source(sure_model, "author")
+    [claim] = [c for c in find_claims(article(ON_RECORD), [], model=to_author) if c.issue == "territory"]
+    assert (claim.source.type, claim.source.name) == ("author", None)
+    [kept] = [c for c in find_claims(article(ON_RECORD), [], model=to_author, blend=Blend(source=False))
+              if c.issue == "territory"]
+    assert kept.source.type == "official"
+    anonymous = "Two officials familiar with the talks said Moscow wants all of the Donetsk region."
+    to_official = _sure_of_source(sure_model, "official")
+    assert {c.source.type for c in find_claims(article(anonymous), [], model=to_official)} == {"anonymous"}
+
+
+def test_an_official_needs_a_person_or_body_of_the_claim_s_side(article, sure_model):
+    to_official = _sure_of_source(sure_model, "official")
+    [claim] = [c for c in find_claims(article(RECALLED), [], model=to_official) if c.issue == "territory"]
+    assert claim.source.type == "official" and claim.source.name == "Russia"
+    unnamed = "It has for months been insisted that Ukraine hand over the rest of the Donetsk region."
+    claims = find_claims(article(unnamed), [], model=to_official)
+    assert claims and all(c.source.type == "author" for c in claims)
+
+
+@pytest.mark.model
+def test_the_shipped_head_reads_a_recalled_demand_as_the_author_s_summary(article):
+    from detente.extract.claims.model import load_model
+
+    model = load_model()
+    [recalled] = [c for c in find_claims(article(RECALLED), [], model=model) if c.issue == "territory"]
+    [said] = [c for c in find_claims(article(ON_RECORD), [], model=model) if c.issue == "territory"]
+    assert (recalled.source.type, said.source.type) == ("author", "official")

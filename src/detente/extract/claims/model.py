@@ -244,6 +244,13 @@ def sentence_features(sent: Span, codebook: Codebook, rules: list[Claim],
     return feats
 
 
+def source_features(words: list[str], rule_type: str, perfect: bool, speaker: Mention | None) -> list[str]:
+    """What the source head reads: the sentence's words, the kind of source the rules' provenance
+    found, whether the clause recalls a position (the perfect: "has demanded") and who speaks."""
+    return list(words) + [f"src:{rule_type}", f"src:{rule_type}|perfect:{perfect}",
+                          f"src:{rule_type}|spk:{speaker.kind if speaker is not None else '-'}"]
+
+
 def claim_features(evidence: str, party: str, issue: str, stance: str) -> list[str]:
     """What the 'is it placed' head reads: the claim's words, crossed with its issue, and
     who takes which stance on it."""
