@@ -147,3 +147,17 @@ def test_talks_vs_war_reads_a_users_acled_rows_beside_the_ledger(ledger):
     # progress claimed while strikes (ACLED's two against the ledger's one the week before) rose
     assert [d.start for d in result.divergences] == [week.start]
     assert talks_vs_war(ledger).divergences == []
+
+
+def test_a_position_first_taken_within_the_window_trends_from_that_day(ledger):
+    """A demand raised three weeks ago and hardened since is a move, not 'new'."""
+    add_claim(ledger, "RUS", "territory", 60, 0)
+    add_claim(ledger, "RUS", "territory", 100, 20)
+    add_claim(ledger, "UKR", "territory", 20, 20)
+    b = brief(ledger)
+    lines = {p.party: p for p in b.issues[0].parties}
+    assert lines["RUS"].trend is not None and lines["RUS"].trend > 0 and lines["RUS"].trend_from == day(0)
+    assert lines["UKR"].trend is None  # one day of claims only: nothing to compare
+    page = markdown(b)
+    assert f"since {day(0)}" in page.split("**RUS**")[1].split("\n")[0]
+    assert "trend new" in page.split("**UKR**")[1].split("\n")[0]

@@ -35,7 +35,9 @@ class PartyLine(BaseModel):
     low: float
     high: float
     since: dt.date
-    trend: float | None = Field(None, description=f"change over the last {TREND_DAYS} days")
+    trend: float | None = Field(None, description=f"change over the last {TREND_DAYS} days, or since the "
+                                                 "party first took a position on the issue if that is later")
+    trend_from: dt.date | None = Field(None, description="the day the trend is measured from")
     claim_ids: list[int]
 
 
@@ -79,10 +81,11 @@ def brief(ledger, *, date: dt.date | None = None, codebook: Codebook | None = No
         lines = []
         for (party, _), pt in ((k, v) for k, v in current.items() if k[1] == issue.id):
             t = tracks[(party, issue.id)]
-            k = bisect.bisect_right(t.days, day - dt.timedelta(days=TREND_DAYS))
-            trend = round(pt.position - t.after_mean(k - 1), 1) if k else None
-            lines.append(PartyLine(party=party, position=pt.position, low=pt.low, high=pt.high,
-                                   since=pt.date, trend=trend, claim_ids=pt.claim_ids))
+            k = _trend_start(t.days, day, pt.date)
+            trend = round(pt.position - t.after_mean(k), 1) if k is not None else None
+            lines.append(PartyLine(party=party, position=pt.position, low=pt.low, high=pt.high, since=pt.date,
+                                   trend=trend, trend_from=t.days[k] if k is not None else None,
+                                   claim_ids=pt.claim_ids))
         if lines:
             lines.sort(key=lambda line: (line.party not in cb.belligerents, line.party))
             issues.append(IssueBrief(issue=issue.id, name=issue.name, scale=issue.scale_meaning, parties=lines,
@@ -94,15 +97,25 @@ def brief(ledger, *, date: dt.date | None = None, codebook: Codebook | None = No
                  divergences=talks.divergences[-3:], ledger_hash=f.ledger_hash)
 
 
+def _trend_start(days: list[dt.date], day: dt.date, since: dt.date) -> int | None:
+    """The day a trend is read from: the last one ``TREND_DAYS`` before ``day``, or, for a party
+    that first spoke on the issue within that window, its first day, so that a demand raised
+    three weeks ago and hardened since reads "+42 since …", not "new". None: one day only."""
+    k = bisect.bisect_right(days, day - dt.timedelta(days=TREND_DAYS))
+    if k:
+        return k - 1
+    return 0 if days and days[0] < since else None
+
+
 def _cite(ids: list[int], kind: str = "claim") -> str:
     shown = ", ".join(f"#{i}" for i in ids[:6]) + (" …" if len(ids) > 6 else "")
     return f"[{kind} {shown}]" if ids else ""
 
 
-def _trend(t: float | None) -> str:
+def _trend(t: float | None, since: dt.date | None = None) -> str:
     if t is None:
         return "new"
-    return "steady" if abs(t) < 1 else f"{t:+.0f}"
+    return ("steady" if abs(t) < 1 else f"{t:+.0f}") + (f" since {since}" if since else "")
 
 
 def markdown(b: Brief) -> str:
@@ -114,7 +127,7 @@ def markdown(b: Brief) -> str:
         out.append(f"*{i.scale}*  ")
         for p in i.parties:
             out.append(f"- **{p.party}** at {points(p.position)} (band {points(p.low)}–{points(p.high)}), since {p.since}, "
-                       f"trend {_trend(p.trend)} {_cite(p.claim_ids)}")
+                       f"trend {_trend(p.trend, p.trend_from)} {_cite(p.claim_ids)}")
         f = i.forecast
         if f:
             zone = (f"zone of agreement {points(f.zone[0])}–{points(f.zone[1])}" if f.zone else

@@ -52,7 +52,7 @@ def analysed_cells(request: Request) -> dict:
     for item in brief.issues:
         for line in item.parties:
             cells[line.party, item.issue] = {"position": line.position, "low": line.low, "high": line.high,
-                                             "trend": line.trend, "since": line.since,
+                                             "trend": line.trend, "trend_from": line.trend_from, "since": line.since,
                                              "claim": line.claim_ids[-1] if line.claim_ids else None}
     for shift in moves:  # oldest first: the last one written stays
         cells.setdefault((shift.party, shift.issue), {})["shift"] = shift
