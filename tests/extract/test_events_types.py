@@ -272,3 +272,17 @@ def test_a_meeting_place_behind_a_building_or_its_doors(events_of, text, place):
 ])
 def test_a_framework_or_treaty_sealed_is_an_agreement(events_of, text, agreed):
     assert ("agreement" in [e.type for e in events_of(text)]) is agreed
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union hit Moscow with a new round of sanctions on Friday.",
+    "Washington struck Kyiv's rivals with steep tariffs this week.",
+])
+def test_a_blow_dealt_with_penalties_is_no_strike(events_of, text):
+    assert events_of(text) == []
+
+
+def test_a_round_of_something_else_is_no_round_of_talks(events_of):
+    types = [e.type for e in events_of("A fresh round of strikes hit the port of Odesa on Tuesday, killing one.")]
+    assert types == ["strike"]
+    assert [e.type for e in events_of("The second round in Istanbul lasted two hours on Monday.")] == ["meeting"]

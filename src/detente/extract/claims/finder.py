@@ -129,6 +129,9 @@ def _completed(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Men
     return out + [_placed(claim, sent, ctx, model, blend, read_as=stance)]
 
 
+SWAPPED_SOURCES = ("author", "official")  # the only kinds the source head moves a claim between
+
+
 def _sourced(claims: list[Claim], sent: Span, ctx: ArticleContext, speaker: Mention | None,
              model: ClaimModel, blend: Blend) -> list[Claim]:
     """Whose voice the claims are in, as the model's source head reads it: the rules tell an
@@ -149,9 +152,6 @@ def _sourced(claims: list[Claim], sent: Span, ctx: ArticleContext, speaker: Ment
                 c = _with_source(c, label, sent, ctx, speaker)
         out.append(c)
     return out
-
-
-SWAPPED_SOURCES = ("author", "official")
 
 
 def _with_source(c: Claim, label: str, sent: Span, ctx: ArticleContext, speaker: Mention | None) -> Claim:

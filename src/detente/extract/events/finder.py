@@ -71,7 +71,7 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
         if lemma in W.EXCHANGE_WORDS and has_prisoners:
             return "prisoner_exchange"
         if lemma in W.MEETING_NOUNS and (lemma != "call" or _is_phone_call(t) or _named_call(t, ctx)) \
-                or lemma in W.CALL_NOUNS and _is_phone_call(t):
+                and not _round_of_other(t) or lemma in W.CALL_NOUNS and _is_phone_call(t):
             return "meeting"
         if lemma in W.GROUND_NOUNS:
             return "ground_fighting"
@@ -92,7 +92,7 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
             return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
-        if lemma in W.STRIKE_VERBS and not _object_is_agreement(t):
+        if lemma in W.STRIKE_VERBS and not _object_is_agreement(t) and not _penalised(t):
             return "strike"
         if _realis_past(t) and _process_step(t, lemma):
             return "other"
@@ -195,6 +195,22 @@ def _person(tok: Token, ctx: ArticleContext) -> bool:
 
 def _object_is_agreement(t: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in W.AGREEMENT_NOUNS for c in t.children)
+
+
+def _penalised(t: Token) -> bool:
+    """'The EU hit Moscow with new sanctions', '… with a fresh round of tariffs': a blow dealt
+    with a penalty, not a weapon."""
+    used = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    counted = [x for g in used for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
+               for x in c.children if x.dep_ == "pobj"]  # 'a round of sanctions': what the round is of
+    return any(g.lemma_.lower() in W.PENALTY_NOUNS for g in used + counted)
+
+
+def _round_of_other(t: Token) -> bool:
+    """'a new round of sanctions', 'a round of strikes': a round of something other than talks."""
+    return t.lemma_.lower() == "round" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() not in W.MEETING_NOUNS
+                                                     for g in c.children) for c in t.children)
 
 
 def _signed_alone(t: Token) -> bool:

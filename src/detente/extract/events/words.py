@@ -13,6 +13,9 @@ ARMS_WORDS = frozenset({"deliver", "delivery", "supply", "provide", "provision",
                         "manufacture", "buy", "purchase", "sell", "sale", "transfer", "ban", "stock",
                         "stockpile", "shipment", "batch", "acquire", "acquisition", "export", "import",
                         "arsenal", "inventory", "make", "build", "develop", "order"})
+# What a side is hit with that is no weapon: 'hit Moscow with sanctions', 'struck the banks with tariffs'.
+PENALTY_NOUNS = frozenset({"sanction", "tariff", "duty", "levy", "penalty", "fine", "embargo", "restriction",
+                           "measure", "lawsuit", "charge", "ban", "indictment"})
 LAUNCH_VERBS = frozenset({"launch", "fire", "unleash", "send"})  # strike when the object is a strike noun
 UNDER_FIRE = frozenset({"fire", "shelling", "bombardment"})  # 'came under fire': a place struck
 GROUND_NOUNS = frozenset({"offensive", "counteroffensive", "assault", "clash", "clashes", "battle", "fighting"})
