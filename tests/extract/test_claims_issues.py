@@ -65,3 +65,18 @@ def test_western_troops_on_the_ground_are_about_security_guarantees(claims_of):
     found = [(c.party, c.issue, c.stance) for c in
              claims_of("Moscow will never agree to Western troops in Ukraine, Peskov said.")]
     assert ("RUS", "security_guarantees", "rejection") in found
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Kyiv will not give up its hopes of joining NATO", "neutrality_military_limits"),
+    ("both sides spoke of halting the fighting by spring", "ceasefire"),
+])
+def test_a_phrase_cue_reads_its_words_inflected(cb, text, issue):
+    """'join NATO' reads 'joining NATO'; a one-word cue is still matched as written."""
+    assert classify_issue(text, cb).issue == issue
+
+
+def test_a_short_word_keeps_its_spelling(cb):
+    """'military aid' must not read 'military aides': words under four letters take no endings."""
+    hit = classify_issue("two military aides to the president flew home", cb)
+    assert hit is None or hit.issue != "neutrality_military_limits"

@@ -50,12 +50,34 @@ _ARTICLES = {"the", "a", "an"}
 _DETERMINER = r"(?:the|a|an|its|their|his|her|our)"  # 'cap on the army' also reads 'cap on its army'
 
 
+def _inflected(word: str) -> str:
+    """A cue word with its regular endings: 'join' reads 'joins', 'joined', 'joining'; 'cease'
+    reads 'ceased', 'ceasing'. Short words and words with digits or marks stay as written."""
+    if len(word) < 4 or not word.isalpha():
+        return re.escape(word)
+    if word.endswith("e"):
+        return re.escape(word[:-1]) + "(?:e|es|ed|ing)"
+    return re.escape(word) + "(?:s|es|ed|ing)?"
+
+
+def _stems(word: str) -> set[str]:
+    """What a word of the text may be the inflection of (``_inflected`` read backwards), so that
+    a cue is tried only where its first word may stand."""
+    out = {word}
+    for end in ("s", "es", "ed", "ing"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            out |= {word[:-len(end)], word[:-len(end)] + "e"}
+    return out
+
+
 def _compile(codebook: Codebook) -> list[tuple[str, str, re.Pattern, str | None]]:
     rows = []
     for issue in codebook.issues:
         for cue in issue.cues:
-            pat = re.compile(r"(?<!\w)" + " ".join(_DETERMINER if w in _ARTICLES else re.escape(w)
-                                                     for w in cue.lower().split(" ")) + r"(?!\w)")
+            words = cue.lower().split(" ")
+            spell = _inflected if len(words) > 1 else re.escape  # one word alone is matched as written
+            pat = re.compile(r"(?<!\w)" + " ".join(_DETERMINER if w in _ARTICLES else spell(w)
+                                                     for w in words) + r"(?!\w)")
             first = _WORD_RUN.match(cue.lower())
             rows.append((issue.id, cue, pat, first.group() if first else None))
     return sorted(rows, key=lambda r: -len(r[1]))
@@ -64,7 +86,7 @@ def _compile(codebook: Codebook) -> list[tuple[str, str, re.Pattern, str | None]
 def lexical_issues(text: str, codebook: Codebook) -> list[IssueHit]:
     """All issues whose cues occur in the text, best first."""
     low = text.lower()
-    present = set(_WORD_RUN.findall(low))  # a cue can only match where its first word stands
+    present = {stem for w in _WORD_RUN.findall(low) for stem in _stems(w)}  # where a cue's first word may stand
     taken = [False] * len(low)
     prices = [(m.start(), m.end()) for m in _PRICE.finditer(low)]
     hits: dict[str, IssueHit] = {}
