@@ -230,3 +230,16 @@ def test_a_refusing_name_refuses_even_where_the_parse_reads_call_for(claims_of):
 def test_prepared_to_accepts_as_ready_to_does(claims_of):
     found = claims_of("Kyiv is prepared to hold a presidential election once a ceasefire is in place, Sybiha said.")
     assert ("UKR", "elections_governance", "acceptance") in [(c.party, c.issue, c.stance) for c in found]
+
+
+@pytest.mark.parametrize("text, phrase_word", [
+    ("Kyiv is unwilling to accept the land swap.", "unwilling"),
+    ("Kyiv said the crossing would reopen to trucks once the truce holds.", "reopen"),
+])
+def test_a_stance_phrase_starts_at_a_word(article, text, phrase_word):
+    """'willing to' is no part of 'unwilling to', nor 'open to' of 'reopen to'."""
+    from detente.extract.claims.stance import find_triggers
+
+    ctx = article(text)
+    words = [t.token.text for s in ctx.doc.sents for t in find_triggers(s, ctx)]
+    assert phrase_word not in words

@@ -5,6 +5,7 @@ the word of the parse that carries them, so negation, conditions and subjects ca
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -64,9 +65,10 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
     low = sent.text.lower()
     for stance, phrases in STANCE_PHRASES.items():
         for phrase in phrases:
-            start = low.find(phrase)
-            if start < 0:
+            found = re.search(r"(?<!\w)" + re.escape(phrase), low)  # 'willing to' is not in 'unwilling to'
+            if found is None:
                 continue
+            start = found.start()
             span = sent.char_span(start, start + len(phrase), alignment_mode="expand")
             if span is None:
                 continue
