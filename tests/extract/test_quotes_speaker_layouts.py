@@ -271,3 +271,17 @@ def test_a_country_s_words_stay_the_country_s_without_its_person_next(quotes_of)
             "Foreign Minister Sergei Lavrov told reporters in Moscow that the plan could only widen the war.\n\n"
             "Ukraine later said the new offer was “hollow”.\n\nThe weather in Kyiv stayed cold.")
     assert [(q.speaker.name, q.speaker.party) for q in only(quotes_of(text), "mixed")] == [(None, "UKR"), (None, "UKR")]
+
+
+def test_a_dash_signature_after_a_comma_signs_a_headline_quote(quotes_of):
+    """"Washington proposes a plant «shared by three», — Zelensky": the name after the dash signs
+    the quote, not the subject of the headline's verb."""
+    text = ("Washington proposes a new deal on the plant «shared by three», — Zelensky\n\n"
+            "The US says «a deal is close» — Witkoff")
+    assert [(q.text, q.speaker.name) for q in quotes_of(text)] == [("shared by three", "Zelensky"),
+                                                                   ("a deal is close", "Witkoff")]
+
+
+def test_a_dash_before_a_reporting_clause_is_no_signature(quotes_of):
+    [q] = quotes_of("Zelensky spoke in Kyiv.\n\n“We will win this war,” — he told reporters.")
+    assert (q.cue, q.speaker.name) == ("told", "Zelensky")

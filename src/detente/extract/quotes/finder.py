@@ -25,7 +25,7 @@ from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, COMPANY_NOUNS,
                                                  ROLE_NOUNS, SENTENCE_END, TITLE_MINOR_WORDS, WEAK_VERBS)
 from detente.extract.quotes.marks import Marked, find_marked
 from detente.extract.quotes.reported import find_reported
-from detente.extract.quotes.signatures import signed_speaker
+from detente.extract.quotes.signatures import dash_speaker, signed_speaker
 from detente.records import Quote, Speaker
 
 _WINDOW = 40
@@ -113,6 +113,9 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
     if not left and _opens_paragraph(text, m.open):
         left = _colon_intro(layout, m.open)
         intro = bool(left)
+    signed = dash_speaker(ctx, m)
+    if signed is not None and signed.name:  # "US wants «a deal by May», — Zelensky": the signature, not the subject
+        return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=signed)
     cue = _pick_cue(left, right, span, fragment)
     if cue is None and (intro or not fragment and left and left[0].text == ":"):
         cue = _intro_verb(left)

@@ -16,7 +16,7 @@ from detente.records import Speaker
 
 def signed_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speaker | None:
     """The speaker a quote's layout names; ``para_start`` is where its paragraph begins."""
-    return (_headline_speaker(ctx, m, para_start) or _dash_speaker(ctx, m) or _transcript_speaker(ctx, m)
+    return (_headline_speaker(ctx, m, para_start) or dash_speaker(ctx, m) or _transcript_speaker(ctx, m)
             or _title_speaker(ctx, m, para_start))
 
 
@@ -68,17 +68,18 @@ def _name_like(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_alpha and tok.text[:1].isupper()
 
 
-def _dash_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
-    """"“…” ― Carla Sanchez": a name after a dash closes the line (reader comments, epigraphs);
-    what follows a comma describes the name ("― Carla Sanchez, speaking in Lima")."""
+def dash_speaker(ctx: ArticleContext, m: Marked) -> Speaker | None:
+    """"“…” ― Carla Sanchez": a name after a dash closes the line (reader comments, epigraphs,
+    headlines such as "US wants «a deal by May», — Zelensky"); what follows a comma describes the
+    name ("― Carla Sanchez, speaking in Lima")."""
     text = ctx.text
     rest = text[m.stop:text.find("\n", m.stop) if "\n" in text[m.stop:] else len(text)]
-    rest = rest.split(",", 1)[0]
-    stripped = rest.lstrip(" \u00a0")
-    if not stripped[:1] in ("―", "—", "–"):
+    lead = len(rest) - len(rest.lstrip(" \u00a0,"))
+    if rest[lead:lead + 1] not in ("―", "—", "–") or rest[:lead].count(",") > 1:
         return None
-    start = m.stop + len(rest) - len(stripped) + 1
-    span = ctx.doc.char_span(start, m.stop + len(rest), alignment_mode="expand")
+    start = m.stop + lead + 1
+    signed = rest[lead + 1:].split(",", 1)[0]
+    span = ctx.doc.char_span(start, start + len(signed), alignment_mode="expand")
     names = [t for t in span if not (t.is_space or t.is_punct)] if span is not None else []
     if not names or len(names) > 5 or not all(t.text[:1].isupper() for t in names):
         return None
