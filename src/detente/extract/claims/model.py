@@ -200,13 +200,14 @@ def text_features(text: str) -> list[str]:
     return [f"w:{w}" for w in ws] + [f"b:{a}_{b}" for a, b in zip(ws, ws[1:])]
 
 
-def sentence_words(sent: Span, codebook: Codebook) -> list[str]:
+def sentence_words(sent: Span, codebook: Codebook, ents: list[Span] | None = None) -> list[str]:
     """What every sentence head reads: the words and word pairs, the codebook's issue cues, the
-    parties named, quotation marks, and a line without closing punctuation (a heading)."""
+    parties named, quotation marks, and a line without closing punctuation (a heading).
+    ``ents``: the sentence's entities where already known (``Span.ents`` reads the whole doc's)."""
     text = sent.text
     feats = text_features(text)
     feats += [f"cue:{h.issue}" for h in lexical_issues(text, codebook)]
-    for ent in sent.ents:
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ in _ENTITY_LABELS:
             party = codebook.party_for_mention(ent.text)
             if party:
@@ -225,7 +226,11 @@ def article_words(sent: Span, ctx: ArticleContext) -> list[str]:
     memo = ctx.scratch.setdefault("sentence_words", {})
     key = (sent.start, sent.end)
     if key not in memo:
-        memo[key] = sentence_words(sent, ctx.codebook)
+        ents = ctx.scratch.get("entities")
+        if ents is None:
+            ents = ctx.scratch["entities"] = list(ctx.doc.ents)
+        inside = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
+        memo[key] = sentence_words(sent, ctx.codebook, inside)
     return memo[key]
 
 
