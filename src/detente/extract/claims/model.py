@@ -24,6 +24,7 @@ from spacy.tokens import Span
 from detente.codebook import Codebook
 from detente.extract.context import ArticleContext
 from detente.extract.claims.issues import lexical_issues
+from detente.extract.events.index import index_of
 from detente.extract.mentions.parties import Mention
 from detente.records import Claim
 
@@ -226,11 +227,7 @@ def article_words(sent: Span, ctx: ArticleContext) -> list[str]:
     memo = ctx.scratch.setdefault("sentence_words", {})
     key = (sent.start, sent.end)
     if key not in memo:
-        ents = ctx.scratch.get("entities")
-        if ents is None:
-            ents = ctx.scratch["entities"] = list(ctx.doc.ents)
-        inside = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
-        memo[key] = sentence_words(sent, ctx.codebook, inside)
+        memo[key] = sentence_words(sent, ctx.codebook, index_of(ctx).ents_in(sent))
     return memo[key]
 
 
