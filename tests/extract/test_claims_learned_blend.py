@@ -132,3 +132,12 @@ def test_the_shipped_head_reads_a_recalled_demand_as_the_author_s_summary(articl
     [recalled] = [c for c in find_claims(article(RECALLED), [], model=model) if c.issue == "territory"]
     [said] = [c for c in find_claims(article(ON_RECORD), [], model=model) if c.issue == "territory"]
     assert (recalled.source.type, said.source.type) == ("author", "official")
+
+
+def test_an_analysts_own_view_is_no_sides_claim(article, sure_model):
+    """The guidelines: an independent expert's view is a quote, not a claim. The model adds no
+    claim where the only voice is an analyst and no side acts in the sentence."""
+    analyst = "Political analyst Anna Petrova said the talks would drag on for months."
+    assert find_claims(article(analyst), [], model=sure_model) == []
+    official = "Foreign Minister Sergei Lavrov said the talks would drag on for months."
+    assert [c.party for c in find_claims(article(official), [], model=sure_model)] == ["RUS"]

@@ -1,5 +1,5 @@
-"""The per-article event index gives what reading every token would: the same entities per
-span, the same line breaks, and every token that can trigger an event."""
+"""The per-article event index gives what reading every token would: the same line breaks and
+every token that can trigger an event; the context gives the same entities per span as spaCy."""
 import pytest
 
 from detente.codebook import Codebook
@@ -20,11 +20,11 @@ def doc(nlp):
 
 
 def test_entities_within_a_span_match_spacy(doc):
-    index = build(doc)
+    ctx = ArticleContext(document=Document(id="t", text=TEXT), codebook=Codebook.bundled(), doc=doc)
     for sent in doc.sents:
         for start in range(sent.start, sent.end, 3):
             span = doc[start:sent.end]
-            assert [(e.start, e.end, e.label_) for e in index.ents_in(span)] == \
+            assert [(e.start, e.end, e.label_) for e in ctx.ents_in(span)] == \
                 [(e.start, e.end, e.label_) for e in span.ents]
 
 
@@ -43,5 +43,8 @@ def test_no_trigger_outside_the_candidates(doc):
 
 
 def test_empty_doc(nlp):
-    index = build(nlp(""))
-    assert index.triggers == [] and index.breaks == [] and index.ents == ()
+    empty = nlp("")
+    index = build(empty)
+    assert index.triggers == [] and index.breaks == []
+    ctx = ArticleContext(document=Document(id="t", text=""), codebook=Codebook.bundled(), doc=empty)
+    assert ctx.ents_in(empty[:]) == []

@@ -76,6 +76,8 @@ def test_a_lapsed_arrangement_is_a_departure_not_a_position(cb):
     ("The minister said they don't see any deadlock in the talks.", None),
     ("The delegation ruled out a meeting next week.", 0),
     ("Both sides say there is no progress, but the talks are stalled rather than over.", 25),
+    ("The envoy regretted the absence of progress at the table.", None),
+    ("Kyiv complained of a lack of progress in the second round.", None),
 ])
 def test_a_negated_cue_places_nothing(cb, text, value):
     assert place("process_talks", "assessment", text, cb).value == value

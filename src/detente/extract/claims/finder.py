@@ -118,6 +118,8 @@ def _completed(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Men
         party = speaker.party
     if party is None and blend.subject_party:  # "Trump threatened sanctions if Moscow …": who acts
         party = next((m.party for m in _subject_actors(sent, ctx)), None)
+    if party is None and speaker is not None and speaker.kind == "expert":
+        return out  # an analyst's own view is a quote, not a side's position: no side to guess
     party = party or model.heads["party"].best(index, vector)[0]
     hedges = sentence_hedges(sent.root, sent) + topic_hedges(sent, doubts)
     links = source_links(sent.root, sent, ctx, speaker) or _acting_party(sent, party, ctx)

@@ -24,7 +24,6 @@ from spacy.tokens import Span
 from detente.codebook import Codebook
 from detente.extract.context import ArticleContext
 from detente.extract.claims.issues import lexical_issues
-from detente.extract.events.index import index_of
 from detente.extract.mentions.parties import Mention
 from detente.records import Claim
 
@@ -227,7 +226,7 @@ def article_words(sent: Span, ctx: ArticleContext) -> list[str]:
     memo = ctx.scratch.setdefault("sentence_words", {})
     key = (sent.start, sent.end)
     if key not in memo:
-        memo[key] = sentence_words(sent, ctx.codebook, index_of(ctx).ents_in(sent))
+        memo[key] = sentence_words(sent, ctx.codebook, ctx.ents_in(sent))
     return memo[key]
 
 

@@ -121,13 +121,14 @@ def _departures(low: str) -> list[tuple[int, int]]:
             for m in rx.finditer(low)] + _renounced(low)
 
 
-_NEGATOR = re.compile(r"(?:(?<!\w)(?:not|never|no|nor|without|hardly)|n't)"
+_NEGATOR = re.compile(r"(?:(?<!\w)(?:not|never|no|nor|without|hardly|absence|lack|lacking)|n't)"
                       r"(?:[^\w.,;:!?]+(?!but\b|and\b|or\b)\w+){0,2}[^\w.,;:!?]+$")
 
 
 def _negated(low: str, pos: int) -> bool:
-    """A cue with a negator up to two words before it ("never ruled out", "not at an impasse") says
-    the opposite of its point, so it places nothing (NegEx's window, kept short)."""
+    """A cue with a negator up to two words before it ("never ruled out", "not at an impasse", "the
+    absence of progress") says the opposite of its point, so it places nothing (NegEx's window,
+    kept short)."""
     return _NEGATOR.search(low[max(0, pos - 40):pos]) is not None
 
 

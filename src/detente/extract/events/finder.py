@@ -403,7 +403,7 @@ def _date(line: Span, triggers: list[Token], ctx: ArticleContext) -> tuple[Resol
     ('talks held over the weekend') rather than the report's ('the Kremlin said on Monday')."""
     future = any(_future_cue(t) for t in line)
     trigger = triggers[0]
-    ents = index_of(ctx).ents_in(line)
+    ents = ctx.ents_in(line)
     phrases = [(abs(e.start - trigger.i), e.text, e.root) for e in ents if e.label_ in {"DATE", "TIME"}]
     phrases += [(abs(t.i - trigger.i), t.text, t) for t in line if t.lower_ in W.DATE_WORDS and not t.ent_type_]
     ranked = sorted(((not attached(root, triggers), dist, text) for dist, text, root in phrases),
@@ -424,7 +424,7 @@ def _future_cue(t: Token) -> bool:
 def _participants(triggers: list[Token], line: Span, ctx: ArticleContext) -> list[str]:
     """People who meet: 'met with X', 'a meeting between X and Y', 'X and Y met'."""
     people = mention_index(ctx)
-    found = {e.root.i: e.text for e in index_of(ctx).ents_in(line) if e.label_ == "PERSON"}
+    found = {e.root.i: e.text for e in ctx.ents_in(line) if e.label_ == "PERSON"}
     found |= {i: people.people[key].name for i, key in people.at.items() if line.start <= i < line.end}
     names = []
     for i, name in sorted(found.items()):

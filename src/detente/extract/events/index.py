@@ -2,8 +2,8 @@
 
 Why: walking every token of every sentence through spaCy's Python objects cost more than the
 event rules themselves, and ``Span.ents`` rescans the whole Doc on each call. One vectorised
-pass finds the few tokens whose lemma could trigger an event, the tokens that hold a line
-break and the entity spans; sentences without a candidate trigger are skipped unread.
+pass finds the few tokens whose lemma could trigger an event and the tokens that hold a line
+break; sentences without a candidate trigger are skipped unread (entities: ``ArticleContext.ents_in``).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from detente.extract.events import words as W
 from detente.extract.context import ArticleContext
@@ -33,8 +33,6 @@ class DocIndex:
     triggers: list[int]
     prisoners: list[int]
     breaks: list[int]
-    ents: tuple[Span, ...]
-    ent_starts: list[int]
 
     def within(self, positions: list[int], start: int, end: int) -> list[int]:
         return positions[bisect_left(positions, start):bisect_left(positions, end)]
@@ -42,15 +40,6 @@ class DocIndex:
     def any_within(self, positions: list[int], start: int, end: int) -> bool:
         k = bisect_left(positions, start)
         return k < len(positions) and positions[k] < end
-
-    def ents_in(self, span: Span) -> list[Span]:
-        """Same as ``span.ents`` (entities wholly inside), without rescanning the Doc."""
-        out = []
-        for ent in self.ents[bisect_left(self.ent_starts, span.start):]:
-            if ent.end > span.end:
-                break
-            out.append(ent)
-        return out
 
 
 def index_of(ctx: ArticleContext) -> DocIndex:
@@ -62,16 +51,15 @@ def index_of(ctx: ArticleContext) -> DocIndex:
 
 
 def build(doc: Doc) -> DocIndex:
-    ents = tuple(doc.ents)
     if not len(doc):
-        return DocIndex([], [], [], ents, [])
+        return DocIndex([], [], [])
     cols = doc.to_array([LEMMA, LOWER, ORTH])
     lemmas = _hashes_of(doc, cols[:, 0], TRIGGER_LEMMAS)
     plurals = _hashes_of(doc, cols[:, 1], W.PLURAL_EVENT_NOUNS, lower=False)
     triggers = np.flatnonzero(np.isin(cols[:, 0], lemmas) | np.isin(cols[:, 1], plurals))
     prisoners = np.flatnonzero(np.isin(cols[:, 0], _hashes_of(doc, cols[:, 0], W.PRISONER_WORDS)))
     breaks = np.flatnonzero(np.isin(cols[:, 2], _hashes_of(doc, cols[:, 2], _HAS_NEWLINE, lower=False)))
-    return DocIndex(triggers.tolist(), prisoners.tolist(), breaks.tolist(), ents, [e.start for e in ents])
+    return DocIndex(triggers.tolist(), prisoners.tolist(), breaks.tolist())
 
 
 class _HasNewline(frozenset):
