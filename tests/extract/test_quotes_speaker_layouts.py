@@ -285,3 +285,8 @@ def test_a_dash_signature_after_a_comma_signs_a_headline_quote(quotes_of):
 def test_a_dash_before_a_reporting_clause_is_no_signature(quotes_of):
     [q] = quotes_of("Zelensky spoke in Kyiv.\n\n“We will win this war,” — he told reporters.")
     assert (q.cue, q.speaker.name) == ("told", "Zelensky")
+
+
+def test_an_outlet_after_a_dash_does_not_take_a_quote_from_its_speaker(quotes_of):
+    [q] = quotes_of("Peskov said the new plan was “a dead end” — Reuters")
+    assert q.speaker.name == "Peskov"

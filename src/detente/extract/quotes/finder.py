@@ -114,7 +114,7 @@ def _attribute(m: Marked, ctx: ArticleContext, layout: _Layout, prev: Quote | No
         left = _colon_intro(layout, m.open)
         intro = bool(left)
     signed = dash_speaker(ctx, m)
-    if signed is not None and signed.name:  # "US wants «a deal by May», — Zelensky": the signature, not the subject
+    if signed is not None and _a_person(signed, ctx):  # "US wants «a deal by May», — Zelensky": the signature
         return Quote(text=text[m.start:m.end], start=m.start, end=m.end, kind="direct", cue=None, speaker=signed)
     cue = _pick_cue(left, right, span, fragment)
     if cue is None and (intro or not fragment and left and left[0].text == ":"):
@@ -285,12 +285,17 @@ def _voice_after(ctx: ArticleContext, layout: _Layout, cue: Token, party: str) -
     if layout.para(sent.start_char) - layout.para(cue.idx) > 2 or any(layout.quoted[t.i] for t in sent):
         return None
     voice = _sentence_voice(ctx, layout, sent)
-    if voice is None or voice.party != party or not voice.name:
-        return None
-    known = ctx.codebook.find_actor(voice.name)
-    if not (is_person_name(voice.name, ctx) or known is not None and known.kind == "person"):
+    if voice is None or voice.party != party or not _a_person(voice, ctx):
         return None
     return voice.model_copy(update={"start": None, "end": None})
+
+
+def _a_person(speaker: Speaker, ctx: ArticleContext) -> bool:
+    """A named person, one of the article's people or the case's, not a body or an outlet."""
+    if not speaker.name:
+        return False
+    known = ctx.codebook.find_actor(speaker.name)
+    return is_person_name(speaker.name, ctx) or known is not None and known.kind == "person"
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:
