@@ -112,3 +112,14 @@ def test_the_extractor_fits_its_claim_model_to_its_pipeline(nlp):
     ex = Extractor(nlp=nlp)
     ex.nlp  # noqa: B018  loading the pipeline checks the model against it
     assert ex.claim_model.vectors is not None
+
+
+def test_dense_weights_that_do_not_fit_the_vectors_are_refused_at_load():
+    data = load_model().to_json()
+    data["heads"]["claim"]["dense"] = [[0.1]] * 5
+    with pytest.raises(ClaimModelError, match="dense weights"):
+        ClaimModel.from_json(data)
+    del data["vectors"]
+    data["heads"]["claim"]["dense"] = load_model().to_json()["heads"]["claim"]["dense"]
+    with pytest.raises(ClaimModelError, match="none"):
+        ClaimModel.from_json(data)

@@ -138,6 +138,7 @@ class ClaimModel:
                 dense = np.asarray(h["dense"], dtype=float) if "dense" in h else None
                 heads[name] = Head(list(h["classes"]), coef, np.asarray(h["intercept"], dtype=float), h["kind"], dense)
             vectors = Vectors(**data["vectors"]) if "vectors" in data else None
+            _check_dense(heads, vectors)
             return cls(str(data["version"]), vocab, heads, float(data["threshold"]), float(data["place_threshold"]),
                        float(data.get("event_threshold", 0.5)), vectors)
         except (KeyError, TypeError, ValueError, IndexError) as exc:
@@ -147,6 +148,17 @@ class ClaimModel:
         tmp = Path(path).with_suffix(".tmp")
         tmp.write_text(json.dumps(self.to_json(), separators=(",", ":")), encoding="utf-8")
         tmp.replace(path)
+
+
+def _check_dense(heads: dict[str, Head], vectors: Vectors | None) -> None:
+    """Dense weights fit the vectors the model says it reads, or the file is refused at load
+    (not at the first sentence of an ingest)."""
+    for name, h in heads.items():
+        if h.dense is None:
+            continue
+        if vectors is None or h.dense.shape != (vectors.dims, len(h.intercept)):
+            raise ValueError(f"head {name!r}: dense weights {h.dense.shape} do not fit the model's vectors "
+                             f"({vectors.dims if vectors else 'none'} dimensions, {len(h.intercept)} outputs)")
 
 
 def _sparse(coef: np.ndarray) -> list[list[list[float]]]:
