@@ -58,23 +58,27 @@ def _accompanying(tok: Token) -> bool:
     return False
 
 
+# Each phrase starts at a word: 'willing to' is not read inside 'unwilling to'.
+_PHRASE_PATTERNS = [(stance, phrase, re.compile(r"(?<!\w)" + re.escape(phrase)))
+                    for stance, phrases in STANCE_PHRASES.items() for phrase in phrases]
+
+
 def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
     """Stance words: multi-word phrases first, then single lemmas not already covered."""
     out: list[Trigger] = []
     covered: set[int] = set()
     low = sent.text.lower()
-    for stance, phrases in STANCE_PHRASES.items():
-        for phrase in phrases:
-            found = re.search(r"(?<!\w)" + re.escape(phrase), low)  # 'willing to' is not in 'unwilling to'
-            if found is None:
-                continue
-            start = found.start()
-            span = sent.char_span(start, start + len(phrase), alignment_mode="expand")
-            if span is None:
-                continue
-            head = _phrase_anchor(span)
-            covered.update(t.i for t in span)
-            out.append(Trigger(head, stance, True, conditional=" if" in f" {phrase}"))
+    for stance, phrase, pattern in _PHRASE_PATTERNS:
+        found = pattern.search(low)
+        if found is None:
+            continue
+        start = found.start()
+        span = sent.char_span(start, start + len(phrase), alignment_mode="expand")
+        if span is None:
+            continue
+        head = _phrase_anchor(span)
+        covered.update(t.i for t in span)
+        out.append(Trigger(head, stance, True, conditional=" if" in f" {phrase}"))
     for tok in sent:
         if tok.i in covered:
             continue
