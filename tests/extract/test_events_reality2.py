@@ -75,9 +75,17 @@ def test_exchange_agreed_to_is_not_yet_an_exchange(events_of):
 @pytest.mark.parametrize("text", [
     "Officials declined to comment on rumours that Kyiv and Moscow had agreed to a truce.",
     "Zelensky wants guarantees approved by Congress before any peace deal is signed.",
+    "The truce will be signed only after the sanctions are lifted, the envoy said.",
+    "He said an election could come only after a ceasefire is signed.",
 ])
 def test_rumoured_or_future_deal_is_no_agreement(events_of, text):
     assert [e for e in events_of(text) if e.type == "agreement"] == []
+
+
+@pytest.mark.parametrize("text", ["The truce was signed in Istanbul on Friday.",
+                                  "The two sides have signed a truce in Istanbul."])
+def test_a_deal_signed_in_the_past_or_perfect_is_an_agreement(events_of, text):
+    assert "agreement" in {e.type for e in events_of(text)}
 
 
 def test_calling_a_person_is_a_call(events_of):

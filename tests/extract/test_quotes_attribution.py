@@ -79,6 +79,18 @@ def test_indirect_speech_with_that_clause(quotes_of):
     assert q.speaker.name == "Sergey Lavrov" and q.speaker.party == "RUS"
 
 
+def test_an_attribution_closing_the_sentence_is_not_part_of_what_was_said(quotes_of):
+    """The small model hangs "until …" on "said"; the content still ends before the speaker."""
+    [q] = quotes_of("Moscow will not sign any agreement until Kyiv withdraws from Donbas, Putin said on Tuesday.")
+    assert q.kind == "indirect" and q.speaker.name.endswith("Putin")
+    assert q.text.startswith("Moscow will not sign") and "Putin" not in q.text
+
+
+def test_a_dateline_with_its_day_is_not_part_of_what_was_said(quotes_of):
+    [q] = quotes_of("KYIV, March 3 (Reuters) - Ukraine will never give up Crimea, the foreign minister said on Tuesday.")
+    assert q.text.startswith("Ukraine will never give up Crimea")
+
+
 def test_the_person_an_outlet_cites_is_its_source_not_what_was_said(quotes_of):
     """"Cited X as saying …": X speaks the clause; X alone is no quote."""
     [q] = quotes_of("RIA Novosti cited Grigory Karasin as saying the new draft deserved a careful reading.")

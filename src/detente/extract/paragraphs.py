@@ -27,13 +27,14 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 def _after_dateline(doc: Doc, first: int) -> None:
-    """"WASHINGTON (AP) — President Obama said …": the dateline is not the sentence's subject."""
+    """"WASHINGTON (AP) — President Obama said …", "KYIV, March 3 (Reuters) - …": the dateline
+    is not the sentence's subject."""
     for tok in doc[first:first + 8]:
         if tok.text in _DASHES:
             if tok.i > first and doc[first].is_upper and doc[first].is_alpha and tok.i + 1 < len(doc):
                 doc[tok.i + 1].is_sent_start = True
             return
-        if not (tok.is_upper or tok.is_punct or tok.text[:1].isupper()):
+        if not (tok.is_upper or tok.is_punct or tok.text[:1].isupper() or tok.is_digit):
             return
 
 

@@ -66,7 +66,8 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
     if t.lower_ in W.PLURAL_EVENT_NOUNS:
         lemma, pos = t.lower_, "NOUN"
     if pos == "NOUN":
-        if lemma in W.AGREEMENT_NOUNS and t.head.lemma_.lower() in W.SEALING_VERBS and not _habitual(t.head):
+        if lemma in W.AGREEMENT_NOUNS and t.head.lemma_.lower() in W.SEALING_VERBS and not _habitual(t.head) \
+                and not _to_come(t.head):
             return "agreement"
         if lemma in W.EXCHANGE_WORDS and has_prisoners:
             return "prisoner_exchange"
@@ -265,8 +266,22 @@ def _habitual(verb: Token) -> bool:
 
 
 def _realis_past(t: Token) -> bool:
-    """Past tense or perfect ('agreed', 'have signed'), the way news states a done deal."""
-    return t.tag_ in {"VBD", "VBN"}
+    """Past tense or perfect ('agreed', 'have signed', 'was signed'), the way news states a done deal."""
+    return t.tag_ == "VBD" or t.tag_ == "VBN" and not _to_come(t)
+
+
+def _to_come(verb: Token) -> bool:
+    """'will sign', 'will be signed', 'only after a truce is signed': a participle with only
+    present or future auxiliaries, or a future, is still to come ('signs a deal' in a headline is
+    news of the day)."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in _FUTURE_AUX for a in auxes):
+        return True
+    return verb.tag_ == "VBN" and bool(auxes) and not any(a in _PAST_AUX for a in auxes)
+
+
+_PAST_AUX = frozenset({"was", "were", "has", "have", "had", "been", "'ve", "'d", "having"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall"})
 
 
 # --- mentions ----------------------------------------------------------------------------------

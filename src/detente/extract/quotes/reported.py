@@ -113,13 +113,29 @@ def _addressed(tok: Token) -> bool:
 
 
 def _parenthetical(tok: Token, subj: Token) -> tuple[Token, int, int] | None:
-    """"…, he said, local officials should be vigilant": the clause around the cue is the content."""
+    """"…, he said, local officials should be vigilant": the clause around the cue is the content.
+    When the attribution closes the sentence ("…, Putin said on Tuesday."), the content ends
+    before it, even where the parse hangs part of the content on the verb ("… until Kyiv
+    withdraws, Putin said")."""
     head = tok.head
     if tok.dep_ not in ("parataxis", "advcl") or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
         return None
     own = {t.i for t in tok.subtree}
     rest = [t.i for t in head.subtree if t.i not in own]
+    if _closing_attribution(tok, subj):
+        rest = [t.i for t in head.subtree if t.i < min(subj.left_edge.i, tok.i)]
+        if not rest or not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[rest[0]:rest[-1] + 1]):
+            return None
     return (subj, rest[0], rest[-1]) if len(rest) > 3 else None
+
+
+def _closing_attribution(tok: Token, subj: Token) -> bool:
+    """", Putin said on Tuesday." set off by a comma at the sentence's end; not a clause of its
+    own such as "…, as police have said" or "…, though officials said otherwise"."""
+    first = min(subj.left_edge.i, tok.i)
+    last = max([tok.i] + [c.right_edge.i for c in tok.children if c.i > tok.i])
+    return first > 0 and tok.doc[first - 1].text == "," and all(
+        t.is_punct or t.is_space for t in tok.head.subtree if t.i > last)
 
 
 def _headline_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] | None:
