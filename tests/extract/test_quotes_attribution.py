@@ -86,6 +86,13 @@ def test_an_attribution_closing_the_sentence_is_not_part_of_what_was_said(quotes
     assert q.text.startswith("Moscow will not sign") and "Putin" not in q.text
 
 
+def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(quotes_of):
+    """The small model gives "said" both "plan" and "the White House" as subjects."""
+    [q] = quotes_of("Washington has proposed that an American company run the plant under a lease, "
+                    "a plan the White House said both sides were studying.")
+    assert q.speaker.name == "White House" and q.speaker.party == "USA"
+
+
 def test_a_dateline_with_its_day_is_not_part_of_what_was_said(quotes_of):
     [q] = quotes_of("KYIV, March 3 (Reuters) - Ukraine will never give up Crimea, the foreign minister said on Tuesday.")
     assert q.text.startswith("Ukraine will never give up Crimea")

@@ -119,6 +119,8 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
         subj = [_owner_of_words(c) for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)
                 and c.text[:1].isalpha() and _same_line(c, v)]
         subj = [c for c in subj if c.dep_ != "nsubjpass" or can_speak(c)]
+        if len(subj) > 1:  # the parse gave two: "…, a plan the White House said …"; the nearest speaks
+            subj.sort(key=lambda c: abs(v.i - c.i))
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
             # "the candidate who said …": the mention is "who" or "that" (``resolve_mention`` finds
             # the candidate, ``mention_of`` widens "that" to its noun)
