@@ -176,3 +176,14 @@ def test_two_rounds_in_one_sentence_keep_their_own_venues(events_of):
     found = events_of("The talks due to take place in Riyadh on Sunday follow negotiations in Geneva "
                       "last week between the envoys.")
     assert sorted([l.name for l in e.locations] for e in found) == [["Geneva"], ["Riyadh"]]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Zelensky hosted the British prime minister in Kyiv on Saturday.", "Kyiv"),
+    ("Rubio hosted the Ukrainian team at a golf club in Hallandale Beach on Sunday.", "Hallandale Beach"),
+    ("Trump received Zelensky at Mar-a-Lago on Sunday for talks on the peace plan.", "Mar-a-Lago"),
+])
+def test_a_meeting_is_placed_where_the_guest_was_received(events_of, text, place):
+    """The parse hangs the place on the guest or on a venue noun, and a venue may be five tokens."""
+    [e] = [e for e in events_of(text) if e.type == "meeting"]
+    assert [loc.name for loc in e.locations] == [place]

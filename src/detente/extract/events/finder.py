@@ -152,7 +152,8 @@ def _hosts(verb: Token, ctx: ArticleContext) -> bool:
 
 
 def _guest(tok: Token, ctx: ArticleContext) -> bool:
-    return _person(tok, ctx) or tok.lemma_.lower() in PEOPLE_NOUNS
+    """A person, a body or a team received ('hosted the Ukrainian team in Florida')."""
+    return _person(tok, ctx) or tok.lemma_.lower() in PEOPLE_NOUNS or tok.lemma_.lower() == "team"
 
 
 def _thing_object(c: Token) -> bool:

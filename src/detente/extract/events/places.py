@@ -16,7 +16,7 @@ from detente.extract.dates import MONTHS, WEEKDAYS
 from detente.extract.places.gazetteer import CASE_REASON, Match, Place, belligerent_countries, geocode, place_key
 from detente.records import Location
 
-MAX_NAME_TOKENS = 4
+MAX_NAME_TOKENS = 5  # "Mar-a-Lago" is five tokens
 CLAUSE_BOUNDARIES = {"advcl", "conj", "ccomp", "parataxis", "relcl"}
 ANCHOR_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "compound", "amod"}
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"}
@@ -62,7 +62,7 @@ def _longest_place(doc, i: int, end: int, ctx: ArticleContext) -> tuple[PlaceHit
         return None, 1
     for n in range(min(MAX_NAME_TOKENS, end - i), 0, -1):
         span = doc[i:i + n]
-        if not all(_name_like(t) or (0 < k < n - 1 and (t.lower_ in {"of", "on"} or _joins(t)))
+        if not all(_name_like(t) or (0 < k < n - 1 and (t.lower_ in {"of", "on"} or _joins(t) or _hyphenated(t)))
                    for k, t in enumerate(span)):
             continue
         hit = _lookup(span, ctx)
@@ -82,6 +82,12 @@ def _before_a_time(t: Token) -> bool:
 def _joins(t: Token) -> bool:
     """The hyphen inside one name ('Ivano-Frankivsk', 'Velykyi-Burluk'): no space on either side."""
     return t.text in {"-", "‑"} and not t.whitespace_ and not t.doc[t.i - 1].whitespace_
+
+
+def _hyphenated(t: Token) -> bool:
+    """A lower-case word between two joining hyphens ('Mar-a-Lago', 'Rostov-on-Don')."""
+    doc = t.doc
+    return 0 < t.i < len(doc) - 1 and _joins(doc[t.i - 1]) and _joins(doc[t.i + 1]) and t.is_alpha
 
 
 def _name_like(t: Token) -> bool:
@@ -211,7 +217,15 @@ def attached(head: Token, triggers: list[Token]) -> bool:
         tok = tok.head  # 'in the Florida city'
     if tok.dep_ == "relcl" or any(t.dep_ == "relcl" and t.head.i == tok.i for t in triggers):
         return any(t.head.i == tok.i for t in triggers)
-    return _climbs_to(tok, targets)
+    return _on_the_object(tok, targets) or _climbs_to(tok, targets)
+
+
+def _on_the_object(tok: Token, targets: set[int]) -> bool:
+    """'hosted the prime minister in Kyiv', 'signed the deal in Riyadh': the parse hangs the place
+    on the trigger's object rather than on the trigger."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in {"in", "at"} and prep.head.dep_ == "dobj" \
+        and prep.head.head.i in targets
 
 
 def anchor(t: Token) -> Token:
