@@ -93,6 +93,17 @@ def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(quotes_of):
     assert q.speaker.name == "White House" and q.speaker.party == "USA"
 
 
+def test_a_happening_after_the_verb_of_a_headline_is_not_its_speaker(quotes_of):
+    quotes = quotes_of("Russia rejects European troop plan, says talks with US \u201cmoving forward\u201d\n\n"
+                       "The talks resume on Monday.")
+    assert quotes and all(q.speaker is None or q.speaker.name != "talks" for q in quotes)
+
+
+def test_the_day_of_a_rejection_is_not_what_was_rejected(quotes_of):
+    [q] = quotes_of("Russia on Thursday rejected a European plan to station troops in Ukraine.")
+    assert q.text.startswith("a European plan")
+
+
 def test_a_dateline_with_its_day_is_not_part_of_what_was_said(quotes_of):
     [q] = quotes_of("KYIV, March 3 (Reuters) - Ukraine will never give up Crimea, the foreign minister said on Tuesday.")
     assert q.text.startswith("Ukraine will never give up Crimea")

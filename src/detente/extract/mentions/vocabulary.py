@@ -258,6 +258,13 @@ MUTE_PRONOUNS: dict[str, frozenset[str]] = {
     "en": frozenset({"it", "what", "this", "that", "these", "those", "which", "something", "anything"}),
 }
 
+# Happenings cannot speak: in a headline's "X rejects Y, says talks 'moving forward'" the parse
+# makes "talks" the subject of "says", whose own subject the headline left out.
+MUTE_NOUNS: dict[str, frozenset[str]] = {
+    "en": frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "summit", "war", "ceasefire",
+                     "truce", "fighting", "conflict", "process", "progress"}),
+}
+
 # Phrases that attribute a quoted fragment without a verb lemma of the table.
 FRAGMENT_CUES: dict[str, frozenset[str]] = {
     "en": frozenset({"call", "label", "describe", "characterize", "characterise", "dub",

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from detente.extract.mentions.phrases import noun_phrase, passive_agent
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
-                                 IN_OPINION, INTENT_VERBS, ISSUED_NOUNS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS,
+                                 IN_OPINION, INTENT_VERBS, ISSUED_NOUNS, MUTE_NOUNS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS,
                                  RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END, SOURCE_DOCUMENTS, SPOKEN_NOUNS,
                                  STANCE_VERBS, WEAK_VERBS, WRITER_POSSESSIVES)
 
@@ -118,7 +118,7 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
             break  # a verb above the cue may sit in the quote: she was “whisked … off”
         subj = [_owner_of_words(c) for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c)
                 and c.text[:1].isalpha() and _same_line(c, v)]
-        subj = [c for c in subj if c.dep_ != "nsubjpass" or can_speak(c)]
+        subj = [c for c in subj if (c.dep_ != "nsubjpass" or can_speak(c)) and not _elided(c, v)]
         if len(subj) > 1:  # the parse gave two: "…, a plan the White House said …"; the nearest speaks
             subj.sort(key=lambda c: abs(v.i - c.i))
         if subj and subj[0].tag_ in ("WP", "WDT") and v.dep_ == "relcl":
@@ -148,6 +148,12 @@ def subject_of(cue: Token, quoted: list[bool] | None = None) -> Token | None:
             return blamed
         v = v.head
     return _beside(cue, inside) or _earlier_cue_subject(cue, quoted, inside)
+
+
+def _elided(subj: Token, verb: Token) -> bool:
+    """"Russia rejects plan, says talks 'moving forward'": a headline leaves out the subject of
+    "says", and the parse takes the happening after it; a happening cannot speak."""
+    return subj.i > verb.i and subj.lemma_.lower() in MUTE_NOUNS["en"]
 
 
 def _stated_by(cue: Token, inside) -> Token | None:

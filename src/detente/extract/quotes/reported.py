@@ -174,7 +174,8 @@ def _object_content(tok: Token, lemma: str) -> list[Token]:
     preps = PREP_CUES["en"].get(lemma, frozenset()) | (_OBJECT_PREPS if lemma in OBJECT_VERBS["en"] else frozenset())
     objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
              for g in c.children if g.dep_ in ("pobj", "pcomp") and g.lemma_.lower() != "part"]  # "for his part"
-    objs = [o for o in objs if not (o.pos_ == "PRON" and len(list(o.subtree)) == 1)]
+    objs = [o for o in objs if not (o.pos_ == "PRON" and len(list(o.subtree)) == 1)
+            and not (o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME"))]  # "rejected on Thursday a plan"
     return sorted(objs, key=lambda o: o.i)[:1]
 
 
