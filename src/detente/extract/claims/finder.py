@@ -95,7 +95,7 @@ def _completed(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Men
         update = {}
         if blend.stance and stance_p >= blend.stance_min and stance != c.stance:
             update["stance"] = stance
-        if blend.issue and issue_p >= blend.issue_min and issue != c.issue:
+        if blend.issue and issue_p >= blend.issue_min and issue != c.issue and _in_case(issue, ctx):
             update["issue"] = issue
         if update:
             c = c.model_copy(update=update)
@@ -121,9 +121,11 @@ def _completed(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Men
     if party is None and speaker is not None and speaker.kind == "expert":
         return out  # an analyst's own view is a quote, not a side's position: no side to guess
     party = party or model.heads["party"].best(index, vector)[0]
+    label, issue = _read_labels(sent, ctx, evidence, out, stance, issue, blend)
+    if ctx.codebook.party(party) is None or not _in_case(issue, ctx):
+        return out  # a side or issue of the case the model was trained on, not of this one
     hedges = sentence_hedges(sent.root, sent) + topic_hedges(sent, doubts)
     links = source_links(sent.root, sent, ctx, speaker) or _acting_party(sent, party, ctx)
-    label, issue = _read_labels(sent, ctx, evidence, out, stance, issue, blend)
     claim = Claim(party=party, issue=issue, stance=label, summary="", evidence=evidence,
                   start=start, end=end, source=make_source(links),
                   hedged=bool(hedges), hedges=list(dict.fromkeys(hedges)),
@@ -162,6 +164,11 @@ def _with_source(c: Claim, label: str, sent: Span, ctx: ArticleContext, speaker:
     links = [m for m in ([speaker] if speaker is not None else []) + _subject_actors(sent, ctx)
              if m.party == c.party and m.kind in ("person", "metonym")]
     return c.model_copy(update={"source": make_source(links[:1])}) if links else c
+
+
+def _in_case(issue_id: str, ctx: ArticleContext) -> bool:
+    """The model's heads were trained on one case; another case's codebook may lack their labels."""
+    return ctx.codebook.issue(issue_id) is not None
 
 
 def _substantive(issue_id: str, ctx: ArticleContext) -> bool:
@@ -237,7 +244,7 @@ def _placed(c: Claim, sent: Span, ctx: ArticleContext, model: ClaimModel, blend:
     (``read_as``: the stance the model's position head reads, where it differs from the label)."""
     spot = place(c.issue, c.stance, c.evidence, ctx.codebook, others_voice(sent, c.party, ctx, c.start, c.end))
     value = spot.value
-    if value is None and blend.positions:
+    if value is None and blend.positions and c.issue in model.heads["issue"].classes:
         value = position(model, c.evidence, c.party, c.issue, read_as or c.stance)
     return c.model_copy(update={"position": value, "position_anchor": spot.label, "position_cues": spot.cues,
                                 "summary": _summary(c.party, c.stance, c.issue, spot.label, ctx)})
