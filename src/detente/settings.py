@@ -41,6 +41,12 @@ def codebook(value: str | None = None) -> Codebook:
     return Codebook.bundled(chosen)
 
 
+def chosen_codebook(value: str | None = None) -> Codebook | None:
+    """The codebook a user named (flag or environment), or None: a ledger then reads with the case
+    it recorded at its first ingest (``Ledger``), and only a new one falls back to the default."""
+    return codebook(value) if value or os.environ.get(CODEBOOK_ENV) else None
+
+
 def issue_classifier(value: str | None = None) -> str:
     """How claims find their issue: 'lexical' (codebook cues) or 'embedding' (optional package)."""
     return value or os.environ.get(ISSUE_CLASSIFIER_ENV) or "lexical"

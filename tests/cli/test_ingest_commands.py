@@ -136,3 +136,21 @@ def test_a_guessed_date_is_shown_as_a_warning(run, tmp_path, fake_extractor):
     result = run("ingest", str(path))
     assert result.exit_code == 0, result.output
     assert "warning:" in result.output and "file name" in result.output
+
+
+def test_a_ledger_filled_with_another_case_is_read_with_it(run, articles, monkeypatch):
+    """The extractor and every later command take the case the ledger recorded, not the default."""
+    import detente.cli.articles as cli_articles
+    from tests.cli.fakes import OneQuoteExtractor
+
+    used = []
+    monkeypatch.delenv("DETENTE_CODEBOOK", raising=False)
+    monkeypatch.setattr(cli_articles, "extractor_for", lambda codebook, *_: (used.append(codebook.case)
+                                                                            or OneQuoteExtractor(), {}))
+    other = str(Path(__file__).resolve().parents[2] / "examples" / "armenia_azerbaijan.yaml")
+    assert run("ingest", str(articles / "a0.txt"), "--codebook", other).exit_code == 0
+    assert run("ingest", str(articles / "a1.txt")).exit_code == 0
+    assert used == ["armenia_azerbaijan", "armenia_azerbaijan"]
+    refused = run("ingest", str(articles / "a2.txt"), "--codebook", "us_russia_ukraine")
+    assert refused.exit_code == 1 and "holds the case 'armenia_azerbaijan'" in refused.output
+    assert count(run.db, "documents") == 2

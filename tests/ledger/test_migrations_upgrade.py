@@ -11,7 +11,7 @@ from detente.ledger.models import Base
 
 def test_empty_to_head_builds_every_model_table(db_url):
     with Ledger(db_url) as led:
-        assert db.current_revision(led.engine) == db.head_revision() == "0005"
+        assert db.current_revision(led.engine) == db.head_revision() == "0006"
         inspector = sa.inspect(led.engine)
         dated = {i["name"]: i["column_names"] for i in inspector.get_indexes("documents")}
         assert dated["ix_documents_published_id"] == ["published", "id"]

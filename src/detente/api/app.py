@@ -50,7 +50,7 @@ def create_app(ledger: Ledger | str | None = None, *, cors_origins: Sequence[str
     if threads < 1:
         raise ValueError(f"threads must be at least 1, not {threads}")
     if not isinstance(ledger, Ledger):
-        ledger = Ledger(ledger, codebook=settings.codebook())
+        ledger = Ledger(ledger, codebook=settings.chosen_codebook()).with_default_case()
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
@@ -80,7 +80,7 @@ def from_environment() -> FastAPI:
     from detente import settings
 
     given = json.loads(os.environ[SERVE_ENV])
-    ledger = Ledger(given.pop("url"), codebook=settings.codebook(given.pop("codebook")))
+    ledger = Ledger(given.pop("url"), codebook=settings.chosen_codebook(given.pop("codebook"))).with_default_case()
     warm(ledger)
     return create_app(ledger, **given)
 

@@ -102,7 +102,7 @@ def _ingest(paths, db, published, workers, codebook, budget=None, short_paths: b
 
     tally: Counter = Counter()
     with open_ledger(db, codebook, must_exist=False) as ledger:
-        extractor, options = extractor_for(codebook, workers, budget)
+        extractor, options = extractor_for(ledger.codebook, workers, budget)  # the case the ledger holds
         with _progress() as progress:
             task = progress.add_task("reading", total=None)
             for outcome in ingest_paths(paths, ledger, extractor, published=published, pipe_options=options):

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from detente import settings
+from detente.codebook import Codebook
 from detente.errors import DetenteError, LedgerError
 
 console = Console(highlight=False)
@@ -59,7 +60,7 @@ def open_ledger(db: str | None, codebook: str | None = None, *, must_exist: bool
     if must_exist and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         raise LedgerError(f"no ledger at {url.removeprefix('sqlite:///')}; run `detente ingest PATH...` "
                           "or `detente demo` first, or pass --db")
-    return Ledger(url, codebook=settings.codebook(codebook))
+    return Ledger(url, codebook=settings.chosen_codebook(codebook)).with_default_case()
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
@@ -130,9 +131,10 @@ BUDGET_HELP = (f"seconds one article may take to extract before it fails and the
                f"0: no limit [default: ${settings.BUDGET_ENV}, else {settings.DEFAULT_BUDGET:g}]")
 
 
-def extractor_for(codebook: str | None, workers: int, budget: float | None = None) -> tuple[Any, dict]:
-    """An Extractor for the chosen codebook, and the options its ``pipe`` takes."""
+def extractor_for(codebook: str | Codebook | None, workers: int, budget: float | None = None) -> tuple[Any, dict]:
+    """An Extractor for the chosen codebook (a name, a path, or a ledger's own case), and the
+    options its ``pipe`` takes."""
     from detente.extract import Extractor
 
-    return Extractor(settings.codebook(codebook)), {"workers": workers,
-                                                    "budget": settings.extraction_budget(budget)}
+    case = codebook if isinstance(codebook, Codebook) else settings.codebook(codebook)
+    return Extractor(case), {"workers": workers, "budget": settings.extraction_budget(budget)}

@@ -11,7 +11,7 @@ from sqlalchemy.orm import sessionmaker
 from detente import settings
 from detente.codebook import Codebook
 from detente.errors import LedgerError
-from detente.ledger import chain, db, listing, queries, reviews, store, tokens
+from detente.ledger import case, chain, db, listing, queries, reviews, store, tokens
 from detente.ledger.checks import check_record
 from detente.ledger.entries import (ENTRY, RECORD, ClaimEntry, EventEntry, History, LedgerSummary, QuoteEntry, Review,
                                     Verification)
@@ -31,18 +31,31 @@ class Ledger:
     """A ledger database, migrated to the newest schema on open.
 
     ``url``: any SQLAlchemy URL or an SQLite file path (default: ``detente.settings.database_url``).
-    ``codebook`` (optional) lets ``quotes(speaker=...)`` match every spelling of a known actor.
+    ``codebook`` (optional): the case to read with, which lets ``quotes(speaker=...)`` match every
+    spelling of a known actor. The first ingest records the case (``ledger/case.py``); opened
+    later without one, the ledger reads with the recorded case, and with another case it refuses.
     """
 
     def __init__(self, url: str | None = None, codebook: Codebook | None = None):
         url = settings.database_url(url)
         self.url = url
-        self.codebook = codebook
         self.engine = db.open_engine(url)
         db.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        held = case.recorded(self._sessions)
+        if codebook is not None:
+            case.check(codebook, held)
+        self.codebook = codebook or held
+        self._case_kept = held is not None and codebook is None
         self._tally = ClaimTally()  # claim counts for facets, built on first use
         self._spans = {kind: ArticleSpans(kind) for kind in KINDS}  # dated pages' index, built on first use
+
+    def with_default_case(self) -> "Ledger":
+        """Read with the default case where no case was recorded yet (a new ledger, or one filled
+        before cases were recorded, which was filled with it)."""
+        if self.codebook is None:
+            self.codebook = settings.codebook()
+        return self
 
     def session(self):
         """A read session for analysis queries that group in SQL (``with ledger.session() as s:``)."""
@@ -64,6 +77,10 @@ class Ledger:
 
     def ingest(self, extraction: Extraction) -> store.Outcome:
         """``"added"``, or ``"skipped"`` when the document (same content hash) is already stored."""
+        if not self._case_kept:
+            self.codebook = self.codebook or settings.codebook()
+            case.record(self._sessions, self.codebook)
+            self._case_kept = True
         return store.ingest(self._sessions, extraction)
 
     def ingest_many(self, extractions: Iterable[Extraction]) -> Iterator[tuple[Document, store.Outcome]]:

@@ -165,3 +165,15 @@ class ApiTokenRow(Base):
 
 
 ROWS = {"quote": QuoteRow, "claim": ClaimRow, "event": EventRow}
+
+
+class CaseRow(Base):
+    """The case the ledger was filled with (migration 0006): its codebook, so that every later
+    reader, whatever its own default, sees the same parties, issues and scales."""
+
+    __tablename__ = "ledger_case"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1: one case per ledger
+    case: Mapped[str] = mapped_column(String(128))
+    codebook: Mapped[dict] = mapped_column(JSON)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
