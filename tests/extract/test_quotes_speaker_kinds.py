@@ -377,3 +377,18 @@ def test_the_owner_of_remarks_speaks_but_not_the_owner_of_a_person(quotes_of):
 def test_the_one_quote_has_its_speaker(quotes_of, text, name):
     [q] = direct_or_mixed(quotes_of(text))
     assert q.speaker.name == name
+
+
+def test_the_official_takes_up_the_unnamed_official_just_introduced(quotes_of):
+    """Not the envoy named beside them: "a senior U.S. official" introduced the source."""
+    quotes = quotes_of("According to a senior U.S. official, special envoy Steve Witkoff is expected to travel "
+                       "to Moscow next week. The official said Washington wanted a signed framework before the new year.")
+    [q] = [q for q in quotes if q.text.startswith("Washington wanted")]
+    assert q.speaker.name is None and q.speaker.party == "USA"
+
+
+def test_an_unnamed_source_keeps_its_side_when_taken_up(quotes_of):
+    quotes = quotes_of("A Ukrainian official told us the delegation had worked through the night. "
+                       "\u201cThis is the hardest question,\u201d the official said.")
+    [q] = [q for q in quotes if q.kind == "direct"]
+    assert q.speaker.name is None and q.speaker.party == "UKR"

@@ -229,6 +229,10 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     if named is not None:  # the name set off right after the title beats anyone who held it before
         return _speaker(named, ctx, **spk)
     named_here = any(t.ent_type_ == "PERSON" and names_head(t, head) for t in span)  # not "Putin's entourage"
+    if lemma in ANONYMOUS_HEADS["en"] and not named_here:
+        unnamed = _unnamed_before(span, head, ctx)
+        if unnamed is not None:
+            return unnamed.model_copy(update=spk)
     if lemma in ROLE_NOUNS["en"] | ANONYMOUS_HEADS["en"] and not named_here:
         person = _continued(span, head, index, ctx)
         if person is not None:
@@ -315,6 +319,30 @@ def same_body_before(span: Span, head: Token, ctx: ArticleContext) -> Speaker | 
             party = _party_in(phrase, ctx)
             if party is not None:
                 return Speaker(name=clean_name(phrase.text), party=party)
+    return None
+
+
+def _unnamed_before(span: Span, head: Token, ctx: ArticleContext, sentences: int = 3) -> Speaker | None:
+    """"According to a senior U.S. official, … The official said …": "the official" takes up the
+    unnamed official the text just introduced ("a", "one", "two"), not a person named beside
+    them; the side comes from that first phrase ("A Ukrainian official …")."""
+    if head.tag_ != "NN" or not any(t.lower_ == "the" and t.i < head.i for t in span):
+        return None
+    first = head.sent.start
+    for _ in range(sentences):
+        prev = _sentence_before(head.doc[first:first + 1].sent)
+        if prev is None:
+            break
+        first = prev.start
+    lemma = head.lemma_.lower()
+    for t in reversed(head.doc[first:span.start]):
+        if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+            phrase = noun_phrase(t)
+            indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "two", "three")
+                             for c in t.children)
+            if not indefinite or any(x.ent_type_ == "PERSON" for x in phrase):
+                return None
+            return Speaker(name=None, party=_party_in(phrase, ctx) or "NONE", role=clean_name(phrase.text))
     return None
 
 
