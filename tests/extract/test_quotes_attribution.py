@@ -200,3 +200,12 @@ def test_unattributed_fragment_is_dropped_but_unattributed_statement_kept(quotes
     kept = quotes_of("The crowd waved “we will never give up our land” banners all night.\n“Nobody here wants this war to go on.”")
     assert [q.text for q in only(kept, "direct")] == ["Nobody here wants this war to go on."]
     assert kept[-1].speaker.name is None
+
+
+@pytest.mark.parametrize("text, start", [
+    ('Rubio said on Monday that progress had been made but that "a lot of work remains."', "that progress"),
+    ('The ministry said in a statement that European proposals were "completely unacceptable".', "that European"),
+])
+def test_a_mixed_quote_starts_at_its_reported_clause_not_the_cue_s_adjuncts(quotes_of, text, start):
+    [q] = quotes_of(text)
+    assert q.kind == "mixed" and q.text.startswith(start)

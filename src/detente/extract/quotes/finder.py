@@ -454,7 +454,16 @@ def _mixed_start(cue: Token, span, layout: _Layout) -> int | None:
     if not words or between[-1].text == "," or between[-1].text.endswith(":") or between[-1].text in SENTENCE_END:
         return None  # "wrote on Telegram: “…”" (or "on X (formerly Twitter): “…”", one token "):"):
         # a whole utterance after the cue's own modifiers; "… wrote on X. “Never.”": a sentence of its own
-    return between[0].idx
+    return _clause_start(cue, span, between[0]).idx
+
+
+def _clause_start(cue: Token, span, first: Token) -> Token:
+    """"said on Monday that progress …", "told reporters in Brussels that …": the reported clause
+    starts after the cue's own time, place and addressee, at its "that"."""
+    comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.left_edge.i <= span.start), None)
+    if comp is None or comp.left_edge.i < first.i:
+        return first
+    return comp.left_edge
 
 
 def _clause_end(cue: Token, span, layout: _Layout) -> int:
