@@ -187,3 +187,22 @@ def test_a_meeting_is_placed_where_the_guest_was_received(events_of, text, place
     """The parse hangs the place on the guest or on a venue noun, and a venue may be five tokens."""
     [e] = [e for e in events_of(text) if e.type == "meeting"]
     assert [loc.name for loc in e.locations] == [place]
+
+
+def test_sanctions_hitting_an_economy_are_no_strike(events_of):
+    assert [e for e in events_of("Western sanctions are hitting the Russian economy hard, officials in Kyiv said.")
+            if e.type == "strike"] == []
+
+
+def test_agreeing_to_meet_again_is_no_agreement(events_of):
+    assert [e for e in events_of("After the session in Geneva, both sides agreed to meet again next month.")
+            if e.type == "agreement"] == []
+
+
+@pytest.mark.parametrize("text, geonameid", [
+    ("Units of the Dnepr group liberated the settlement of Malokaterynivka, the ministry said.", 702072),
+    ("Ukrainian troops held their lines, while the fighting for Kostiantynivka continued.", 705104),
+])
+def test_the_town_fought_over_is_the_place_of_the_fighting(events_of, text, geonameid):
+    [e] = [e for e in events_of(text) if e.type == "ground_fighting"]
+    assert geonameid in [loc.geonameid for loc in e.locations]

@@ -80,8 +80,8 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
                 or lemma in W.UNDER_FIRE and t.dep_ == "pobj" and t.head.lower_ == "under":
             return "strike"
     elif pos == "VERB":
-        if lemma in W.AGREEMENT_VERBS and _realis_past(t) and (lemma == "sign" and not _signed_alone(t)
-                                                                or _jointly(t) and not _shared_view(t)):
+        if lemma in W.AGREEMENT_VERBS and _realis_past(t) and not _agreed_to_meet(t) and (
+                lemma == "sign" and not _signed_alone(t) or _jointly(t) and not _shared_view(t)):
             return "agreement"
         if lemma in W.EXCHANGE_WORDS and (any(x.lemma_.lower() in W.PRISONER_WORDS for x in t.subtree) or _traded(t)):
             return "prisoner_exchange"  # 'swapped 175 prisoners', not 'return children'
@@ -199,9 +199,16 @@ def _object_is_agreement(t: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in W.AGREEMENT_NOUNS for c in t.children)
 
 
+def _agreed_to_meet(t: Token) -> bool:
+    """'Both sides agreed to meet again next month': a date set for talks, not a deal."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in W.MEETING_VERBS | W.NEGOTIATE_VERBS for c in t.children)
+
+
 def _penalised(t: Token) -> bool:
-    """'The EU hit Moscow with new sanctions', '… with a fresh round of tariffs': a blow dealt
-    with a penalty, not a weapon."""
+    """'The EU hit Moscow with new sanctions', '… with a fresh round of tariffs', 'sanctions are
+    hitting the economy': a blow dealt with a penalty, not a weapon."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in W.PENALTY_NOUNS for c in t.children):
+        return True
     used = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     counted = [x for g in used for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
                for x in c.children if x.dep_ == "pobj"]  # 'a round of sanctions': what the round is of

@@ -217,7 +217,15 @@ def attached(head: Token, triggers: list[Token]) -> bool:
         tok = tok.head  # 'in the Florida city'
     if tok.dep_ == "relcl" or any(t.dep_ == "relcl" and t.head.i == tok.i for t in triggers):
         return any(t.head.i == tok.i for t in triggers)
-    return _on_the_object(tok, targets) or _climbs_to(tok, targets)
+    return _on_the_object(tok, targets) or _fought_for(tok, targets) or _climbs_to(tok, targets)
+
+
+def _fought_for(tok: Token, targets: set[int]) -> bool:
+    """'the fighting for Kostiantynivka', 'the battle for Pokrovsk': the town fought over (elsewhere
+    'for' names a topic: 'guarantees for Ukraine')."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i in targets \
+        and prep.head.lemma_.lower() in W.GROUND_NOUNS
 
 
 def _on_the_object(tok: Token, targets: set[int]) -> bool:

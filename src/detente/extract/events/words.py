@@ -108,7 +108,7 @@ TITLE_WORDS = frozenset({"governor", "mayor", "head", "chief", "authorities", "a
 VENUE_NOUNS = frozenset({"city", "state", "capital", "town", "region", "country", "resort", "palace",
                          "village", "oblast", "province", "district", "suburb", "outskirts", "centre",
                          "center", "part", "side", "door", "hotel", "residence", "venue", "building", "villa",
-                         "estate", "base", "embassy", "room", "club"})
+                         "estate", "base", "embassy", "room", "club", "settlement"})
 PARTICIPANT_PREPS = frozenset({"between", "with"})
 CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "following", "since", "amid", "ahead", "in"})
 PLURAL_EVENT_NOUNS = frozenset({"talks", "negotiations"})  # the tagger sometimes reads 'talks' as a verb
