@@ -290,3 +290,27 @@ def test_a_dash_before_a_reporting_clause_is_no_signature(quotes_of):
 def test_an_outlet_after_a_dash_does_not_take_a_quote_from_its_speaker(quotes_of):
     [q] = quotes_of("Peskov said the new plan was “a dead end” — Reuters")
     assert q.speaker.name == "Peskov"
+
+
+def test_a_live_blog_time_before_the_name_and_colon_keeps_the_speaker(quotes_of):
+    [q] = quotes_of("14:52 \u2013 Rubio: \u201cWe are closer than we have ever been.\u201d")
+    assert q.speaker.name.endswith("Rubio") and q.speaker.party == "USA"
+
+
+def test_a_press_release_label_line_names_the_speaker_of_the_next_quote(quotes_of):
+    [q] = quotes_of("The leaders met in London.\n\nQuote: Prime Minister Keir Starmer\n\n"
+                    "\u201cWe will not let Ukraine stand alone.\u201d")
+    assert q.speaker.name == "Keir Starmer" and q.speaker.party == "GBR"
+
+
+@pytest.mark.parametrize("text", ["LIVE: Geneva peace talks enter their second day", "Q: How would you describe the mood in the room?"])
+def test_a_layout_label_is_no_speaker(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The official, who asked not to be named, said Washington wanted a signed framework.",
+    "One official spoke on condition of anonymity because he was not authorized to discuss private exchanges.",
+])
+def test_the_terms_of_anonymity_are_not_what_a_source_said(quotes_of, text):
+    assert all("named" not in q.text and "exchanges" not in q.text for q in quotes_of(text))

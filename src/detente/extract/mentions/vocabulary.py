@@ -199,6 +199,13 @@ LABEL_WORDS: dict[str, frozenset[str]] = {
 # "Quote from Sybiha:", "Statement by the ministry:": a label whose speaker follows these words.
 LABEL_LINKS: dict[str, frozenset[str]] = {"en": frozenset({"from", "by", "of"})}
 SOURCE_LABELS: dict[str, frozenset[str]] = {"en": frozenset({"source", "sources"})}
+# A press release's "Quote: Prime Minister Keir Starmer" line names who speaks in the next one.
+QUOTE_LABELS: dict[str, frozenset[str]] = {"en": frozenset({"quote", "quotes"})}
+# Labels that open a line and name no one: "LIVE: Geneva talks, day two", "Q: How …?".
+NOT_SPEAKER_LABELS: dict[str, frozenset[str]] = {
+    "en": frozenset({"live", "breaking", "update", "updated", "watch", "video", "photo", "photos", "opinion",
+                     "analysis", "explainer", "exclusive", "q", "a", "read", "editorial", "factbox", "timeline"}),
+}
 
 # Heads of an unnamed source: its speaker has no name ("a source said", "officials said").
 ANONYMOUS_HEADS: dict[str, frozenset[str]] = {

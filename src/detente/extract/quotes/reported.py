@@ -17,7 +17,8 @@ from detente.extract.mentions.actors import resolve_mention
 from detente.extract.quotes.attribution import according_object, cue_text, is_relative, mention_of, subject_of
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ADDRESSEE_VERBS, CITING_VERBS, CLAUSE_VERBS,
-                                                 FINDING_VERBS, IN_OPINION, INTENT_VERBS, OBJECT_VERBS, PREP_CUES, SENTENCE_END, STANCE_VERBS)
+                                                 FINDING_VERBS, IN_OPINION, INTENT_VERBS, NOT_SPEAKER_LABELS, OBJECT_VERBS, PREP_CUES,
+                                                 SENTENCE_END, STANCE_VERBS)
 from detente.records import Quote, Speaker
 
 _NOT_SPEAKERS = frozenset({"this", "that", "what", "which", "it", "there"})
@@ -84,7 +85,7 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
 def _reported_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] | None:
     """"X said (that) …", "X refused to endorse …", "X called for …": the subject and the token
     range of the content (a clause, an infinitive, an object or a prepositional object)."""
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX") or _anonymity_terms(tok):
         return None
     lemma = tok.lemma_.lower()
     speech = lemma in CLAUSE_VERBS["en"]
@@ -102,6 +103,17 @@ def _reported_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] |
         return _parenthetical(tok, subj)
     comp = comps[0]
     return subj, comp.left_edge.i, comp.right_edge.i
+
+
+def _anonymity_terms(tok: Token) -> bool:
+    """"…, who asked not to be named", "because he was not authorized to discuss the talks": the
+    terms of a source's anonymity, not what the source said."""
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify") for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _PERMISSION
+
+
+_PERMISSION = frozenset({"authorize", "authorise", "authorized", "authorised", "allow", "permit", "clear", "empower"})
 
 
 def _addressed(tok: Token) -> bool:
@@ -144,8 +156,8 @@ def _headline_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] |
     if tok.text != ":" or not 1 <= tok.i - _line_first(doc, tok.i) <= 3:
         return None
     name = doc[_line_first(doc, tok.i):tok.i]
-    if not all(t.pos_ == "PROPN" for t in name):
-        return None
+    if not all(t.pos_ == "PROPN" for t in name) or name.text.lower() in NOT_SPEAKER_LABELS["en"]:
+        return None  # "LIVE: Geneva talks, day two", "Q: How …?": a label, not a speaker
     end = tok.i + 1
     while end < len(doc) and "\n" not in doc[end].text:
         end += 1

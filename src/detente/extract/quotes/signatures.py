@@ -4,11 +4,13 @@ closing dash, a transcript's "NAME:", a title line's colon.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.actors import resolve_mention
-from detente.extract.mentions.vocabulary import LABEL_LINKS, LABEL_WORDS, SOURCE_LABELS
+from detente.extract.mentions.vocabulary import LABEL_LINKS, LABEL_WORDS, QUOTE_LABELS, SOURCE_LABELS
 from detente.extract.quotes.attribution import is_cue, main_subject, mention_of, subject_of
 from detente.extract.quotes.marks import Marked
 from detente.records import Speaker
@@ -17,7 +19,25 @@ from detente.records import Speaker
 def signed_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speaker | None:
     """The speaker a quote's layout names; ``para_start`` is where its paragraph begins."""
     return (_headline_speaker(ctx, m, para_start) or dash_speaker(ctx, m) or _transcript_speaker(ctx, m)
-            or _title_speaker(ctx, m, para_start))
+            or _title_speaker(ctx, m, para_start) or _label_line_speaker(ctx, m, para_start))
+
+
+def _label_line_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speaker | None:
+    """"Quote: Prime Minister Keir Starmer" ⏎ “…”: a press release's label line names the speaker
+    of the quote that opens the next line."""
+    line_end = len(ctx.text[:para_start].rstrip())
+    if m.open > para_start + 1 or line_end < 2:
+        return None
+    line_start = ctx.text.rfind("\n", 0, line_end) + 1
+    span = ctx.doc.char_span(line_start, line_end, alignment_mode="contract")
+    words = [t for t in span if not t.is_space] if span is not None else []
+    if not 3 <= len(words) <= 8 or words[0].lower_ not in QUOTE_LABELS["en"] or words[1].text != ":":
+        return None
+    names = [t for t in words[2:] if t.pos_ == "PROPN"]
+    if not names:
+        return None
+    found = resolve_mention(ctx.doc[names[0].i:names[-1].i + 1], ctx)
+    return found if found.name is not None else None
 
 
 def _headline_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speaker | None:
@@ -25,7 +45,7 @@ def _headline_speaker(ctx: ArticleContext, m: Marked, para_start: int) -> Speake
     span = ctx.doc.char_span(para_start, m.open, alignment_mode="expand")
     if span is None:
         return None
-    toks = [t for t in span if not t.is_space]
+    toks = _after_timestamp([t for t in span if not t.is_space])
     colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
     if colon is None or colon == 0:
         return None
@@ -51,7 +71,7 @@ def _labelled_speaker(ctx: ArticleContext, para_start: int, rest: list[Token]) -
         return None
     for sent in reversed(list(doc[max(0, start.start - 150):start.start].sents)):
         words = [t for t in sent if not t.is_space]
-        if len(words) > 2 and words[0].lower_ in SOURCE_LABELS["en"] and words[1].text == ":":
+        if len(words) > 2 and words[0].lower_ in SOURCE_LABELS["en"] | QUOTE_LABELS["en"] and words[1].text == ":":
             names = [t for t in words[2:6] if t.pos_ == "PROPN"]
             found = resolve_mention(doc[names[0].i:names[-1].i + 1], ctx) if names else None
         else:
@@ -61,6 +81,18 @@ def _labelled_speaker(ctx: ArticleContext, para_start: int, rest: list[Token]) -
         if found is not None and found.name is not None:
             return found
     return None
+
+
+def _after_timestamp(toks: list[Token]) -> list[Token]:
+    """"14:52 – Rubio: “…”": a live blog's time and its dash or bullet come before the name."""
+    k = 0
+    while k < len(toks) and (_TIME.match(toks[k].text) or toks[k].lower_ in ("am", "pm", "a.m.", "p.m.")
+                             or k and toks[k].is_punct and toks[k].text != ":"):
+        k += 1
+    return toks[k:] if k and k < len(toks) and _TIME.match(toks[0].text) else toks
+
+
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
 
 
 def _name_like(tok: Token) -> bool:
