@@ -141,3 +141,11 @@ def test_an_analysts_own_view_is_no_sides_claim(article, sure_model):
     assert find_claims(article(analyst), [], model=sure_model) == []
     official = "Foreign Minister Sergei Lavrov said the talks would drag on for months."
     assert [c.party for c in find_claims(article(official), [], model=sure_model)] == ["RUS"]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cWhy should Ukraine give up its land? Who would accept that?\u201d Zelensky asked.",
+    "Will Russia accept the American plan for a ceasefire?",
+])
+def test_a_question_states_no_position_even_to_a_sure_model(article, sure_model, text):
+    assert [c for c in find_claims(article(text), [], model=sure_model) if "?" in c.evidence] == []

@@ -63,6 +63,8 @@ def find_claims(ctx: ArticleContext, quotes: list[Quote], issue_classifier: str 
     sents = list(ctx.doc.sents)
     claims: list[Claim] = []
     for i, sent in enumerate(sents):
+        if _question(sent):
+            continue
         follow = sents[i + 1] if i + 1 < len(sents) else None
         speaker = sentence_speaker(sent, ctx, quotes)
         found = _sentence_claims(sent, follow, ctx, speaker, doubts, issue_classifier)
@@ -70,6 +72,12 @@ def find_claims(ctx: ArticleContext, quotes: list[Quote], issue_classifier: str 
             found = _learned(sent, found, ctx, speaker, doubts, model, blend)
         claims += found
     return claims
+
+
+def _question(sent: Span) -> bool:
+    """"Will Russia accept the plan?", "Who would accept that?": a question states no position
+    (a rhetorical one would state the opposite of its words)."""
+    return sent.text.rstrip(" \n\"'”’»").endswith("?")
 
 
 def _learned(sent: Span, rules: list[Claim], ctx: ArticleContext, speaker: Mention | None, doubts,
