@@ -392,3 +392,22 @@ def test_an_unnamed_source_keeps_its_side_when_taken_up(quotes_of):
                        "\u201cThis is the hardest question,\u201d the official said.")
     [q] = [q for q in quotes if q.kind == "direct"]
     assert q.speaker.name is None and q.speaker.party == "UKR"
+
+
+def test_a_vice_president_is_not_the_president(quotes_of):
+    quotes = quotes_of("Vice President JD Vance says a deal could be close. The president himself posted on "
+                       "Truth Social this morning, \u201cBIG PROGRESS WITH RUSSIA AND UKRAINE.\u201d")
+    [q] = [q for q in quotes if q.kind == "direct"]
+    assert q.speaker is None or q.speaker.name is None or "Vance" not in q.speaker.name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peskov said Putin had told Witkoff, \u201cWe are not against business.\u201d\n\nPolitical scientist Tatiana "
+     "Stanovaya disagrees. \u201cThe talks are a way to manage Trump,\u201d she wrote on Telegram.", "Tatiana Stanovaya"),
+    ("\u201cOur channels are open,\u201d Natalia Kovalenko said.\n\nRussian emigre Pavel, who left Moscow in 2022, "
+     "was doubtful. \u201cPutin will sign anything,\u201d he said.", "Pavel"),
+])
+def test_a_pronoun_takes_up_a_described_name_the_tagger_missed(quotes_of, text, name):
+    """Not the last person named: the subject the sentence before describes as a person."""
+    last = [q for q in quotes_of(text) if q.kind == "direct"][-1]
+    assert last.speaker.name == name

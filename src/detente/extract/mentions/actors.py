@@ -13,7 +13,7 @@ from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
 from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, BODY_POSSESSIVES, GENDER_WORDS,
                                                  GROUP_PRONOUNS, HEAD_ROLES, ISSUED_NOUNS, LESSER_TITLES,
-                                                 PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS,
+                                                 PERSON_NOUNS, PRONOUN_GENDER, PRONOUNS, QUOTE_MARKS, REPORTING_VERBS,
                                                  ROLE_NOUNS)
 from detente.extract.mentions.people import (MentionIndex, Person, is_party, is_person_name, mention_index, party_named_in,
                                              person_key, role_word)
@@ -36,6 +36,8 @@ def resolve_mention(span: Span, ctx: ArticleContext) -> Speaker:
         if owner is not None:
             return owner.model_copy(update=spk)
         person = _topic(head, index, ctx)
+        if isinstance(person, Span) and person.root.pos_ == "PROPN":  # a name the tagger missed
+            return resolve_mention(person, ctx).model_copy(update=spk)
         if isinstance(person, Span):  # "A woman said … “…,” she said": no one named speaks
             return Speaker(name=None, role=clean_name(person.text), **spk)
         person = person or index.antecedent(head.i, lower)
@@ -117,6 +119,8 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
     if subj is None:
         return None
     spoke = prev.root.lemma_.lower() in REPORTING_VERBS["en"] or any(t.text in QUOTE_MARKS for t in prev)
+    if subj.i not in index.at and not quoted[subj.i] and not spoken and _described_name(subj):
+        return name_tokens(subj)  # "Political scientist Tatiana Stanovaya disagrees." (NER: ORG)
     if not spoke and (spoken or not (subj.i in index.at and not quoted[subj.i])):
         return None  # "Talks stalled after Rubio met Lavrov. He said …": the last named goes on
     if subj.i in index.at:
@@ -135,6 +139,14 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
             and subj_here.lower_ in PRONOUNS["en"] and _unnamed_person(subj, subj_here):
         return noun_phrase(subj)
     return person
+
+
+def _described_name(subj: Token) -> bool:
+    """A name the tagger missed as a person but the text describes as one ("Political scientist
+    Tatiana Stanovaya", "Russian emigre Pavel"): a proper noun with a person's noun before it."""
+    return subj.pos_ == "PROPN" and subj.text[:1].isupper() and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.i < subj.i and c.pos_ == "NOUN"
+        and c.lemma_.lower() in ROLE_NOUNS["en"] | PERSON_NOUNS["en"] for c in subj.children)
 
 
 def _doer(verb: Token, index: MentionIndex) -> Token | None:

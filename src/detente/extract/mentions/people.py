@@ -19,7 +19,7 @@ from detente.codebook.names import person_keys
 from detente.codebook.schema import Actor
 from detente.extract.context import ArticleContext
 from detente.extract.paragraphs import heading_line
-from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, GENDER_WORDS, HEAD_ROLES,
+from detente.extract.mentions.vocabulary import (ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, GENDER_WORDS, HEAD_ROLES, LESSER_TITLES,
                                                  PERSON_NOUNS, PRONOUN_GENDER, ROLE_NOUNS, ROLE_SYNONYMS)
 from detente.extract.mentions.phrases import name_tokens, quoted_tokens
 
@@ -49,7 +49,7 @@ class Person:
         titles = list(self.roles)
         if self.actor is not None:
             titles += self.actor.titles_on(day)
-        return {role_word(w) for t in titles for w in t.lower().split()}
+        return {role_word(w) for t in titles for w in _own_words(t.lower().split())}
 
 
 @dataclass
@@ -323,6 +323,12 @@ def _gender(name: Span, role: str | None) -> str | None:
         if any(w in table for w in words):
             return gender
     return None
+
+
+def _own_words(words: list[str]) -> list[str]:
+    """A title's words that name what its holder is: a vice president is not "the president", a
+    deputy minister not "the minister" (an acting mayor is "the mayor")."""
+    return [w for k, w in enumerate(words) if k == 0 or words[k - 1] not in LESSER_TITLES["en"] - {"acting"}]
 
 
 def role_word(word: str) -> str:

@@ -224,7 +224,7 @@ PERSON_NOUNS: dict[str, frozenset[str]] = {
         veteran medic paramedic doctor nurse teacher student pensioner retiree farmer worker
         driver engineer miner shopkeeper owner priest neighbour neighbor refugee evacuee
         mother father son daughter wife husband grandmother grandfather woman man girl boy
-        citizen voter activist
+        citizen voter activist emigre émigré exile dissident
     """.split()),
 }
 
