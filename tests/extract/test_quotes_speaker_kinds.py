@@ -411,3 +411,13 @@ def test_a_pronoun_takes_up_a_described_name_the_tagger_missed(quotes_of, text, 
     """Not the last person named: the subject the sentence before describes as a person."""
     last = [q for q in quotes_of(text) if q.kind == "direct"][-1]
     assert last.speaker.name == name
+
+
+@pytest.mark.parametrize("text, party", [
+    ("\u201cThey call us afterwards,\u201d said a diplomat from a Nordic EU country.", "EU"),
+    ("\u201cNobody here is in a hurry,\u201d a source in the Kremlin told reporters.", "RUS"),
+    ("\u201cWe know their plans,\u201d said an official familiar with Russia's thinking.", "NONE"),
+])
+def test_where_an_unnamed_source_sits_names_its_side(quotes_of, text, party):
+    [q] = quotes_of(text)
+    assert q.speaker.name is None and q.speaker.party == party

@@ -253,6 +253,7 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         known = _the_one_before(span, head, index, ctx)
         if known is not None:
             return _speaker(known, ctx, **spk)
+        party = party or _side_of_source(head, ctx)
         return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
     if _plural_group(span, head, lemma, party):
         return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
@@ -287,6 +288,22 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         body = _body_before(head, index, ctx) if head.lower_ == "it" else None
         return body.model_copy(update=spk) if body is not None else Speaker(name=None, **spk)
     return Speaker(name=clean_name(span.text) or None, party=party or "NONE", **spk)
+
+
+def _side_of_source(head: Token, ctx: ArticleContext) -> str | None:
+    """"a diplomat from a Nordic EU country", "a source in the Kremlin", "sources close to the
+    presidential administration": where an unnamed source sits names the side it speaks for
+    (not what it knows about: "familiar with Russia's plans" says nothing of whose source it is)."""
+    for c in head.children:
+        where = c.dep_ == "prep" and c.lower_ in _SEATS or c.dep_ == "amod" and c.lower_ == "close"
+        if where and c.i > head.i:
+            code = party_named_in(head.doc[c.i:c.right_edge.i + 1], ctx)
+            if code:
+                return code
+    return None
+
+
+_SEATS = frozenset({"from", "in", "at", "of", "within", "inside"})
 
 
 def _one_of_them(head: Token, ctx: ArticleContext, spk: dict) -> Speaker | None:
