@@ -421,3 +421,10 @@ def test_a_pronoun_takes_up_a_described_name_the_tagger_missed(quotes_of, text, 
 def test_where_an_unnamed_source_sits_names_its_side(quotes_of, text, party):
     [q] = quotes_of(text)
     assert q.speaker.name is None and q.speaker.party == party
+
+
+def test_the_outlet_told_is_not_a_name_set_off_after_the_title(quotes_of):
+    quotes = quotes_of("A second source, a government official, was gloomy. "
+                       "\u201cNobody here is in a hurry,\u201d the official told Meduza.")
+    [q] = [q for q in quotes if q.kind == "direct"]
+    assert q.speaker.name is None

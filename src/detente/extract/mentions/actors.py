@@ -492,7 +492,9 @@ def _set_off_name(span: Span, index: MentionIndex) -> Person | None:
     commas right after a role phrase holds that role, whatever the parse hung the name on
     (another holder of the same role elsewhere in the text is not the one speaking)."""
     doc = span.doc
-    commas = [t.i for t in span if t.text == ","] + [span.end]  # the parse may have taken it in
+    commas = [t.i for t in span if t.text == ","]  # the parse may have taken the comma in, or not
+    if span.end < len(doc) and doc[span.end].text == ",":
+        commas.append(span.end)
     for i in commas:
         j = i + 1
         while j < len(doc) and j - i <= 4 and doc[j].pos_ == "PROPN":
