@@ -424,7 +424,7 @@ def test_where_an_unnamed_source_sits_names_its_side(quotes_of, text, party):
 
 
 def test_the_outlet_told_is_not_a_name_set_off_after_the_title(quotes_of):
-    quotes = quotes_of("A second source, a government official, was gloomy. "
-                       "\u201cNobody here is in a hurry,\u201d the official told Meduza.")
+    quotes = quotes_of("Meduza spoke with people familiar with the discussions.\n\nA second source, a government "
+                       "official, was gloomy. \u201cNobody here is in a hurry,\u201d the official told Meduza.")
     [q] = [q for q in quotes if q.kind == "direct"]
     assert q.speaker.name is None
