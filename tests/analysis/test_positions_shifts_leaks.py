@@ -269,3 +269,19 @@ def test_a_new_demand_is_placed_as_later_moves_are_measured(ledger):
     first, move = shifts(ledger, party="RUS")
     assert first.kind == "new_demand" and first.position == 50
     assert move.kind == "escalation" and move.baseline == first.position
+
+
+def test_a_new_demand_on_record_is_not_averaged_with_a_leak_of_the_same_day(ledger):
+    """The demo had shown "new demand (at 58), stated on record" for an official 75 and a denied leak at 25."""
+    official = add_claim(ledger, "RUS", "territory", 75, 0, name="Peskov")
+    add_claim(ledger, "RUS", "territory", 25, 0, source="anonymous")
+    [s] = shifts(ledger, party="RUS", issue="territory")
+    assert (s.kind, s.position, s.claim_ids) == ("new_demand", 75, [official])
+
+
+def test_a_shift_s_delta_is_the_move_it_shows(ledger):
+    add_claim(ledger, "RUS", "territory", 50, 0, name="Peskov")
+    add_claim(ledger, "RUS", "territory", 100, 10, name="Peskov")
+    add_claim(ledger, "RUS", "territory", 90, 10, source="author", stance="assessment")
+    [*_, s] = shifts(ledger, party="RUS", issue="territory")
+    assert s.delta == s.position - s.baseline

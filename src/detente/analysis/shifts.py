@@ -201,7 +201,7 @@ def _verdict(party: str, issue: str, step: Step, baseline: tuple, tracks: tuple,
         demands = [g for g in today if g.stance == "demand"]
         if not demands:
             return None
-        demands = [g for g in demands if g.anchored] or demands  # as ``_voice``: what the text places speaks first
+        demands = _voice(demands)  # an official demand is not averaged with a leak (or a leak it denies)
         return {"kind": "new_demand", "direction": None, "baseline": None, "moving": demands,
                 "other": None, "other_position": None}
     voice = _voice(today) if today else []
@@ -289,11 +289,12 @@ def _records(ledger, found: list, rows: list) -> list[Shift]:
         before = refs[v["before"].id] if v["baseline"] is not None and v.get("before") else None
         confirmed, status = _status(moving, confirmations)
         weight = sum(g.w for g in moving)
+        position = round(sum(g.position * g.w for g in moving) / weight, 2)
         out.append(Shift(
             party=p, issue=i, kind=v["kind"], direction=v["direction"], date=step.day, confirmed=confirmed,
             status=status, baseline=_round(v["baseline"]),
-            position=round(sum(g.position * g.w for g in moving) / weight, 2),
-            delta=_round(step.today.mean - v["baseline"]) if v["baseline"] is not None else None,
+            position=position,  # the delta is the move shown, from the baseline to the moving claims
+            delta=_round(position - v["baseline"]) if v["baseline"] is not None else None,
             other_side=v["other"], other_position=_round(v["other_position"]), before=before,
             after=refs[moving[0].id],
             claim_ids=sorted({g.id for g in moving} | ({before.id} if before else set()))))
