@@ -123,6 +123,8 @@ class Extraction(Record):
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    case: str | None = Field(default=None, description="the case codebook it was read with: a ledger "
+                             "holding another case refuses it")
 
     def contract(self) -> dict:
         """The JSON object that ``detente extract --format jsonl`` prints per document."""

@@ -55,3 +55,27 @@ def test_an_empty_ledger_holds_no_case_yet(db_url):
         assert led.codebook is None
     with Ledger(db_url, codebook=Codebook.load(OTHER)) as led:
         assert led.codebook.case == "armenia_azerbaijan"
+
+
+def test_an_extraction_made_with_another_case_is_refused(db_url):
+    """The Python API: the ledger holds one case, the extractor was given another."""
+    with Ledger(db_url) as led:
+        led.ingest(_article(1))
+    other = _article(2).model_copy(update={"case": "armenia_azerbaijan"})
+    with Ledger(db_url) as led, pytest.raises(LedgerError, match="holds the case 'us_russia_ukraine'"):
+        led.ingest(other)
+    with Ledger(db_url) as led:
+        assert [d.id for d in led.documents()] == ["d1"]
+
+
+def test_a_new_ledger_records_the_bundled_case_its_first_extraction_was_made_with(db_url):
+    with Ledger(db_url) as led:
+        led.ingest(_article(1).model_copy(update={"case": "us_russia_ukraine"}))
+        assert led.codebook.case == "us_russia_ukraine"
+
+
+def test_an_extraction_of_an_unbundled_case_needs_its_codebook(db_url):
+    with Ledger(db_url) as led, pytest.raises(LedgerError, match="not bundled"):
+        led.ingest(_article(1).model_copy(update={"case": "armenia_azerbaijan"}))
+    with Ledger(db_url, codebook=Codebook.load(OTHER)) as led:
+        assert led.ingest(_article(1).model_copy(update={"case": "armenia_azerbaijan"})) == "added"

@@ -88,4 +88,4 @@ class Extractor:
         quotes = find_quotes(ctx) if "quotes" in self.components else []
         claims = find_claims(ctx, quotes, self.issue_classifier, self.claim_model) if "claims" in self.components else []
         events = learned_events(ctx, find_events(ctx), self.claim_model) if "events" in self.components else []
-        return Extraction(document=document, quotes=quotes, claims=claims, events=events)
+        return Extraction(document=document, quotes=quotes, claims=claims, events=events, case=self.codebook.case)

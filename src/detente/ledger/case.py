@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from detente.codebook import Codebook
+from detente.codebook import Codebook, bundled_cases
 from detente.errors import LedgerError
 from detente.ledger.models import CaseRow
 
@@ -21,10 +21,23 @@ def recorded(sessions: sessionmaker) -> Codebook | None:
         return Codebook.model_validate(row.codebook) if row is not None else None
 
 
-def check(given: Codebook, held: Codebook | None) -> None:
-    if held is not None and held.case != given.case:
-        raise LedgerError(f"this ledger holds the case {held.case!r}, not {given.case!r}: pass "
-                          f"--codebook for its case (or unset DETENTE_CODEBOOK), or use another ledger (--db)")
+def check(given: str, held: Codebook | None) -> None:
+    """Refuse a case other than the one the ledger holds."""
+    if held is not None and held.case != given:
+        raise LedgerError(f"this ledger holds the case {held.case!r}, not {given!r}: name no other case "
+                          f"(--codebook, DETENTE_CODEBOOK) to read it with its own, or use another ledger (--db)")
+
+
+def for_extraction(given: str, held: Codebook | None) -> Codebook:
+    """The codebook a ledger with no case yet records for an extraction made with case ``given``:
+    a bundled case by its name; another one must be handed to the ``Ledger``."""
+    if held is not None:
+        check(given, held)
+        return held
+    if given not in bundled_cases():
+        raise LedgerError(f"this extraction was made with the case {given!r}, which is not bundled: open "
+                          f"the ledger with its codebook (Ledger(url, codebook=...), --codebook FILE)")
+    return Codebook.bundled(given)
 
 
 def record(sessions: sessionmaker, codebook: Codebook) -> None:
@@ -34,7 +47,7 @@ def record(sessions: sessionmaker, codebook: Codebook) -> None:
     with sessions() as session:
         row = session.get(CaseRow, ROW_ID)
         if row is not None:
-            check(codebook, Codebook.model_validate(row.codebook))
+            check(codebook.case, Codebook.model_validate(row.codebook))
             if row.codebook == data:
                 return
             row.codebook, row.recorded_at = data, _now()
@@ -48,7 +61,7 @@ def _commit(session: Session, sessions: sessionmaker, codebook: Codebook) -> Non
         session.commit()
     except IntegrityError:  # another process recorded a case first: it must be this one
         session.rollback()
-        check(codebook, recorded(sessions))
+        check(codebook.case, recorded(sessions))
 
 
 def _now() -> dt.datetime:

@@ -44,7 +44,7 @@ class Ledger:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         held = case.recorded(self._sessions)
         if codebook is not None:
-            case.check(codebook, held)
+            case.check(codebook.case, held)
         self.codebook = codebook or held
         self._case_kept = held is not None and codebook is None
         self._tally = ClaimTally()  # claim counts for facets, built on first use
@@ -77,6 +77,8 @@ class Ledger:
 
     def ingest(self, extraction: Extraction) -> store.Outcome:
         """``"added"``, or ``"skipped"`` when the document (same content hash) is already stored."""
+        if extraction.case is not None:  # read with another case than the ledger's: refused
+            self.codebook = case.for_extraction(extraction.case, self.codebook)
         if not self._case_kept:
             self.codebook = self.codebook or settings.codebook()
             case.record(self._sessions, self.codebook)
