@@ -161,3 +161,16 @@ def test_a_position_first_taken_within_the_window_trends_from_that_day(ledger):
     page = markdown(b)
     assert f"since {day(0)}" in page.split("**RUS**")[1].split("\n")[0]
     assert "trend new" in page.split("**UKR**")[1].split("\n")[0]
+
+
+def test_the_brief_is_dated_at_the_newest_article_not_the_newest_position(ledger):
+    """A week of strikes after the last claim is news too: the demo's brief had left it out."""
+    from detente.records import Document, Event, Extraction
+
+    add_claim(ledger, "RUS", "territory", 75, 0, name="Peskov")
+    text = "Drones hit Kharkiv overnight."
+    ledger.ingest(Extraction(document=Document(id="strike", text=text, published=day(9)),
+                             events=[Event(type="strike", evidence=text, start=0, end=len(text), date=day(9))]))
+    page = brief(ledger)
+    assert page.date == day(9)
+    assert sum(b.strikes for b in page.talks) == 1

@@ -14,8 +14,14 @@ JSON = {"Accept": "application/json"}
 FILL = {"record_id": "999999", "document_id": "no-such-document", "actor_id": "no-such-actor",
         "kind": "claim", "path": "no-such-file.css"}
 
+HUGE = str(2**63)  # one past the largest integer SQLite stores
 BAD_QUERY = {"/api/positions": "?until=soon", "/api/shifts": "?since=soon", "/api/leaks": "?status=rumoured",
              "/api/talks-vs-war": "?freq=month", "/api/forecast": "?draws=-1", "/api/brief": "?format=pdf"}
+
+
+def test_a_cursor_past_the_largest_id_is_refused(client):
+    for plural in ("claims", "quotes", "events"):
+        shape_ok(client.get(f"/api/{plural}?before={HUGE}"), 422)
 
 
 def shape_ok(response, status: int) -> None:
@@ -39,7 +45,8 @@ def cases(route, token: str) -> list[tuple[str, str, dict, int]]:
     methods = getattr(route, "methods", None) or {"GET"}
     if path == "/api/scenarios":  # computes only, no token: a bad body and a body too large
         return [("POST", path, {"json": {"changes": "not an object"}}, 422),
-                ("POST", path, {"json": {"changes": {"no_such_override": 1}}}, 400),
+                ("POST", path, {"json": {"changes": {"no_such_override": 1}}}, 422),
+                ("POST", path, {"json": {"changes": {"drop": ["XYZ"]}}}, 400),  # the case has no such party
                 ("POST", path, {"content": b"x" * (65 * 1024), "headers": {"Content-Type": "application/json"}}, 413)]
     if "POST" in methods:
         url = url_of(path, record_id="1")
@@ -54,9 +61,13 @@ def cases(route, token: str) -> list[tuple[str, str, dict, int]]:
                                                                         "Content-Type": "application/json"}}, 413)]
         if not path.endswith("/review"):
             out.append(("POST", url, {"json": {"nonsense": True}, "headers": {"Authorization": f"Bearer {token}"}}, 422))
+        if "{record_id}" in path and path.startswith("/api/"):  # an id past SQLite's integers: refused
+            out.append(("POST", url_of(path, record_id=HUGE), {**body, "headers": {"Authorization": f"Bearer {token}"}},
+                        422))
     else:
         if "{record_id}" in path:
             out += [("GET", url_of(path), {}, 404), ("GET", url_of(path, record_id="abc"), {}, 422)]
+            out += [("GET", url_of(path, record_id=HUGE), {}, 422)] if path.startswith("/api/") else []
         elif "{" in path:
             out.append(("GET", url_of(path), {}, 404))
         if path.startswith("/api/") and "{" not in path:

@@ -154,3 +154,40 @@ def test_a_ledger_filled_with_another_case_is_read_with_it(run, articles, monkey
     refused = run("ingest", str(articles / "a2.txt"), "--codebook", "us_russia_ukraine")
     assert refused.exit_code == 1 and "holds the case 'armenia_azerbaijan'" in refused.output
     assert count(run.db, "documents") == 2
+
+
+def _mixed_folder(folder: Path) -> Path:
+    """Articles beside what else a folder of them holds: notes, a spreadsheet, an image."""
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text('Talks resume. A diplomat said: "We meet again on Friday." Fin.\n', encoding="utf-8")
+    (folder / "notes.md").write_text("# Notes\nask Peskov about the map\n", encoding="utf-8")
+    (folder / "data.csv").write_text("party,position\nRUS,100\n", encoding="utf-8")
+    (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (folder / "sub" / "b.html").write_text('<html><title>B</title><p>The envoy said: "Geneva is next."</p></html>',
+                                           encoding="utf-8")
+    return folder
+
+
+def test_a_folder_passes_over_files_that_are_not_articles(run, tmp_path, fake_extractor):
+    folder = _mixed_folder(tmp_path / "mixed")
+    for summary in ("2 added, 0 skipped", "0 added, 2 skipped"):  # a re-run of the folder succeeds too
+        result = run("ingest", str(folder))
+        assert result.exit_code == 0, result.output
+        passed = [line for line in result.output.splitlines() if line.startswith("passed")]
+        assert [line.split()[1].rsplit("/", 1)[-1] for line in passed] == ["data.csv", "image.png", "notes.md"]
+        assert f"{summary} (already read), 0 failed, 3 passed over" in result.output
+    assert count(run.db, "documents") == 2
+
+
+def test_a_file_named_explicitly_is_read_or_fails(run, tmp_path, fake_extractor):
+    folder = _mixed_folder(tmp_path / "mixed")
+    result = run("ingest", str(folder / "notes.md"), str(folder / "image.png"))
+    assert result.exit_code == 1
+    assert "1 added, 0 skipped (already read), 1 failed" in result.output and "binary" in result.output
+
+
+def test_extract_notes_passed_over_files_without_failing(run, tmp_path, fake_extractor):
+    result = run("extract", str(_mixed_folder(tmp_path / "mixed")), db_option=False)
+    assert result.exit_code == 0, result.output
+    assert "passed  " in result.output and len([line for line in result.output.splitlines()
+                                               if line.startswith("{")]) == 2

@@ -1,6 +1,8 @@
 """Exports are all or nothing: a bad place or a full disk is one error, and no partial file."""
 import errno
 import json
+import os
+import stat
 
 import pytest
 
@@ -72,3 +74,28 @@ def test_a_folder_export_writes_strict_json(filled, tmp_path):
         for line in path.read_text(encoding="utf-8").splitlines():
             json.loads(line, parse_constant=lambda c: pytest.fail(f"{c} in {path}"))
     assert _no_temporaries(tmp_path / "out")
+
+
+def test_a_file_export_makes_its_folders_and_gets_the_umask_mode(filled, tmp_path):
+    old = os.umask(0o022)
+    try:
+        [path] = exporting.export(filled, tmp_path / "new" / "dir" / "claims.csv", "csv", "claims")
+    finally:
+        os.umask(old)
+    assert path.is_file() and stat.S_IMODE(path.stat().st_mode) == 0o644  # as open() leaves it, not 0600
+
+
+def test_an_existing_file_keeps_its_mode_as_open_would_leave_it(tmp_path):
+    target = tmp_path / "brief.html"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    with exporting.atomic(target) as tmp:
+        tmp.write_text("new", encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == "new" and stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_file_where_its_folder_should_be_is_named(tmp_path):
+    (tmp_path / "out").write_text("a file", encoding="utf-8")
+    with pytest.raises(LedgerError) as caught, exporting.atomic(tmp_path / "out" / "brief.html"):
+        pass
+    assert str(caught.value) == f"cannot write {tmp_path}/out/brief.html: {tmp_path}/out is not a folder"

@@ -55,3 +55,14 @@ def test_quote_and_event_corrections_are_checked_too(one):
 def test_valid_position_within_the_scale_is_stored(one):
     one.review("claim", 1, "correct", "ann", {"position": "75"})
     assert one.claims()[0].position == 75.0
+
+
+def test_an_id_beyond_what_a_database_stores_names_no_record(ledger):
+    """Not an OverflowError from the driver: the CLI, the API and the dashboard say "no such"."""
+    huge = 10 ** 23
+    assert ledger.entry("claim", huge) is None
+    with pytest.raises(LedgerError, match="no claim"):
+        ledger.history("claim", huge)
+    with pytest.raises(LedgerError, match="no claim"):
+        ledger.review("claim", huge, "confirm", "analyst")
+    assert ledger.page("claim", before=huge) == ledger.page("claim")

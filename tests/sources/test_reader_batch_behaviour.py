@@ -2,7 +2,7 @@
 import json
 
 from detente.records import Document
-from detente.sources import SourceFailure, document_id, iter_documents
+from detente.sources import PassedOver, SourceFailure, document_id, iter_documents
 
 ARTICLE = "Talks resume\nThe delegations met again in Abu Dhabi on Thursday.\n"
 
@@ -34,13 +34,33 @@ def test_the_same_article_in_two_formats_is_yielded_once(tmp_path):
 def test_failures_are_yielded_and_the_batch_goes_on(tmp_path):
     _write(tmp_path / "1.txt", "First\nbody one\n")
     (tmp_path / "2.txt").write_bytes(b"")
-    (tmp_path / "3.bin").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "3.txt").write_bytes(bytes(range(256)) * 10)
     _write(tmp_path / "4.txt", "Fourth\nbody four\n")
     items = list(iter_documents([tmp_path, tmp_path / "missing.txt"]))
     kinds = [(type(i).__name__, getattr(i, "title", None) or i.path.rsplit("/", 1)[-1]) for i in items]
-    assert kinds == [("Document", "First"), ("SourceFailure", "2.txt"), ("SourceFailure", "3.bin"),
+    assert kinds == [("Document", "First"), ("SourceFailure", "2.txt"), ("SourceFailure", "3.txt"),
                      ("Document", "Fourth"), ("SourceFailure", "missing.txt")]
     assert "empty" in items[1].reason and "binary" in items[2].reason
+
+
+def test_a_folder_yields_only_article_types_and_passes_over_the_rest(tmp_path):
+    _write(tmp_path / "a.txt", "First\nbody one\n")
+    _write(tmp_path / "notes.md", "# Notes\nto self\n")
+    _write(tmp_path / "data.csv", "a,b\n1,2\n")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    _write(tmp_path / "sub" / "b.html", "<html><title>Second</title><body><p>body two</p></body></html>")
+    assert [d.title for d in iter_documents([tmp_path])] == ["First", "Second"]
+    passed = [i for i in iter_documents([tmp_path], report_passed_over=True) if isinstance(i, PassedOver)]
+    assert [(p.path.rsplit("/", 1)[-1], p.reason) for p in passed] == [
+        ("data.csv", "not an article type: .csv"), ("image.png", "not an article type: .png"),
+        ("notes.md", "not an article type: .md")]
+
+
+def test_a_file_named_explicitly_is_read_whatever_its_type(tmp_path):
+    notes = _write(tmp_path / "notes.md", "Notes\nread because asked for\n")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    named, failed = iter_documents([notes, tmp_path / "image.png"], report_passed_over=True)
+    assert named.title == "Notes" and isinstance(failed, SourceFailure) and "binary" in failed.reason
 
 
 def test_documents_stream_before_later_paths_exist(tmp_path):

@@ -73,7 +73,8 @@ def brief(ledger, *, date: dt.date | None = None, codebook: Codebook | None = No
     current = {key: t.point(len(t) - 1) for key, t in tracks.items()}
     series = [PositionSeries(party=p, issue=i, issue_name=cb.issue(i).name, points=[pt], current=pt,
                              claim_ids=pt.claim_ids) for (p, i), pt in current.items()]
-    day = date or max((pt.date for pt in current.values()), default=dt.date.today())
+    # the newest article, not the newest position: a week of strikes after the last claim is news too
+    day = date or ledger.last_published() or max((pt.date for pt in current.values()), default=dt.date.today())
     f = forecast(ledger, date=day, draws=BRIEF_DRAWS, codebook=cb, series=series)
     by_issue = {i.issue: i for i in f.issues}
     issues = []

@@ -18,9 +18,10 @@ import datetime as dt
 import hashlib
 import json
 import warnings
+from typing import Annotated
 
 import numpy as np
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 from sqlalchemy import func, select
 
 from detente.analysis.positions import codebook_of, positions
@@ -36,6 +37,29 @@ DEFAULT_SALIENCE = 50.0
 DEFAULT_CONCESSION = 25.0
 MODELS = ("compromise", "median", "nash", "zopa", "eu")
 OVERRIDE_KEYS = {"positions", "capability", "salience", "drop", "concession"}
+Scale = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]  # every issue's scale
+Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Name = Annotated[str, Field(min_length=1)]  # a party or issue id; the codebook is asked whether it knows it
+
+
+class Overrides(BaseModel):
+    """An analyst's changes to the inputs, typed so that a wrong shape ("abc" for a position, one
+    party where a list belongs) is refused with its field, not met as a crash deep in the models."""
+
+    model_config = ConfigDict(extra="forbid")
+    positions: dict[Name, dict[Name, Scale]] = Field(default_factory=dict, description="party -> issue -> 0–100")
+    capability: dict[Name, Weight] = Field(default_factory=dict, description="party -> capability")
+    salience: dict[Name, dict[Name, Weight]] = Field(default_factory=dict, description="party -> issue -> salience")
+    drop: list[Name] = Field(default_factory=list, description="parties left out of the talks")
+    concession: Scale = Field(DEFAULT_CONCESSION, description="points each side gives up past its position")
+
+
+class Outcome(BaseModel):
+    """What happened on one issue, as ``forecast score`` reads it."""
+
+    model_config = ConfigDict(extra="forbid")
+    outcome: Scale | None = None
+    deadlock: StrictBool | None = None  # "maybe" or 1 is a typo, not a verdict
 
 
 class IssueForecast(BaseModel):
@@ -88,12 +112,40 @@ def ledger_hash(ledger) -> str:
     return h.hexdigest()
 
 
-def check_overrides(overrides: dict | None) -> dict:
-    overrides = dict(overrides or {})
+def check_overrides(overrides: dict | Overrides | None) -> dict:
+    """The overrides as plain data, every value checked; only the keys given (a scenario echoes them)."""
+    if overrides is None:
+        return {}
+    if isinstance(overrides, Overrides):
+        return overrides.model_dump(exclude_unset=True)
+    if not isinstance(overrides, dict):
+        raise DetenteError(f"overrides must be a mapping of {', '.join(sorted(OVERRIDE_KEYS))}, not {overrides!r}")
     unknown = set(overrides) - OVERRIDE_KEYS
     if unknown:
-        raise DetenteError(f"unknown override(s) {sorted(unknown)}; use {', '.join(sorted(OVERRIDE_KEYS))}")
-    return overrides
+        raise DetenteError(f"unknown override(s) {sorted(unknown, key=str)}; use {', '.join(sorted(OVERRIDE_KEYS))}")
+    try:
+        return Overrides.model_validate(overrides).model_dump(exclude_unset=True)
+    except ValidationError as exc:
+        raise DetenteError(f"overrides.{first_problem(exc)}") from None
+
+
+def first_problem(exc: ValidationError) -> str:
+    """One line for a person: the dotted field and what is wrong with it."""
+    e = exc.errors()[0]
+    got = repr(e["input"])
+    got = got if len(got) <= 60 else got[:59] + "…"
+    return f"{'.'.join(map(str, e['loc']))}: {e['msg'][0].lower()}{e['msg'][1:]} (got {got})"
+
+
+def check_names(cb: Codebook, ov: dict) -> None:
+    """A party or issue the case does not know is an error, as in ``shifts``: a typo in ``drop``
+    or ``positions`` would otherwise leave the forecast unchanged and read as "no effect"."""
+    per_issue = [*ov.get("positions", {}).values(), *ov.get("salience", {}).values()]
+    for party in sorted({*ov.get("positions", {}), *ov.get("capability", {}), *ov.get("salience", {}),
+                         *ov.get("drop", [])}):
+        codebook_of(None, cb, party=party)
+    for issue in sorted({i for cells in per_issue for i in cells}):
+        codebook_of(None, cb, issue=issue)
 
 
 def inputs(ledger, *, date: dt.date | None = None, overrides: dict | None = None,
@@ -101,6 +153,7 @@ def inputs(ledger, *, date: dt.date | None = None, overrides: dict | None = None
     """(inputs or None, claim ids per issue, notes) for ``date`` with the overrides applied."""
     cb = codebook_of(ledger, codebook)
     ov = check_overrides(overrides)
+    check_names(cb, ov)
     process = {i.id for i in cb.issues if i.process}
     if series is None:
         series = positions(ledger, until=date, codebook=cb)
@@ -110,8 +163,6 @@ def inputs(ledger, *, date: dt.date | None = None, overrides: dict | None = None
                                                          for s in series if s.party not in drop}
     for party, per_issue in (ov.get("positions") or {}).items():
         for issue, value in per_issue.items():
-            if cb.issue(issue) is None:
-                raise DetenteError(f"override names unknown issue {issue!r}")
             cells[(party, issue)] = (float(value), 0.0)
     claims = {}
     for s in series:
@@ -183,9 +234,10 @@ def forecast(ledger, *, date: dt.date | None = None, draws: int = 1000, seed: in
 
     ``series``: ``positions()`` already computed for the same ledger and date (the brief does it once).
     """
+    overrides = check_overrides(overrides)
     x, claims, notes = inputs(ledger, date=date, overrides=overrides, codebook=codebook, series=series)
     day = date or dt.date.today()
-    base = dict(date=day, ledger_hash=ledger_hash(ledger), draws=draws, seed=seed, overrides=overrides or {})
+    base = dict(date=day, ledger_hash=ledger_hash(ledger), draws=draws, seed=seed, overrides=overrides)
     if x is None:
         return Forecast(**base, models=[], issues=[], notes=notes)
     wanted = [m for m in models if m in registry.available()]
@@ -207,9 +259,11 @@ def forecast(ledger, *, date: dt.date | None = None, draws: int = 1000, seed: in
     return Forecast(**base, models=wanted, issues=out, notes=notes)
 
 
-def scenario(ledger, changes: dict, *, date: dt.date | None = None, draws: int = 1000, seed: int = 0,
+def scenario(ledger, changes: dict | Overrides, *, date: dt.date | None = None, draws: int = 1000, seed: int = 0,
              codebook: Codebook | None = None) -> ScenarioResult:
     """The forecast with and without ``changes`` (overrides: a position, a dropped party, weights)."""
+    changes = check_overrides(changes)
+    check_names(codebook_of(ledger, codebook), changes)  # before the baseline's work, not after it
     before = forecast(ledger, date=date, draws=draws, seed=seed, codebook=codebook)
     after = forecast(ledger, date=date, draws=draws, seed=seed, overrides=changes, codebook=codebook)
     a = {i.issue: i for i in before.issues}
@@ -236,30 +290,66 @@ def verify(sealed: dict) -> bool:
 
 def score(sealed: dict, outcomes: dict) -> dict:
     """Absolute error per model and issue against recorded outcomes ``{issue: {outcome, deadlock}}``;
-    Brier score of the deadlock probability. A tampered seal is refused."""
-    if not verify(sealed):
-        raise DetenteError("the sealed forecast does not match its commitment: it was changed after sealing")
+    Brier score of the deadlock probability. A tampered seal is refused, and so is an outcome that
+    cannot have happened (off the 0–100 scale, a deadlock that is not true or false, an issue the
+    forecast does not have): scored quietly, it would skew the errors or drop out unseen."""
+    f = sealed_forecast(sealed)
+    recorded = check_outcomes(outcomes, [i.issue for i in f.issues])
     errors: dict[str, list[float]] = {}
     brier, rows = [], []
-    for item in sealed["forecast"]["issues"]:
-        got = outcomes.get(item["issue"])
-        if not got:
+    for item in f.issues:
+        got = recorded.get(item.issue)
+        if got is None or not got.model_fields_set:
             continue
-        row = {"issue": item["issue"]}
-        if got.get("outcome") is not None:
-            for m, v in item["outcomes"].items():
+        row = {"issue": item.issue}
+        if got.outcome is not None:
+            for m, v in item.outcomes.items():
                 if v is not None:
-                    err = abs(v - float(got["outcome"]))
+                    err = abs(v - got.outcome)
                     errors.setdefault(m, []).append(err)
                     row[m] = round(err, 2)
-        if got.get("deadlock") is not None and item["deadlock"] is not None:
-            b = (item["deadlock"] - (1.0 if got["deadlock"] else 0.0)) ** 2
+        if got.deadlock is not None and item.deadlock is not None:
+            b = (item.deadlock - (1.0 if got.deadlock else 0.0)) ** 2
             brier.append(b)
             row["brier"] = round(b, 4)
         rows.append(row)
     return {"commitment": sealed["commitment"], "issues": rows,
             "mae": {m: round(sum(v) / len(v), 2) for m, v in errors.items()},
             "brier": round(sum(brier) / len(brier), 4) if brier else None}
+
+
+def sealed_forecast(sealed) -> Forecast:
+    """The forecast inside a file ``seal`` wrote, once its commitment shows it unchanged."""
+    if not (isinstance(sealed, dict) and isinstance(sealed.get("commitment"), str)
+            and isinstance(sealed.get("forecast"), dict)):
+        raise DetenteError("not a sealed forecast: it needs the commitment and forecast that "
+                           "`detente forecast --seal` writes")
+    if not verify(sealed):
+        raise DetenteError("the sealed forecast does not match its commitment: it was changed after sealing")
+    try:
+        return Forecast.model_validate(sealed["forecast"])
+    except ValidationError as exc:
+        raise DetenteError(f"not a sealed forecast: forecast.{first_problem(exc)}") from None
+
+
+def check_outcomes(outcomes, issues: list[str]) -> dict[str, Outcome | None]:
+    """``{issue: {outcome: 0–100, deadlock: true|false}}``, each issue one the forecast has."""
+    if not isinstance(outcomes, dict):
+        raise DetenteError(f"outcomes must be a mapping {{issue: {{outcome: 0-100, deadlock: true|false}}}}, "
+                           f"not {outcomes!r}")
+    return {issue: _outcome(issue, got, issues) for issue, got in outcomes.items()}
+
+
+def _outcome(issue, got, issues: list[str]) -> Outcome | None:
+    if issue not in issues:
+        raise DetenteError(f"outcomes.{issue}: the sealed forecast has no such issue "
+                           f"(its issues: {', '.join(issues) or 'none'})")
+    if got is not None and not isinstance(got, dict):
+        raise DetenteError(f"outcomes.{issue}: expected {{outcome: 0-100, deadlock: true|false}}, not {got!r}")
+    try:
+        return None if got is None else Outcome.model_validate(got)
+    except ValidationError as exc:
+        raise DetenteError(f"outcomes.{issue}.{first_problem(exc)}") from None
 
 
 def _get(items: dict, key: str, model: str) -> float | None:

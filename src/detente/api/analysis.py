@@ -6,7 +6,7 @@ ledger version (anything ingested or reviewed changes it), as the facet counts a
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from detente import analysis
 from detente.analysis.brief import markdown, to_html
+from detente.analysis.forecast import Overrides
 from detente.api.access import reader
 
 api = APIRouter(prefix="/api", tags=["analysis"], dependencies=[Depends(reader)])
@@ -70,7 +71,7 @@ def talks_vs_war(request: Request, freq: Literal["week", "day"] = "week", since:
 @api.get("/forecast", name="forecast", response_model=analysis.Forecast,
          summary="Per issue: each model's outcome, the Monte Carlo spread, the zone of agreement, P(deadlock)")
 def forecast(request: Request, date: dt.date | None = None, draws: int = Query(1000, ge=0, le=MAX_DRAWS),
-             seed: int = 0):
+             seed: int = Query(0, ge=0, description="random seed of the Monte Carlo draws")):
     ledger = request.app.state.ledger
     args = dict(date=date, draws=draws, seed=seed)
     return cached(request, "forecast", args, lambda: analysis.forecast(ledger, **args))
@@ -78,12 +79,14 @@ def forecast(request: Request, date: dt.date | None = None, draws: int = Query(1
 
 class ScenarioIn(BaseModel):
     """What changes: ``positions`` {party: {issue: 0–100}}, ``drop`` [party], ``capability`` {party: x},
-    ``salience`` {party: {issue: x}}, ``concession`` (points each side gives up past its position)."""
+    ``salience`` {party: {issue: x}}, ``concession`` (points each side gives up past its position).
+    Typed here, so a wrong shape is a 422 naming its field; a party or issue the case does not
+    know is a 400 from the analysis."""
 
-    changes: dict[str, Any] = Field(examples=[{"positions": {"RUS": {"territory": 50}}}])
+    changes: Overrides = Field(examples=[{"positions": {"RUS": {"territory": 50}}}])
     date: dt.date | None = None
     draws: int = Field(1000, ge=0, le=MAX_DRAWS)
-    seed: int = 0
+    seed: int = Field(0, ge=0)
 
 
 @api.post("/scenarios", name="scenario", response_model=analysis.ScenarioResult,

@@ -22,6 +22,7 @@ FACETS = {
     "event": {"type": "type", "outlet": "outlet"},
 }
 MAX_LIMIT = 500
+MAX_ID = 2**63 - 1  # the largest id SQLite (and PostgreSQL's bigint) holds: its driver refuses a larger one
 DOWNLOAD_PAGE = 1000
 Format = Literal["json", "csv", "jsonl"]
 
@@ -29,8 +30,8 @@ Format = Literal["json", "csv", "jsonl"]
 class Paging:
     """The query parameters of every list."""
 
-    def __init__(self, before: int | None = Query(None, ge=1, description="keyset cursor: records with ids below this "
-                                                                     "(the `next` link sets it)"),
+    def __init__(self, before: int | None = Query(None, ge=1, le=MAX_ID, description="keyset cursor: records "
+                                                  "with ids below this (the `next` link sets it)"),
                  limit: int = Query(50, ge=1, le=MAX_LIMIT, description="records per page"),
                  format: Format = Query("json", description="json (a page), csv or jsonl (every matching record)")):
         self.before, self.limit, self.format = before, limit, format

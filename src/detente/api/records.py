@@ -1,14 +1,14 @@
 """Routes every record kind has: the list, its facets, one record, its history and its reviews."""
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from detente.api.access import reader, writer
 from detente.api.errors import ApiError
-from detente.api.lists import FACETS, PLURAL, Paging, facet_counts, listing
+from detente.api.lists import FACETS, MAX_ID, PLURAL, Paging, facet_counts, listing
 from detente.ledger.entries import ENTRY, History, Review
 
 
@@ -19,6 +19,10 @@ class ReviewIn(BaseModel):
     reviewer: str = Field(min_length=1, max_length=200)
     note: str | None = Field(None, max_length=5000)
     changes: dict[str, Any] | None = Field(None, description='e.g. {"position": 50, "source.type": "official"}')
+
+
+# Ids the database can hold: a larger one is refused here (422), not passed on to overflow its driver.
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID, description="the record's id")]
 
 
 class ReviewOut(BaseModel):
@@ -51,7 +55,7 @@ def router(kind: str, criteria) -> APIRouter:
 
     @api.get("/{record_id}", name=f"get_{kind}", dependencies=[Depends(reader)], response_model=entry,
              summary=f"One {kind}, with its article's details and review state")
-    def one(request: Request, record_id: int):
+    def one(request: Request, record_id: RecordId):
         found = request.app.state.ledger.entry(kind, record_id)
         if found is None:
             raise ApiError(404, f"no {kind} with id {record_id}")
@@ -59,12 +63,12 @@ def router(kind: str, criteria) -> APIRouter:
 
     @api.get("/{record_id}/history", name=f"history_{kind}", dependencies=[Depends(reader)],
              response_model=History, summary="The machine's version, every review, the value in force")
-    def history(request: Request, record_id: int):
+    def history(request: Request, record_id: RecordId):
         return request.app.state.ledger.history(kind, record_id)
 
     @api.post("/{record_id}/reviews", name=f"review_{kind}", status_code=201, response_model=ReviewOut,
               summary=f"Confirm, correct or reject a {kind} (needs a token)")
-    def review(request: Request, record_id: int, verdict: ReviewIn, token=Depends(writer)):
+    def review(request: Request, record_id: RecordId, verdict: ReviewIn, token=Depends(writer)):
         ledger = request.app.state.ledger
         done = ledger.review(kind, record_id, verdict.action, verdict.reviewer,
                              changes=verdict.changes, note=verdict.note)

@@ -10,7 +10,7 @@ from rich.table import Table
 
 from detente.cli.app import app
 from detente.cli.common import (DB_HELP, FORMAT_HELP, FORMATS, cell, check_choice, console, errors, fails_plainly,
-                                open_ledger, parse_date, print_items)
+                                open_ledger, parse_date, print_items, write_output)
 
 
 def emit(items: list, fmt: str, table: Table, rows) -> None:
@@ -43,9 +43,9 @@ def positions(party: str | None = typer.Option(None, "--party"), issue: str | No
     with open_ledger(db) as ledger:
         series = compute(ledger, party=party, issue=issue, until=parse_date(until, "--until"))
         if chart:
-            from detente.analysis.charts import positions_chart
+            from detente.analysis.charts import positions_figure
 
-            _write(chart, positions_chart(series))
+            _write(chart, positions_figure(series))
     table = Table("party", "issue", "now", "band", "since", "points", "claims", title="Positions (0–100)",
                   title_justify="left")
     rows = ((s.party, s.issue, f"{s.current.position:g}", f"{s.current.low:g}–{s.current.high:g}",
@@ -97,17 +97,10 @@ def leaks(party: str | None = typer.Option(None, "--party"), issue: str | None =
     emit(found, fmt, table, rows)
 
 
-def _write(path: Path, html: str) -> None:
-    """Write atomically: a half-written chart never replaces a good one."""
-    from detente.errors import DetenteError
-
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_text(html, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        raise DetenteError(f"cannot write {path}: {exc}") from None
-    errors.print(f"written: {path}")  # stderr: stdout may be JSON
+def _write(path: Path, content) -> None:
+    """Write atomically (a half-written chart never replaces a good one), making missing folders;
+    a figure aimed at a .png needs kaleido and says so."""
+    write_output(path, content)
 
 
 @app.command("talks-vs-war")
@@ -129,9 +122,9 @@ def talks_vs_war(freq: str = typer.Option("week", "--freq", help="week or day"),
         result = compute(ledger, freq=freq, since=parse_date(since, "--since"), until=parse_date(until, "--until"),
                          acled=_acled(acled))
     if chart:
-        from detente.analysis.charts import talks_chart
+        from detente.analysis.charts import talks_figure
 
-        _write(chart, talks_chart(result))
+        _write(chart, talks_figure(result))
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=1))
         return
@@ -142,8 +135,9 @@ def talks_vs_war(freq: str = typer.Option("week", "--freq", help="week or day"),
              "" if b.acled_strikes is None else f"{b.acled_strikes}/{b.acled_battles}/{b.acled_fatalities}",
              cell(", ".join(b.places), 60)) for b in result.buckets)
     emit(result.buckets, fmt, table, rows)
+    out = console if fmt == "table" else errors  # stdout stays one kind of row, parseable as a whole
     for d in result.divergences:
-        console.print(cell(f"divergence, {d.start}: {d.text} (claims {d.claim_ids}, events {d.event_ids})"))
+        out.print(cell(f"divergence, {d.start}: {d.text} (claims {d.claim_ids}, events {d.event_ids})"), soft_wrap=True)
 
 
 forecast_app = typer.Typer(help="Forecasts from the ledger; `detente forecast score` scores sealed ones.",
@@ -154,7 +148,7 @@ app.add_typer(forecast_app, name="forecast")
 @forecast_app.callback(invoke_without_command=True)
 @fails_plainly
 def forecast(ctx: typer.Context, date: str | None = typer.Option(None, "--date", metavar="DATE"),
-             draws: int = typer.Option(1000, "--draws", min=1), seed: int = typer.Option(0, "--seed"),
+             draws: int = typer.Option(1000, "--draws", min=1), seed: int = typer.Option(0, "--seed", min=0),
              overrides: Path | None = typer.Option(None, "--overrides", metavar="YAML",
                                                    help="analyst overrides: positions, capability, salience, drop, concession"),
              seal: Path | None = typer.Option(None, "--seal", metavar="PATH",
@@ -199,21 +193,18 @@ def scenario(set_: list[str] = typer.Option([], "--set", metavar="PARTY.ISSUE=VA
              drop: list[str] = typer.Option([], "--drop", metavar="PARTY", help="leave a party out (e.g. USA)"),
              changes: Path | None = typer.Option(None, "--changes", metavar="YAML", help="overrides as in forecast"),
              date: str | None = typer.Option(None, "--date", metavar="DATE"),
-             draws: int = typer.Option(1000, "--draws", min=1), seed: int = typer.Option(0, "--seed"),
+             draws: int = typer.Option(1000, "--draws", min=1), seed: int = typer.Option(0, "--seed", min=0),
              fmt: str = typer.Option("table", "--format", help="table or json"),
              db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP)) -> None:
     """The forecast with changed inputs ("RUS drops the de jure demand", "the US stops mediating") beside the baseline."""
     from detente.analysis import scenario as compute
+    from detente.analysis.forecast import check_overrides
 
     check_choice(fmt, ("table", "json"), "--format")
-    wanted = _yaml(changes) or {}
+    wanted = check_overrides(_yaml(changes))  # checked before --set and --drop add to it
     for item in set_:
-        key, _, value = item.partition("=")
-        party, _, issue = key.partition(".")
-        try:
-            wanted.setdefault("positions", {}).setdefault(party, {})[issue] = float(value)
-        except ValueError:
-            raise typer.BadParameter(f"{item!r} is not PARTY.ISSUE=NUMBER", param_hint="--set") from None
+        party, issue, value = _set_position(item)
+        wanted.setdefault("positions", {}).setdefault(party, {})[issue] = value
     if drop:
         wanted["drop"] = list(wanted.get("drop", [])) + drop
     with open_ledger(db) as ledger:
@@ -227,6 +218,18 @@ def scenario(set_: list[str] = typer.Option([], "--set", metavar="PARTY.ISSUE=VA
         table.add_row(d.issue, *(_fmt(v) for v in (d.compromise_before, d.compromise_after, d.deadlock_before,
                                                     d.deadlock_after)))
     console.print(table)
+
+
+def _set_position(item: str) -> tuple[str, str, float]:
+    """``RUS.territory=50`` as (party, issue, value); a missing part is a usage error, not an empty name."""
+    key, _, value = item.partition("=")
+    party, _, issue = key.partition(".")
+    try:
+        if party and issue:
+            return party, issue, float(value)
+    except ValueError:
+        pass
+    raise typer.BadParameter(f"{item!r} is not PARTY.ISSUE=NUMBER", param_hint="--set")
 
 
 @app.command()
@@ -283,8 +286,8 @@ def _yaml(path: Path | None) -> dict | None:
 
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DetenteError(f"cannot read {path}: {exc}") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DetenteError(f"cannot read {path}: {_first_line(exc)}") from None
     if not isinstance(data, dict):
         raise DetenteError(f"{path}: expected a mapping")
     return data
@@ -310,5 +313,15 @@ def _json(path: Path) -> dict:
 
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DetenteError(f"cannot read {path}: {exc}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DetenteError(f"cannot read {path}: {_first_line(exc)}") from None
+
+
+def _first_line(exc: Exception) -> str:
+    """A parser's message without its quoted excerpt of the file: the error stays one line."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {exc.start})"
+    mark = getattr(exc, "problem_mark", None)  # YAML: where, not a quoted excerpt
+    if mark is not None:
+        return f"{exc.problem} (line {mark.line + 1}, column {mark.column + 1})"
+    return str(exc).strip().splitlines()[0]

@@ -14,10 +14,11 @@ from detente.cli.common import (BUDGET_HELP, CODEBOOK_HELP, DB_HELP, cell, check
                                 fails_plainly, open_ledger, parse_date, print_jsonl)
 from detente.wording import plural
 
-PATHS_HELP = "article files or folders (.txt .html .json .jsonl, RSS/Atom feeds)"
+PATHS_HELP = ("article files or folders (.txt .html .json .jsonl, RSS/Atom feeds); "
+              "a folder's other files are passed over")
 PUBLISHED_HELP = "publication date (YYYY-MM-DD) for articles that carry none; also dates yearless datelines"
 WORKERS_HELP = "extraction processes"
-STYLE = {"added": "green", "skipped": "yellow", "failed": "red"}
+STYLE = {"added": "green", "skipped": "yellow", "failed": "red", "passed": "dim"}
 DEMO_DB = "detente-demo.sqlite"
 
 
@@ -32,7 +33,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
     """Read articles, extract quotes, claims and events, and store them in the ledger.
 
     Articles already in the ledger are skipped; unreadable files are reported and the rest goes on.
-    Exits 1 if any file failed.
+    A folder's files that are not articles (notes.md, data.csv, image.png) are passed over with a
+    note. Exits 1 if any file failed.
     """
     tally = _ingest(paths, db, parse_date(published, "--published"), workers, codebook, budget)
     if tally["failed"]:
@@ -67,15 +69,17 @@ def extract(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
             codebook: str | None = typer.Option(None, "--codebook", help=CODEBOOK_HELP)) -> None:
     """Extract quotes, claims and events from articles and print them; nothing is stored."""
     from detente.extract import ExtractionFailure
-    from detente.sources import SourceFailure, iter_documents
+    from detente.sources import PassedOver, SourceFailure, iter_documents
 
     check_choice(fmt, ("jsonl", "table"), "--format")
     day = parse_date(published, "--published")
     failures = []
 
     def documents():
-        for item in iter_documents(paths, reference_date=day):
-            if isinstance(item, SourceFailure):
+        for item in iter_documents(paths, reference_date=day, report_passed_over=True):
+            if isinstance(item, PassedOver):
+                errors.print(Text(f"passed  {item.path}  ({item.reason})", style="dim"), soft_wrap=True)
+            elif isinstance(item, SourceFailure):
                 failures.append(item)
                 errors.print(Text(f"failed  {item.path}: {item.reason}", style="red"), soft_wrap=True)
             else:
@@ -109,8 +113,9 @@ def _ingest(paths, db, published, workers, codebook, budget=None, short_paths: b
                 tally[outcome.status] += 1
                 progress.update(task, advance=1, description=f"{sum(tally.values())} articles")
                 console.print(_line(outcome, short_paths), soft_wrap=True)
+    passed = f", {tally['passed']} passed over (not articles)" if tally["passed"] else ""
     console.print(Text(f"{tally['added']} added, {tally['skipped']} skipped (already read), "
-                       f"{tally['failed']} failed", style="bold"), soft_wrap=True)
+                       f"{tally['failed']} failed{passed}", style="bold"), soft_wrap=True)
     console.print(Text(f"ledger: {ledger.url}", style="dim"), soft_wrap=True)
     return tally
 
@@ -125,7 +130,7 @@ def _line(outcome, short_path: bool = False) -> Text:
     line.append(_shown(outcome.path, short_path))
     if outcome.status == "failed":
         line.append(f": {outcome.reason}", style="red")
-    elif outcome.status == "skipped" and outcome.reason:
+    elif outcome.status in ("skipped", "passed") and outcome.reason:
         line.append(f"  ({outcome.reason})", style="dim")
     elif outcome.status == "added":
         counts = ", ".join(plural(getattr(outcome, k), k[:-1]) for k in ("quotes", "claims", "events"))

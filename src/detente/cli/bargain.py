@@ -102,7 +102,7 @@ def run(file: Path = typer.Argument(..., help="inputs: detente YAML/CSV, KTAB CS
                                   help="compromise | median | nash | zopa | eu | smp | all"),
         issue: str | None = typer.Option(None, "--issue", help="run only this issue id"),
         draws: int = typer.Option(0, "--draws", min=0, help="Monte Carlo draws over the inputs' ranges (0 = none)"),
-        seed: int = typer.Option(0, "--seed", help="random seed for Monte Carlo"),
+        seed: int = typer.Option(0, "--seed", min=0, help="random seed for Monte Carlo"),
         fmt: str = typer.Option("table", "--format", help="table | json"),
         chart: Path | None = typer.Option(None, "--chart",
                                           help="write a chart: out.html or out.png (missing folders are created)")) -> None:

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from detente.cli.app import app
 from detente.cli.common import (DB_HELP, FORMAT_HELP, FORMATS, cell, check_choice, console, errors, fails_plainly,
-                                open_ledger, parse_date, print_items)
+                                listed, open_ledger, parse_date, print_items, print_shown)
 
 STATUS_STYLE = {"unreviewed": "", "confirmed": "green", "corrected": "yellow", "rejected": "red"}
 DB = typer.Option(None, "--db", metavar="URL", help=DB_HELP)
@@ -28,10 +28,10 @@ def quotes(speaker: str | None = typer.Option(None, "--speaker", help="name (any
     """Quotes in the ledger, with speaker, party and article date."""
     check_choice(fmt, FORMATS, "--format")
     with open_ledger(db) as ledger:
-        found = ledger.quotes(speaker=speaker, party=party, text=search, document=document,
-                              since=parse_date(since, "--since"), until=parse_date(until, "--until"), limit=limit)
+        found, total = listed(ledger, "quote", limit, speaker=speaker, party=party, text=search, document=document,
+                              since=parse_date(since, "--since"), until=parse_date(until, "--until"))
     _show(found, fmt, ("speaker", "quote"),
-          lambda q: (f"{q.speaker.name or '?'} ({q.speaker.party})", q.text))
+          lambda q: (f"{q.speaker.name or '?'} ({q.speaker.party})", q.text), total)
 
 
 @app.command()
@@ -47,11 +47,12 @@ def claims(party: str | None = typer.Option(None, "--party"), issue: str | None 
     """Party claims: who wants what on which issue, by whose account."""
     check_choice(fmt, FORMATS, "--format")
     with open_ledger(db) as ledger:
-        found = ledger.claims(party=party, issue=issue, stance=stance, source_type=source_type, hedged=hedged,
-                              since=parse_date(since, "--since"), until=parse_date(until, "--until"), limit=limit)
+        found, total = listed(ledger, "claim", limit, party=party, issue=issue, stance=stance,
+                              source_type=source_type, hedged=hedged,
+                              since=parse_date(since, "--since"), until=parse_date(until, "--until"))
     _show(found, fmt, ("claim", "evidence"), lambda c: (
         f"{c.party} {c.issue} {c.stance}" + (f" @{c.position:g}" if c.position is not None else "")
-        + f" [{c.source.type}{', hedged' if c.hedged else ''}]", c.evidence))
+        + f" [{c.source.type}{', hedged' if c.hedged else ''}]", c.evidence), total)
 
 
 @app.command()
@@ -65,10 +66,10 @@ def events(type: str | None = typer.Option(None, "--type", help="strike, ground_
     """Events: strikes, fighting, exchanges, meetings, agreements, with places."""
     check_choice(fmt, FORMATS, "--format")
     with open_ledger(db) as ledger:
-        found = ledger.events(type=type, actor=actor, place=place, since=parse_date(since, "--since"),
-                              until=parse_date(until, "--until"), limit=limit)
+        found, total = listed(ledger, "event", limit, type=type, actor=actor, place=place,
+                              since=parse_date(since, "--since"), until=parse_date(until, "--until"))
     _show(found, fmt, ("event", "evidence"), lambda e: (
-        f"{e.type} {e.date or ''} " + ", ".join(loc.name for loc in e.locations), e.evidence))
+        f"{e.type} {e.date or ''} " + ", ".join(loc.name for loc in e.locations), e.evidence), total)
 
 
 @app.command()
@@ -112,7 +113,7 @@ def _dotted(data: dict, prefix: str = "") -> dict:
     return out
 
 
-def _show(entries, fmt: str, headers: tuple[str, str], describe) -> None:
+def _show(entries, fmt: str, headers: tuple[str, str], describe, total: int = 0) -> None:
     if print_items(entries, fmt):
         return
     if not entries:
@@ -124,3 +125,4 @@ def _show(entries, fmt: str, headers: tuple[str, str], describe) -> None:
         table.add_row(str(e.id), str(e.published or ""), cell(who, 60), cell(text, 200),
                       Text(e.review.status, style=STATUS_STYLE[e.review.status]))
     console.print(table)
+    print_shown(len(entries), total)

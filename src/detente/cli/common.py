@@ -1,9 +1,10 @@
-"""What the ledger commands share: options, opening the ledger, plain errors, output formats."""
+"""What the ledger commands share: options, opening the ledger, plain errors, output formats, files."""
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import functools
+import importlib.util
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -138,3 +139,63 @@ def extractor_for(codebook: str | Codebook | None, workers: int, budget: float |
 
     case = codebook if isinstance(codebook, Codebook) else settings.codebook(codebook)
     return Extractor(case), {"workers": workers, "budget": settings.extraction_budget(budget)}
+
+
+PNG_NEEDS_KALEIDO = ("PNG charts need the optional package kaleido (pip install kaleido); "
+                     "name a .html file instead")
+
+
+def write_output(path: Path, content: Any) -> None:
+    """Write a brief, a chart or a sealed forecast: text, or a Plotly figure (HTML, or PNG by the
+    name).
+
+    Through the ledger's atomic writer, so a failed write leaves no half file and says the name
+    asked for, and the file ends as a plain open() would leave it (missing folders made, the
+    umask's mode). A .png never receives HTML: without kaleido, or for text, it is an error."""
+    from detente.ledger.export import atomic
+
+    path = Path(path)
+    png = path.suffix.lower() == ".png"
+    if png:
+        _check_png(path, content)
+    with atomic(path) as tmp:
+        if png:
+            _write_png(content, tmp, path)
+        elif isinstance(content, str):
+            tmp.write_text(content, encoding="utf-8")
+        else:
+            tmp.write_text(content.to_html(include_plotlyjs=True, full_html=True), encoding="utf-8")
+    errors.print(Text(f"written: {path}"), soft_wrap=True)  # stderr: stdout may be JSON
+
+
+def _check_png(path: Path, content: Any) -> None:
+    if importlib.util.find_spec("kaleido") is None:
+        raise DetenteError(f"cannot write {path}: {PNG_NEEDS_KALEIDO}")
+    if isinstance(content, str):
+        raise DetenteError(f"cannot write {path}: only a chart is written as PNG; name a .html file instead")
+
+
+def _write_png(figure: Any, tmp: Path, path: Path) -> None:
+    try:
+        figure.write_image(str(tmp), format="png")
+    except (ValueError, RuntimeError) as exc:  # kaleido's own errors: one line, not a traceback
+        raise DetenteError(f"cannot write {path}: {str(exc).splitlines()[0] if str(exc) else exc!r}") from None
+
+
+LISTED = {"quote": "quotes", "claim": "claims", "event": "events"}
+
+
+def listed(ledger, kind: str, limit: int, **given) -> tuple[list, int]:
+    """Up to ``limit`` records (``Ledger.quotes``/``claims``/``events`` under ``given``) and how
+    many match in all, so a table cut at ``limit`` can say so; counted only when the page is full."""
+    found = getattr(ledger, LISTED[kind])(limit=limit, **given)
+    if len(found) < limit:
+        return found, len(found)
+    counts = ledger.facets(kind, ["document_id"], ledger.filters(kind, **given))["document_id"]
+    return found, max(sum(counts.values()), len(found))
+
+
+def print_shown(shown: int, total: int) -> None:
+    """After a table cut at the page size, one dim line: how much is left out and how to see it."""
+    if total > shown:
+        console.print(Text(f"{shown} of {total} shown; --limit N for more", style="dim"))

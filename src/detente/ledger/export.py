@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -74,11 +75,17 @@ def write(entries: Iterable[Stored], kind: str, path: Path, fmt: str) -> Path:
 
 
 @contextmanager
-def atomic(path: Path) -> Iterator[Path]:
+def atomic(path: str | os.PathLike) -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it only once fully written: a full disk,
-    a missing permission or an interruption leaves the old file (or none), never half of one."""
+    a missing permission or an interruption leaves the old file (or none), never half of one.
+
+    Otherwise it ends as a plain ``open(path, "w")`` would: missing folders are made, and the file
+    gets the umask's mode (an existing file keeps its own), not the temporary file's private 0600.
+    Errors name ``path``, never the temporary name."""
+    path = Path(path)
     if path.exists() and not path.is_file():  # never replace a folder or a device (/dev/full)
         raise LedgerError(f"cannot write {path}: it exists and is not a regular file")
+    _make_folder(path)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
@@ -87,11 +94,36 @@ def atomic(path: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
+        os.chmod(tmp, _plain_mode(path))
         os.replace(tmp, path)
     except OSError as exc:
         raise LedgerError(f"cannot write {path}: {exc.strerror or exc}") from exc
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _make_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where a folder should be
+        raise LedgerError(f"cannot write {path}: {path.parent} is not a folder") from None
+    except OSError as exc:
+        raise LedgerError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _plain_mode(path: Path) -> int:
+    """The mode ``open(path, "w")`` would leave: the existing file's, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask; reading it means setting it, so the restrictive 077 stands in meanwhile."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def flat_columns(kind: str) -> list[str]:

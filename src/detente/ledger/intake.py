@@ -1,7 +1,8 @@
 """Files in, ledger rows out: read with ``sources``, extract, store, one outcome per document.
 
 A file that cannot be read, or a document that cannot be stored, is an outcome too: the batch
-goes on, and what was stored before stays stored.
+goes on, and what was stored before stays stored. A folder's file that is not an article
+(notes, a spreadsheet, an image) is "passed": said, but no failure.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from detente.records import Document, Extraction, ExtractionFailure
 
 class IngestOutcome(BaseModel):
     path: str
-    status: Literal["added", "skipped", "failed"]
+    status: Literal["added", "skipped", "failed", "passed"]
     document_id: str | None = None
     title: str | None = None
     quotes: int = 0
@@ -31,16 +32,19 @@ class IngestOutcome(BaseModel):
 def ingest_paths(paths: Iterable[str | Path], ledger, extractor, *, published: dt.date | None = None,
                  pipe_options: dict | None = None) -> Iterator[IngestOutcome]:
     """Stream outcomes; documents already in the ledger are skipped before the (costly) extraction."""
-    from detente.sources import SourceFailure, iter_documents
+    from detente.sources import PassedOver, SourceFailure, iter_documents
 
     early: list[IngestOutcome] = []
     in_flight: dict[str, Document] = {}
 
     def fresh() -> Iterator[Document]:
         seen: set[str] = set()
-        for item in iter_documents(list(paths), reference_date=published, keep_duplicates=True):
+        for item in iter_documents(list(paths), reference_date=published, keep_duplicates=True,
+                                   report_passed_over=True):
             if isinstance(item, SourceFailure):
                 early.append(IngestOutcome(path=item.path, status="failed", reason=item.reason))
+            elif isinstance(item, PassedOver):
+                early.append(IngestOutcome(path=item.path, status="passed", reason=item.reason))
             elif item.id in seen:
                 early.append(_outcome(item, "skipped", reason="same text as an earlier article of this batch"))
             elif ledger.has(item.id):

@@ -138,11 +138,13 @@ class Ledger:
 
     def page(self, kind: str, filters: list = (), before: int | None = None, limit: int = 50) -> list:
         """A keyset page: up to ``limit`` records with id below ``before``, newest stored first."""
+        before = _cursor(before)
         with self._sessions() as session:
             return listing.page(session, _kind(kind), self._spans[_kind(kind)], filters, before, limit)
 
     def page_json(self, kind: str, filters: list = (), before: int | None = None, limit: int = 50) -> list[dict]:
         """``page`` as JSON-ready dicts, built without validating untouched records again (the API's lists)."""
+        before = _cursor(before)
         with self._sessions() as session:
             return listing.page_json(session, _kind(kind), self._spans[_kind(kind)], filters, before, limit)
 
@@ -158,6 +160,8 @@ class Ledger:
 
     def entry(self, kind: str, record_id: int):
         """One record with its article's details and its review state, or None."""
+        if not _storable(record_id):
+            return None
         with self._sessions() as session:
             return queries.entry(session, _kind(kind), record_id)
 
@@ -211,6 +215,11 @@ class Ledger:
         with self._sessions() as session:
             yield from queries.stream(session, kind, include_rejected=include_rejected)
 
+    def last_published(self) -> dt.date | None:
+        """The newest article's date: the day a ledger's own "today" is read at."""
+        with self._sessions() as session:
+            return session.execute(select(func.max(DocumentRow.published))).scalar()
+
     def summary(self, latest: int = 5) -> LedgerSummary:
         with self._sessions() as session:
             return summarize(session, latest)
@@ -234,6 +243,8 @@ class Ledger:
             raise LedgerError(f"unknown review action {action!r}; use one of {', '.join(reviews.ACTIONS)}")
         if not reviewer or not reviewer.strip():
             raise LedgerError("a review needs the reviewer's name")
+        if not _storable(record_id):
+            raise LedgerError(f"no {kind} with id {record_id}")
         if changes and action != "correct":
             raise LedgerError(f"only a correction changes fields, not {action!r}")
         for attempt in range(APPEND_TRIES):
@@ -277,6 +288,8 @@ class Ledger:
 
     def history(self, kind: str, record_id: int) -> History:
         kind = _kind(kind)
+        if not _storable(record_id):
+            raise LedgerError(f"no {kind} with id {record_id}")
         with self._sessions() as session:
             row = session.get(ROWS[kind], record_id)
             if row is None:
@@ -318,3 +331,17 @@ def _kind(kind: str) -> str:
 def _review(row: ReviewRow) -> Review:
     return Review(id=row.id, kind=row.kind, record_id=row.record_id, action=row.action, reviewer=row.reviewer,
                   created_at=row.created_at, note=row.note, changes=row.changes, hash=row.hash)
+
+
+MAX_ID = 2 ** 63 - 1  # the largest id SQLite and PostgreSQL store; a larger one names no record
+
+
+def _storable(record_id: int) -> bool:
+    return 1 <= record_id <= MAX_ID
+
+
+def _cursor(before: int | None) -> int | None:
+    """A page cursor past every storable id lists from the newest; one below 1 lists nothing."""
+    if before is None or before > MAX_ID:
+        return None
+    return max(before, 0)

@@ -20,6 +20,17 @@ class SourceFailure(BaseModel):
     reason: str
 
 
+class PassedOver(BaseModel):
+    """A file a folder walk did not read: not an article type (a spreadsheet, an image, notes).
+
+    Not a failure: the folder holds it on purpose, and re-running the folder must not fail on it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """Where the text came from and the date that resolves yearless datelines."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from detente.errors import SourceError
 from detente.records import Document
-from detente.sources.base import Item, Reader, ReadOptions, SourceFailure
+from detente.sources.base import Item, PassedOver, Reader, ReadOptions, SourceFailure
 from detente.sources.encoding import DEFAULT_MAX_BYTES, read_text
 from detente.sources.feeds import read_feed
 from detente.sources.html import read_html
@@ -33,6 +33,12 @@ EXTENSIONS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }
+
+# A folder walk reads only the documented article types; the other files a folder of articles
+# holds (notes.md, a spreadsheet, images) are passed over rather than stored as articles or
+# reported as failures on every re-run. A file named explicitly is read whatever its suffix.
+FOLDER_SUFFIXES = frozenset((".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson",
+                             ".xml", ".rss", ".atom"))
 
 # Databases (a ledger kept beside its articles, with SQLite's -wal/-shm/-journal companions and
 # the -lock file detente migrates under) are passed over in folder walks rather than reported as
@@ -75,13 +81,20 @@ def read_file(path: str | os.PathLike, *, reference_date: dt.date | None = None,
 
 def iter_documents(paths: Iterable[str | os.PathLike], *, reference_date: dt.date | None = None,
                    max_bytes: int = DEFAULT_MAX_BYTES, keep_duplicates: bool = False,
-                   ) -> Iterator[Document | SourceFailure]:
+                   report_passed_over: bool = False) -> Iterator[Document | SourceFailure | PassedOver]:
     """Stream documents from files and folders; failures are yielded, duplicates dropped
-    (``keep_duplicates``: yielded too, for a caller that reports them)."""
+    (``keep_duplicates``: yielded too, for a caller that reports them), and files of a folder that
+    are not articles passed over (``report_passed_over``: yielded as ``PassedOver``, else logged)."""
     seen: set[str] = set()
     for path in iter_files(paths):
         if isinstance(path, SourceFailure):
             yield path
+            continue
+        if isinstance(path, PassedOver):
+            if report_passed_over:
+                yield path
+            else:
+                log.info("passed over %s: %s", path.path, path.reason)
             continue
         try:
             for item in read_items(path, reference_date=reference_date, max_bytes=max_bytes):
@@ -94,8 +107,9 @@ def iter_documents(paths: Iterable[str | os.PathLike], *, reference_date: dt.dat
             yield SourceFailure(path=str(path), reason=_reason(exc, path))
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | SourceFailure]:
-    """Files in the order given; folders walked in name order, hidden entries skipped.
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | SourceFailure | PassedOver]:
+    """Files in the order given; folders walked in name order, hidden entries skipped, and files
+    in them that are not of an article type passed over.
 
     Each real folder is walked once (a symlink loop, or a folder given twice, ends there), and a
     folder that cannot be listed is a failure naming it while the walk goes on.
@@ -111,7 +125,7 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | SourceFail
             yield path
 
 
-def _walk(top: Path, walked: set[tuple[int, int]]) -> Iterator[Path | SourceFailure]:
+def _walk(top: Path, walked: set[tuple[int, int]]) -> Iterator[Path | SourceFailure | PassedOver]:
     """Depth-first in name order (a/c, a/z, b) with a stack, not recursion: depth is unbounded."""
     stack = [iter([(top, True)])]
     while stack:
@@ -121,7 +135,7 @@ def _walk(top: Path, walked: set[tuple[int, int]]) -> Iterator[Path | SourceFail
             continue
         path, is_dir = entry
         if not is_dir:
-            yield path  # files that are not regular (a FIFO, a socket) are refused unopened
+            yield _article(path)  # files that are not regular (a FIFO, a socket) are refused unopened
             continue
         listing = _listing(path, walked)
         if isinstance(listing, SourceFailure):
@@ -142,6 +156,13 @@ def _listing(folder: Path, walked: set[tuple[int, int]]) -> list[tuple[Path, boo
                           if not e.name.startswith(".") and not e.name.lower().endswith(DATABASE_SUFFIXES))
     except OSError as exc:
         return SourceFailure(path=str(folder), reason=f"folder cannot be read ({exc.strerror or exc})")
+
+
+def _article(path: Path) -> Path | PassedOver:
+    """A file of a folder, if its suffix names an article type."""
+    if path.suffix.lower() in FOLDER_SUFFIXES:
+        return path
+    return PassedOver(path=str(path), reason=f"not an article type: {path.suffix or 'no suffix'}")
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
