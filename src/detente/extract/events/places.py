@@ -62,6 +62,8 @@ def _longest_place(doc, i: int, end: int, ctx: ArticleContext) -> tuple[PlaceHit
         return None, 1
     for n in range(min(MAX_NAME_TOKENS, end - i), 0, -1):
         span = doc[i:i + n]
+        if n > 4 and not any(_joins(t) for t in span):
+            continue  # only a hyphenated name runs to five tokens ("Mar-a-Lago")
         if not all(_name_like(t) or (0 < k < n - 1 and (t.lower_ in {"of", "on"} or _joins(t) or _hyphenated(t)))
                    for k, t in enumerate(span)):
             continue
