@@ -133,3 +133,11 @@ def test_database_url_from_environment(filled, monkeypatch):
     monkeypatch.setenv("DETENTE_DATABASE_URL", f"sqlite:///{filled.db}")
     result = filled("quotes", "--format", "jsonl", db_option=False)
     assert len(jsonl(result)) == 2
+
+
+def test_a_claims_filter_the_case_does_not_define_is_an_error(filled):
+    """As in ``shifts``: a typo must not read as "no claims"; codes match whatever their case."""
+    out = filled("claims", "--party", "XYZ")
+    assert out.exit_code == 1 and "unknown party 'XYZ'" in out.output
+    assert filled("claims", "--issue", "weather").exit_code == 1
+    assert filled("claims", "--party", "rus").exit_code == 0

@@ -92,7 +92,7 @@ def extract(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
         if isinstance(extraction, ExtractionFailure):
             failures.append(extraction)
             errors.print(Text(f"failed  {extraction.document.path or extraction.document.id}: "
-                              f"{extraction.reason}", style="red"), soft_wrap=True)
+                              f"{_with_hint(extraction.reason)}", style="red"), soft_wrap=True)
         elif fmt == "jsonl":
             print_jsonl([extraction.contract()])
         else:
@@ -125,11 +125,18 @@ def _progress() -> Progress:
                     console=console, transient=True, disable=not console.is_terminal)
 
 
+def _with_hint(reason: str | None) -> str | None:
+    """An article over the time budget: say how to give it more."""
+    if reason and reason.startswith("extraction took longer than"):
+        return f"{reason} (--budget SECONDS gives more, --budget 0 no limit)"
+    return reason
+
+
 def _line(outcome, short_path: bool = False) -> Text:
     line = Text(f"{outcome.status:<8}", style=STYLE[outcome.status])
     line.append(_shown(outcome.path, short_path))
     if outcome.status == "failed":
-        line.append(f": {outcome.reason}", style="red")
+        line.append(f": {_with_hint(outcome.reason)}", style="red")
     elif outcome.status in ("skipped", "passed") and outcome.reason:
         line.append(f"  ({outcome.reason})", style="dim")
     elif outcome.status == "added":

@@ -47,6 +47,7 @@ def claims(party: str | None = typer.Option(None, "--party"), issue: str | None 
     """Party claims: who wants what on which issue, by whose account."""
     check_choice(fmt, FORMATS, "--format")
     with open_ledger(db) as ledger:
+        _known(ledger.codebook, party, issue)
         found, total = listed(ledger, "claim", limit, party=party, issue=issue, stance=stance,
                               source_type=source_type, hedged=hedged,
                               since=parse_date(since, "--since"), until=parse_date(until, "--until"))
@@ -126,3 +127,11 @@ def _show(entries, fmt: str, headers: tuple[str, str], describe, total: int = 0)
                       Text(e.review.status, style=STATUS_STYLE[e.review.status]))
     console.print(table)
     print_shown(len(entries), total)
+
+
+def _known(codebook, party: str | None, issue: str | None) -> None:
+    """A party or issue the case does not define is an error, as in ``shifts``, not "nothing
+    matches" (a typo would read as "no claims"); codes match whatever their case."""
+    from detente.analysis.positions import codebook_of
+
+    codebook_of(None, codebook, party=party.upper() if party else None, issue=issue.lower() if issue else None)
