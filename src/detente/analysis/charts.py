@@ -51,11 +51,3 @@ def talks_figure(talks: TalksVsWar) -> go.Figure:
 
 def html(fig: go.Figure) -> str:
     return fig.to_html(include_plotlyjs=True, full_html=True)
-
-
-def positions_chart(series: list[PositionSeries]) -> str:
-    return html(positions_figure(series))
-
-
-def talks_chart(talks: TalksVsWar) -> str:
-    return html(talks_figure(talks))

@@ -45,7 +45,7 @@ def positions(party: str | None = typer.Option(None, "--party"), issue: str | No
         if chart:
             from detente.analysis.charts import positions_figure
 
-            _write(chart, positions_figure(series))
+            write_output(chart, positions_figure(series))
     table = Table("party", "issue", "now", "band", "since", "points", "claims", title="Positions (0–100)",
                   title_justify="left")
     rows = ((s.party, s.issue, f"{s.current.position:g}", f"{s.current.low:g}–{s.current.high:g}",
@@ -97,12 +97,6 @@ def leaks(party: str | None = typer.Option(None, "--party"), issue: str | None =
     emit(found, fmt, table, rows)
 
 
-def _write(path: Path, content) -> None:
-    """Write atomically (a half-written chart never replaces a good one), making missing folders;
-    a figure aimed at a .png needs kaleido and says so."""
-    write_output(path, content)
-
-
 @app.command("talks-vs-war")
 @fails_plainly
 def talks_vs_war(freq: str = typer.Option("week", "--freq", help="week or day"),
@@ -124,7 +118,7 @@ def talks_vs_war(freq: str = typer.Option("week", "--freq", help="week or day"),
     if chart:
         from detente.analysis.charts import talks_figure
 
-        _write(chart, talks_figure(result))
+        write_output(chart, talks_figure(result))
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=1))
         return
@@ -169,7 +163,7 @@ def forecast(ctx: typer.Context, date: str | None = typer.Option(None, "--date",
     with open_ledger(db) as ledger:
         f = compute(ledger, date=parse_date(date, "--date"), draws=draws, seed=seed, overrides=_yaml(overrides))
     if seal:
-        _write(seal, json.dumps(make_seal(f), indent=1, ensure_ascii=False))
+        write_output(seal, json.dumps(make_seal(f), indent=1, ensure_ascii=False))
     if fmt == "json":
         typer.echo(f.model_dump_json(indent=1))
         return
@@ -252,7 +246,7 @@ def show_brief(ledger, date=None, fmt: str = "terminal", out: Path | None = None
     rendered = {"markdown": markdown, "text": text, "html": to_html,
                 "json": lambda x: x.model_dump_json(indent=1), "terminal": markdown}[fmt](b)
     if out:
-        _write(out, rendered)
+        write_output(out, rendered)
     elif fmt == "terminal":
         from rich.markdown import Markdown
 

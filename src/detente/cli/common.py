@@ -164,7 +164,9 @@ def write_output(path: Path, content: Any) -> None:
         elif isinstance(content, str):
             tmp.write_text(content, encoding="utf-8")
         else:
-            tmp.write_text(content.to_html(include_plotlyjs=True, full_html=True), encoding="utf-8")
+            from detente.analysis.charts import html
+
+            tmp.write_text(html(content), encoding="utf-8")
     errors.print(Text(f"written: {path}"), soft_wrap=True)  # stderr: stdout may be JSON
 
 
