@@ -32,3 +32,13 @@ class BreaksOnWord(OneQuoteExtractor):
             if self.word in extraction.document.text:
                 raise RuntimeError("component bug")
             yield extraction
+
+
+def fill_three_quotes(ledger) -> None:
+    """Three articles of one quote each, two Russian and one Ukrainian, on 1–3 February 2026."""
+    import datetime as dt
+
+    from tests.ledger.factories import make_extraction
+
+    for n, party in enumerate(("RUS", "RUS", "UKR")):
+        ledger.ingest(make_extraction(n, dt.date(2026, 2, 1 + n), party=party))

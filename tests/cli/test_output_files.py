@@ -1,6 +1,5 @@
 """Files the CLI writes (briefs, charts, sealed forecasts) end as a plain open() would leave them,
 written atomically; a .png is a PNG or an error; a listing cut at --limit says so."""
-import datetime as dt
 import importlib.util
 import os
 import stat
@@ -11,7 +10,7 @@ import pytest
 from detente.cli import common
 from detente.errors import DetenteError
 from detente.ledger import Ledger
-from tests.ledger.factories import make_extraction
+from tests.cli.fakes import fill_three_quotes
 
 
 @pytest.fixture
@@ -64,8 +63,7 @@ def test_png_with_kaleido_is_drawn_by_it_and_text_is_refused(tmp_path, monkeypat
 @pytest.fixture
 def three_quotes(tmp_path):
     with Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite'}") as ledger:
-        for n, party in enumerate(("RUS", "RUS", "UKR")):
-            ledger.ingest(make_extraction(n, dt.date(2026, 2, 1 + n), party=party))
+        fill_three_quotes(ledger)
         yield ledger
 
 

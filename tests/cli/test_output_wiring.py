@@ -1,21 +1,19 @@
 """The commands that write files or cut listings use the shared helpers of cli/common: brief --out
 and --chart make missing folders and never write HTML into a .png; quotes/claims/events say when
 --limit cut the table."""
-import datetime as dt
 import os
 import stat
 
 import pytest
 
 from detente.ledger import Ledger
-from tests.ledger.factories import make_extraction
+from tests.cli.fakes import fill_three_quotes
 
 
 @pytest.fixture
 def filled(run):
     with Ledger(f"sqlite:///{run.db}") as led:
-        for n, party in enumerate(("RUS", "RUS", "UKR")):
-            led.ingest(make_extraction(n, dt.date(2026, 2, 1 + n), party=party))
+        fill_three_quotes(led)
     return run
 
 
