@@ -36,9 +36,9 @@ EXTENSIONS = {
 
 # A folder walk reads only the documented article types; the other files a folder of articles
 # holds (notes.md, a spreadsheet, images) are passed over rather than stored as articles or
-# reported as failures on every re-run. A file named explicitly is read whatever its suffix.
-FOLDER_SUFFIXES = frozenset((".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson",
-                             ".xml", ".rss", ".atom"))
+# reported as failures on every re-run (Markdown is more often notes than an article). A file
+# named explicitly is read whatever its suffix.
+FOLDER_SUFFIXES = frozenset(EXTENSIONS) - {".md"}
 
 # Databases (a ledger kept beside its articles, with SQLite's -wal/-shm/-journal companions and
 # the -lock file detente migrates under) are passed over in folder walks rather than reported as
