@@ -12,6 +12,7 @@ from fastapi import Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from detente.ledger.export import flat_columns, flat_row
+from detente.ledger.ledger import MAX_ID
 
 PLURAL = {"quote": "quotes", "claim": "claims", "event": "events"}
 # facet name (also its filter's query parameter) -> the record field it counts
@@ -22,7 +23,6 @@ FACETS = {
     "event": {"type": "type", "outlet": "outlet"},
 }
 MAX_LIMIT = 500
-MAX_ID = 2**63 - 1  # the largest id SQLite (and PostgreSQL's bigint) holds: its driver refuses a larger one
 DOWNLOAD_PAGE = 1000
 Format = Literal["json", "csv", "jsonl"]
 
