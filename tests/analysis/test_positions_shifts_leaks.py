@@ -48,6 +48,20 @@ def test_positions_newer_official_statement_supersedes_older_claims(ledger):
     assert series.current.low < 50 < series.current.high
 
 
+def test_a_same_day_leak_the_official_record_denies_does_not_weigh_in_the_position(ledger):
+    """The official says 75 the day a leak says 25: the leak is denied, and the shift that
+    follows moves from 75, not from a blend of the two."""
+    add_claim(ledger, "RUS", "territory", 75, 0, name="Dmitry Peskov")
+    add_claim(ledger, "RUS", "territory", 25, 0, source="anonymous")
+    add_claim(ledger, "RUS", "territory", 100, 10, source="anonymous")
+    assert [k.status for k in leaks(ledger) if k.reported == day(0)] == ["denied"]
+    [series] = positions(ledger, party="RUS", issue="territory")
+    assert series.points[0].position == 75 and series.points[0].on_record
+    assert series.points[0].low >= 70
+    moves = [s for s in shifts(ledger, party="RUS") if s.kind == "escalation"]
+    assert [s.before.position for s in moves] == [75]
+
+
 def test_positions_older_claims_fade_but_still_count_without_an_official(ledger):
     add_claim(ledger, "RUS", "territory", 100, 0, source="anonymous")
     add_claim(ledger, "RUS", "territory", 50, 90, source="anonymous")

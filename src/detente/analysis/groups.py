@@ -48,6 +48,10 @@ class Day:
     awp: float = 0.0
     arw: float = 0.0
     """The same sums over the claims the text places (``Group.anchored``): a shift's baseline."""
+    rwq: float = 0.0
+    arwp: float = 0.0
+    """Σw·(p² + sd²) of the record's claims and Σw·p of its placed ones: on a day the party speaks
+    on record, the walks keep only what it said (``positions.Walk``)."""
 
     @property
     def on_record(self) -> bool:
@@ -67,10 +71,13 @@ class Day:
         if c.on_record:
             self.rw += w
             self.rwp += w * c.position
+            self.rwq += w * (c.position ** 2 + sd ** 2)
         if c.anchored:
             self.aw += w
             self.awp += w * c.position
-            self.arw += w if c.on_record else 0.0
+            if c.on_record:
+                self.arw += w
+                self.arwp += w * c.position
         self.ids.append(c.id)
         self.lo = c.position if self.lo is None else min(self.lo, c.position)
         self.hi = c.position if self.hi is None else max(self.hi, c.position)
@@ -209,15 +216,16 @@ def _read_days(ledger, cb: Codebook, party, issue, until, since) -> list[Day]:
                        func.sum(w * (c.position * c.position + _sd2_sql(c))), func.count(),
                        func.sum(rec), func.sum(rec * c.position), func.aggregate_strings(cast(c.id, String), ","),
                        func.min(c.position), func.max(c.position), func.sum(aw), func.sum(aw * c.position),
-                       func.sum(arec))
+                       func.sum(arec), func.sum(rec * (c.position * c.position + _sd2_sql(c))),
+                       func.sum(arec * c.position))
                 .select_from(c).join(d, c.document_id == d.id))
         if sp is not None:
             stmt = stmt.outerjoin(sp, sp.c.name == c.source_name)
         stmt = stmt.where(*where).group_by(*keys)
         found = {(p, i, day): Day(p, i, day, float(sw), float(swp), float(swq), n, float(rw or 0), float(rwp or 0),
                                   list(map(int, ids.split(","))), float(lo), float(hi), float(saw or 0),
-                                  float(sawp or 0), float(sarw or 0))
-                 for p, i, day, sw, swp, swq, n, rw, rwp, ids, lo, hi, saw, sawp, sarw
+                                  float(sawp or 0), float(sarw or 0), float(rwq or 0), float(sarwp or 0))
+                 for p, i, day, sw, swp, swq, n, rw, rwp, ids, lo, hi, saw, sawp, sarw, rwq, sarwp
                  in session.connection().execute(stmt).all()}
         for g in _corrected(session, cb, corrected, party, issue, since, until):
             found.setdefault((g.party, g.issue, g.day), Day(g.party, g.issue, g.day)).add(g)

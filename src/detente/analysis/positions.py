@@ -2,7 +2,8 @@
 
 The estimate is a weighted mean of the claims in force, each weighted by provenance and hedging
 (``weights.py``) and faded by age (a half-life); an unhedged statement on the party's own record
-supersedes everything older. The band is one standard deviation of the weighted mixture (the
+supersedes everything older and the same day's second-hand reports (a leak that day is confirmed
+or denied by it: ``leaks``). The band is one standard deviation of the weighted mixture (the
 spread between claims plus each claim's own spread), so disagreeing or hedged sources widen it.
 """
 from __future__ import annotations
@@ -97,10 +98,11 @@ class Walk:
                 w, wp, wq = w * f, wp * f, wq * f
             self.before[k] = (w, wp, wq)
             self.starts[k] = start
-            if r.rw > 0:
-                w = wp = wq = 0.0
+            if r.rw > 0:   # the party's own record supersedes the past and the day's reports
+                w, wp, wq = r.rw, r.rwp, r.rwq
                 start = k
-            w, wp, wq = w + r.w, wp + r.wp, wq + r.wq
+            else:
+                w, wp, wq = w + r.w, wp + r.wp, wq + r.wq
             self.after[k] = (w, wp, wq)
             last = t
 

@@ -150,9 +150,10 @@ class PlacedWalk:
             self.means[k] = wp / w if w > 0 else None
             self.starts[k], self.latest[k] = start, latest
             if r.arw > 0:
-                w = wp = 0.0
-                start = k
-            w, wp, last = w + r.aw, wp + r.awp, t
+                w, wp, start = r.arw, r.arwp, k
+            else:
+                w, wp = w + r.aw, wp + r.awp
+            last = t
             latest = t if r.aw > 0 else latest
         self.means[-1], self.starts[-1], self.latest[-1] = (wp / w if w > 0 else None), start, latest
 

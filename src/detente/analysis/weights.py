@@ -9,7 +9,8 @@ by half: hedging is the writer saying they are not sure.
 Fading: a statement's weight halves every ``HALF_LIFE_DAYS`` days, so last winter's leak does not
 outvote this week's interview. Supersession: an unhedged statement on the party's own record
 (official or document, not by another party's speaker) replaces everything older on that
-issue: a government that states its position has, from then on, that position.
+issue, and that day's leaks and reports: a government that states its position has, from then
+on, that position.
 
 Shifts: a move is a change of at least ``SHIFT_THRESHOLD`` points between the position in force
 before a day and what is said that day. The codebook's anchors are at least 10 points apart,
