@@ -130,3 +130,25 @@ def test_a_participle_trailing_a_reported_clause_is_the_reporters(claims_of):
             "next week, stressing the importance of firm security guarantees for Ukraine.")
     [claim] = [c for c in claims_of(text) if c.issue == "security_guarantees"]
     assert claim.source.type == "official" and "senior officials" not in claim.source.chain
+
+
+@pytest.mark.parametrize("subject", ["Trump administration officials", "Two officials in the Trump administration"])
+def test_officials_of_an_administration_named_for_a_leader_are_unnamed(claims_of, subject):
+    """The leader's name qualifies the administration: no one is named, so no one is on record."""
+    claim = claims_of(f"{subject} said Washington would offer Kyiv security guarantees modelled on Article 5.")[0]
+    assert (claim.party, claim.source.type) == ("USA", "anonymous")
+    assert "Trump" not in (claim.source.name or "").replace("Trump administration", "")
+
+
+def test_where_an_unnamed_official_sits_names_the_side(claims_of):
+    claim = claims_of("A senior official in Zelensky's office said Kyiv would reject any withdrawal from Donbas.")[0]
+    assert (claim.party, claim.stance, claim.source.type) == ("UKR", "rejection", "anonymous")
+
+
+def test_a_name_set_off_after_a_long_title_is_on_record(claims_of):
+    """The parse may hang the name on the place that ends the title ("… in Riyadh, Vladimir
+    Medinsky"); set off by commas, it names the head of the delegation, who is on record."""
+    text = ("According to news agencies, the head of Moscow's delegation at the meeting in Riyadh, "
+            "Vladimir Medinsky, announced that Russia had handed Ukraine a memorandum on a ceasefire.")
+    claim = next(c for c in claims_of(text) if c.issue == "ceasefire")
+    assert (claim.source.type, claim.source.name) == ("official", "Vladimir Medinsky")

@@ -253,7 +253,7 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         known = _the_one_before(span, head, index, ctx)
         if known is not None:
             return _speaker(known, ctx, **spk)
-        party = party or _side_of_source(head, ctx)
+        party = party or side_of_source(head, ctx)
         return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
     if _plural_group(span, head, lemma, party):
         return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
@@ -290,7 +290,7 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
     return Speaker(name=clean_name(span.text) or None, party=party or "NONE", **spk)
 
 
-def _side_of_source(head: Token, ctx: ArticleContext) -> str | None:
+def side_of_source(head: Token, ctx: ArticleContext) -> str | None:
     """"a diplomat from a Nordic EU country", "a source in the Kremlin", "sources close to the
     presidential administration": where an unnamed source sits names the side it speaks for
     (not what it knows about: "familiar with Russia's plans" says nothing of whose source it is)."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from detente.codebook.names import person_keys
-from detente.extract.mentions.actors import same_body_before, served_by
+from detente.extract.mentions.actors import same_body_before, served_by, side_of_source
 from detente.extract.mentions.people import Person, mention_index, party_named_in
 from detente.extract.mentions.phrases import names_head
 from detente.extract.context import ArticleContext
@@ -61,13 +61,15 @@ def _resolve_one(token: Token, ctx: ArticleContext) -> Mention | None:
     person = _person_in(span, ctx)
     if person is not None:
         return person
-    if token.lemma_.lower() in ANONYMOUS_NOUNS["en"] and not any(t.ent_type_ == "PERSON" for t in span):
-        return Mention(party_named_in(local_words(token), ctx), _name(span), "anonymous")
+    if token.lemma_.lower() in ANONYMOUS_NOUNS["en"] and not any(
+            t.ent_type_ == "PERSON" and names_head(t, span.root) for t in span):  # not "Trump administration officials"
+        return Mention(party_named_in(local_words(token), ctx) or side_of_source(token, ctx), _name(span), "anonymous")
     if token.lemma_.lower() in EXPERT_NOUNS["en"]:
         return Mention(None, _name(span), "expert")
     if token.lemma_.lower() in RELATION_NOUNS["en"]:  # "Ukraine's allies" are not Ukraine
         return Mention(party_named_in(_own_words(token), ctx), _name(span), "other")
-    party = party_named_in(local_words(token), ctx) or _owner_party(token, ctx)
+    party = party_named_in(local_words(token), ctx) or _owner_party(token, ctx) or (
+        side_of_source(token, ctx) if token.lemma_.lower() in OFFICE_NOUNS["en"] else None)  # "an official in Zelensky's office"
     if party is None and token.lemma_.lower() in BODY_NOUNS["en"]:  # "the ministry", named before
         body = same_body_before(span, token, ctx)
         if body is not None:

@@ -45,13 +45,22 @@ def quoted_tokens(ctx: ArticleContext) -> list[bool]:
 
 
 def names_head(tok: Token, head: Token) -> bool:
-    """``tok`` is part of what ``head`` names, not a possessor or an "of/for" phrase hanging on
-    it ("Putin's spokesperson", "an aide of Putin" are not Putin)."""
+    """``tok`` is part of what ``head`` names, not a possessor, a phrase hanging on it or the
+    name of a thing qualifying it ("Putin's spokesperson", "an aide of Putin", "officials in the
+    Trump administration", "Trump administration officials" are not Putin or Trump)."""
     path, t = [], tok
     while t.i != head.i and t.head.i != t.i:
         path.append(t)
         t = t.head
-    return t.i == head.i and not any(p.dep_ == "poss" or p.lower_ in ("of", "for", "to") for p in path)
+    if t.i != head.i:
+        return False
+    if any(p.dep_ == "appos" and p.head.ent_type_ in ("GPE", "LOC", "FAC") for p in path):
+        return True  # "the head of the delegation at the talks in Geneva, Vladimir Medinsky": the
+        # parse hangs the name on the place, which no name renames; it renames the phrase
+    if any(p.dep_ == "poss" or p.lower_ in ("of", "for", "to") for p in path):
+        return False
+    return not any(p.dep_ == "prep" or (p.dep_ == "compound" and p.head.pos_ == "NOUN"
+                                        and p.head.ent_type_ != "PERSON") for p in path)
 
 
 def noun_phrase(head: Token) -> Span:
