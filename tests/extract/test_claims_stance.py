@@ -243,3 +243,33 @@ def test_a_stance_phrase_starts_at_a_word(article, text, phrase_word):
     ctx = article(text)
     words = [t.token.text for s in ctx.doc.sents for t in find_triggers(s, ctx)]
     assert phrase_word not in words
+
+
+@pytest.mark.parametrize("text, issue", [
+    ("Rubio said sanctions relief for Russia is not on the table.", "sanctions_assets"),
+    ("Zelensky turned down the offer of a holiday truce.", "ceasefire"),
+    ("Lavrov said Russia will under no circumstances accept foreign troops in Ukraine.", "security_guarantees"),
+    ("Zelensky said Ukraine would never give up Donbas.", "territory"),
+    ("Zelensky said Ukraine will never hand over the land it holds in Donetsk.", "territory"),
+])
+def test_refusals_without_the_word_reject(claims_of, text, issue):
+    """A refusal said the way diplomats say it: off the table, turned down, under no
+    circumstances, never to be given up."""
+    assert [(c.issue, c.stance) for c in claims_of(text) if c.issue == issue] == [(issue, "rejection")]
+
+
+def test_on_the_table_still_offers(claims_of):
+    found = claims_of("Lavrov said a ceasefire along the front line is on the table.", quotes=None)
+    assert ("RUS", "ceasefire", "proposal") in [(c.party, c.issue, c.stance) for c in found]
+
+
+def test_a_yes_on_ones_own_condition_is_an_offer(claims_of):
+    found = claims_of("Zelensky said he would agree to withdraw troops from Donbas if Russian forces did the same.")
+    assert ("UKR", "territory", "proposal") in [(c.party, c.issue, c.stance) for c in found]
+    plain = claims_of("Ukraine agreed to the ceasefire proposal.")
+    assert ("UKR", "ceasefire", "acceptance") in [(c.party, c.issue, c.stance) for c in plain]
+
+
+def test_a_member_blocking_a_decision_rejects_it(claims_of):
+    found = claims_of("Orban said Hungary would block any new sanctions package against Russia.")
+    assert ("HUN", "sanctions_assets", "rejection") in [(c.party, c.issue, c.stance) for c in found]

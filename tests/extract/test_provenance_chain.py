@@ -152,3 +152,24 @@ def test_a_name_set_off_after_a_long_title_is_on_record(claims_of):
             "Vladimir Medinsky, announced that Russia had handed Ukraine a memorandum on a ceasefire.")
     claim = next(c for c in claims_of(text) if c.issue == "ceasefire")
     assert (claim.source.type, claim.source.name) == ("official", "Vladimir Medinsky")
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Kommersant reported that Moscow is ready to exchange all prisoners.", "Kommersant"),
+    ("The newspaper Bild reported that Germany wants a ceasefire before Christmas.", "Bild"),
+    ("According to Axios, the White House wants Kyiv to sign the framework before Christmas.", "Axios"),
+])
+def test_an_outlet_the_case_does_not_know_is_an_outlet(claims_of, text, outlet):
+    """Neither an expert nor the body it reports on: an outlet the codebook does not list still
+    reports, and a body known only through it is the outlet's report."""
+    claim = claims_of(text, quotes=None)[0]
+    assert (claim.source.type, claim.source.name) == ("media", outlet)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Moscow is ready to resume talks in Istanbul, a source in the Kremlin said.", "anonymous"),
+    ("Moscow is ready to exchange all prisoners, people briefed on the talks said.", "anonymous"),
+])
+def test_a_closing_unnamed_source_the_parse_hung_on_the_clause(claims_of, text, kind):
+    claim = claims_of(text, quotes=None)[0]
+    assert (claim.party, claim.source.type) == ("RUS", kind)

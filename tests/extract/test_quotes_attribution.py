@@ -209,3 +209,12 @@ def test_unattributed_fragment_is_dropped_but_unattributed_statement_kept(quotes
 def test_a_mixed_quote_starts_at_its_reported_clause_not_the_cue_s_adjuncts(quotes_of, text, start):
     [q] = quotes_of(text)
     assert q.kind == "mixed" and q.text.startswith(start)
+
+
+def test_a_closing_source_the_parse_hung_on_the_clause_speaks_and_stays_out(quotes_of):
+    """'…, a source in the Kremlin said.': the parse may make the source an apposition of the last
+    noun of the content; it still speaks, and the content ends before its comma."""
+    text = "Moscow is ready to resume talks in Istanbul, a source in the Kremlin said."
+    [quote] = quotes_of(text)
+    assert quote.text == "Moscow is ready to resume talks in Istanbul"
+    assert quote.speaker.name is None and quote.speaker.party == "RUS"

@@ -13,7 +13,7 @@ STANCE_LEMMAS: dict[str, set[str]] = {
     "proposal": {"propose", "proposal", "offer", "suggest", "float", "initiative", "submit",
                  "intend", "memorandum", "unveil", "present", "table", "invite", "invitation"},
     "rejection": {"reject", "refuse", "oppose", "dismiss", "unacceptable", "opposition",
-                  "rejection", "veto", "criticize", "criticise", "intervention"},
+                  "rejection", "veto", "criticize", "criticise", "intervention", "block"},
     "acceptance": {"agree", "accept", "acceptable", "ready", "willing", "welcome", "endorse",
                    "approve", "support", "favorably", "favourably", "consent", "openness"},
     "assessment": {"progress", "constructive", "productive", "positive", "positively",
@@ -27,7 +27,7 @@ VERB_ONLY = {"call", "press", "push", "want", "need", "seek", "stress", "urge", 
              "intend", "submit", "agree", "accept", "welcome", "endorse", "approve", "consent",
              "reject", "refuse", "oppose", "dismiss", "criticize", "criticise", "derail", "stall",
              "insist", "require", "propose", "suggest", "support", "table", "praise", "hail", "commend",
-             "unveil", "present", "invite"}
+             "unveil", "present", "invite", "block"}
 # Modals of obligation: 'Ukraine must withdraw' is the speaker's demand on Ukraine.
 OBLIGATION_WORDS = {"must", "should", "better", "ought"}
 # Verbs that oblige through "to": 'Russia will have to agree', 'Kyiv needs to accept' state the
@@ -45,7 +45,8 @@ STANCE_PHRASES: dict[str, tuple[str, ...]] = {
     "proposal": ("put forward", "puts forward", "on the table", "would welcome"),
     "rejection": ("rule out", "ruled out", "rules out", "will not accept", "would not accept",
                   "cannot agree", "can't agree", "does not agree", "do not agree",
-                  "won't accept", "not accept", "refused to", "pushed back", " ".join(RED_LINE)),
+                  "won't accept", "not accept", "refused to", "pushed back", " ".join(RED_LINE),
+                  "turned down", "turn down", "turns down", "turning down", "non-starter", "nonstarter"),
     "acceptance": ("ready to", "willing to", "prepared to", "agreed to", "open to", "responded positively",
                    "reacted positively"),
     "assessment": ("made progress", "no progress", "good progress"),
@@ -85,10 +86,15 @@ NEGATIVE_VERDICTS = {"mistake", "error", "wrong", "dangerous", "failure", "disas
 # Verbs of conceding: stated with a negated future ('will never recognise Crimea as Russian',
 # 'will not withdraw from Donbas') they refuse the concession; alone they state nothing.
 CONCESSION_LEMMAS = {"recognise", "recognize", "cede", "concede", "surrender", "withdraw", "relinquish"}
+# … and the same with a particle: 'will never give up Donbas', 'would never hand over the land'.
+CONCESSION_PARTICLES = {"give": "up", "hand": "over", "turn": "over"}
 REFUSING_MODALS = {"will", "wo", "would", "shall", "can", "ca"}
 
 # Negated wishes are refusals: 'the Kremlin does not want to go into details'.
-NEGATED_LEMMA_STANCE: dict[str, str] = {"want": "rejection", "wish": "rejection"}
+NEGATED_LEMMA_STANCE: dict[str, str] = {"want": "rejection", "wish": "rejection",
+                                         "table": "rejection"}  # 'is not on the table'
+# Nouns that, after 'no', negate the verb they qualify: 'will under no circumstances accept'.
+NEGATING_NOUNS = {"circumstance", "circumstances", "way", "means", "account", "condition", "conditions"}
 
 # Words that mark a clause hypothetical: a stance inside it is nobody's position.
 CONDITIONAL_MARKS = {"if", "unless", "whether", "should"}

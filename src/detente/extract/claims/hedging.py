@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.extract.claims.cues import (CONDITIONAL_MARKS, CONFIRM_LEMMAS, HEDGE_MODALS,
+from detente.extract.claims.cues import (CONDITIONAL_MARKS, CONFIRM_LEMMAS, HEDGE_MODALS, NEGATING_NOUNS,
                                         HEDGE_PHRASES, HEDGE_WORDS)
 
 _NEGATORS = {"not", "n't", "never", "no", "cannot"}
@@ -18,14 +18,28 @@ _STOP_POS = {"DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PUNCT", "PART", "SP
 
 
 def is_negated(token: Token) -> bool:
-    """A negator on the stance word or on the verb that governs it ('will not accept')."""
-    for t in (token, token.head) if token.dep_ in ("xcomp", "acomp") else (token,):
+    """A negator on the stance word or on the verb that governs it ('will not accept', 'is not on
+    the table'), or a negating phrase on it ('will under no circumstances accept')."""
+    for t in _governing(token):
         if any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in t.children if c.i < token.i + 3):
+            return True
+        if any(c.dep_ == "prep" and any(g.lower_ in NEGATING_NOUNS and any(d.lower_ == "no" for d in g.children)
+                                        for g in c.children) for c in t.children):
             return True
     prev = token.doc[max(token.i - 3, 0):token.i]
     if any(t.lower_ in ("cannot", "never") for t in prev):
         return True
     return token.dep_ == "pcomp" and token.head.lower_ == "without"  # 'without offering specifics' 
+
+
+def _governing(token: Token) -> tuple[Token, ...]:
+    """The stance word and the verb it completes: 'not ready to' (xcomp, acomp), 'not on the
+    table' (the object of a preposition on the verb)."""
+    if token.dep_ in ("xcomp", "acomp"):
+        return token, token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        return token, token.head.head
+    return (token,)
 
 
 def is_hypothetical(token: Token, sentence: Span) -> bool:

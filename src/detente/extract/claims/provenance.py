@@ -84,7 +84,8 @@ def _typed(m: Mention, token: Token) -> Mention:
         return Mention(m.party, mention_span(token).text, "document")
     if m.kind == "other" and token.ent_type_ == "PERSON":
         return Mention(m.party, m.name, "person")
-    if m.kind == "other" and token.ent_type_ in ("ORG", "WORK_OF_ART", "GPE"):
+    if m.kind == "other" and (token.ent_type_ in ("ORG", "WORK_OF_ART", "GPE")
+                              or token.pos_ == "PROPN" and token.ent_type_ != "PERSON"):  # "according to Axios"
         return Mention(m.party, m.name, "media")
     return m
 

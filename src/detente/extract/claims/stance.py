@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from detente.extract.claims.cues import (ASSERTION_LEMMAS, CONCESSION_LEMMAS, NEGATIVE_VERDICTS, REFUSING_MODALS,
+from detente.extract.claims.cues import (ASSERTION_LEMMAS, CONCESSION_LEMMAS, CONCESSION_PARTICLES, NEGATIVE_VERDICTS,
+                                        REFUSING_MODALS,
                                         STANCE_LEMMAS, STANCE_PHRASES, VERB_ONLY)
 from detente.extract.context import ArticleContext
 from detente.extract.claims.holders import obliged_to
@@ -98,7 +99,7 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
         if obliged_to(tok):  # 'Russia will have to agree to a truce': a demand on Russia
             out.append(Trigger(tok, "demand", False))
             continue
-        if lemma in CONCESSION_LEMMAS:
+        if lemma in CONCESSION_LEMMAS or _phrasal_concession(tok, lemma):
             if _refused(tok):
                 out.append(Trigger(tok, "rejection", True))
             continue
@@ -108,6 +109,12 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
                 break
     out = [t for t in out if not _presents_stance_noun(t, out) and not _rejected(t, out) and not _asked_of(t)]
     return out or _assertions(sent)
+
+
+def _phrasal_concession(tok: Token, lemma: str) -> bool:
+    """'give up', 'hand over': a verb of conceding with its particle."""
+    particle = CONCESSION_PARTICLES.get(lemma)
+    return particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
 
 
 def _refused(tok: Token) -> bool:

@@ -24,6 +24,35 @@ def passive_agent(verb: Token) -> Token | None:
     return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
 
 
+def closing_subject(verb: Token, inside=lambda t: False) -> Token | None:
+    """'…, a source in the Kremlin said.', '…, people briefed on the talks said.': with no subject
+    of its own, a verb of saying that closes a sentence after a comma is spoken by the phrase
+    between the two, which the parse may have hung on the clause before ('Istanbul, a source')."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    doc, start = verb.doc, verb.i - 1
+    while start > verb.sent.start and doc[start].text != "," and verb.i - start <= _CLOSING_WORDS:
+        start -= 1
+    if doc[start].text != "," or start == verb.i - 1:
+        return None
+    stretch = range(start + 1, verb.i)
+    if any(inside(doc[k]) or doc[k].is_punct for k in stretch):
+        return None
+    for k in stretch:
+        t = doc[k]
+        if t.head.i in stretch and t.head.i != t.i:
+            continue
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+        if t.pos_ == "VERB":  # 'people briefed on the talks': the parse made the participle a verb
+            return next((c for c in t.children if c.dep_ == "nsubj" and c.i in stretch), None)
+        return None
+    return None
+
+
+_CLOSING_WORDS = 10
+
+
 def quoted_tokens(ctx: ArticleContext) -> list[bool]:
     """Which tokens stand inside double quotation marks (a curly mark opens or closes by its
     shape, a straight one toggles; a paragraph break closes any quote left open)."""

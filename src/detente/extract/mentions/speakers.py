@@ -9,7 +9,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from detente.extract.context import ArticleContext
-from detente.extract.mentions.phrases import passive_agent
+from detente.extract.mentions.phrases import closing_subject, passive_agent
 from detente.extract.mentions.parties import Mention, resolve
 from detente.extract.mentions.vocabulary import DOCUMENT_NOUNS, MEDIA_NOUNS, REPORTING_LEMMAS
 from detente.records import Quote, Speaker
@@ -55,7 +55,8 @@ def speaker_mention(spk: Speaker, ctx: ArticleContext) -> Mention:
     span = ctx.doc.char_span(spk.start, spk.end, alignment_mode="expand") \
         if spk.start is not None and spk.end is not None else None
     hits = resolve(span.root, ctx) if span is not None else []
-    if span is not None and span.root.lemma_.lower() in MEDIA_NOUNS["en"] and not spk.actor_id:
+    if span is not None and not spk.actor_id and (span.root.lemma_.lower() in MEDIA_NOUNS["en"] or (
+            party is None and _outlet(span.root))):
         return Mention(party, spk.name, "media")  # "Russian state media reported …": an outlet, not the state
     if hits and hits[0].kind in ("anonymous", "metonym"):
         return Mention(hits[0].party or party, spk.name, hits[0].kind)
@@ -64,6 +65,17 @@ def speaker_mention(spk: Speaker, ctx: ArticleContext) -> Mention:
     if hits and hits[0].kind == "other" and not party and spk.actor_id is None:
         return Mention(None, spk.name, "other")
     return Mention(party, spk.name, "person" if party else "expert")
+
+
+def _outlet(name: Token) -> bool:
+    """"Kommersant reported …", "the newspaper Bild reported …": a name the case does not know that
+    reports, or that a media noun introduces, is an outlet (a journalist reports for one)."""
+    head = name.head if name.dep_ in ("appos", "compound") else name
+    return head.lemma_.lower() in MEDIA_NOUNS["en"] or (
+        name.dep_ == "nsubj" and name.head.lemma_.lower() in OUTLET_VERBS and name.pos_ == "PROPN")
+
+
+OUTLET_VERBS = frozenset({"report", "publish"})
 
 
 def _reporter(sent: Span, ctx: ArticleContext) -> Mention | None:
@@ -87,7 +99,7 @@ def reporting_subject(verb: Token) -> Token | None:
             return c
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         return reporting_subject(_trailing_report(verb) or verb.head)
-    return _glued_subject(verb)
+    return _glued_subject(verb) or closing_subject(verb)
 
 
 def _trailing_report(verb: Token) -> Token | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from detente.extract.mentions.phrases import noun_phrase, passive_agent
+from detente.extract.mentions.phrases import closing_subject, noun_phrase, passive_agent
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ANONYMOUS_HEADS, BODY_NOUNS, CITING_VERBS, FINDING_VERBS, FRAGMENT_CUES, IDIOM_CUES,
                                  IN_OPINION, INTENT_VERBS, ISSUED_NOUNS, MUTE_NOUNS, MUTE_PRONOUNS, OBJECT_VERBS, PREP_CUES, PRONOUNS,
                                  RELAY_VERBS, REPORTING_VERBS, ROLE_NOUNS, SENTENCE_END, SOURCE_DOCUMENTS, SPOKEN_NOUNS,
@@ -319,6 +319,9 @@ def _same_line(a: Token, b: Token) -> bool:
 
 def _beside(cue: Token, inside) -> Token | None:
     """"… Katarina Mathernova wrote:" or "… wrote the Belgian Foreign Minister"."""
+    closing = closing_subject(cue, inside)
+    if closing is not None:
+        return closing
     doc = cue.doc
     before = doc[cue.i - 1] if cue.i > 0 else None
     if before is not None and before.pos_ in ("PROPN", "PRON") and not inside(before) and before.is_alpha:

@@ -14,6 +14,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from detente.extract.mentions.actors import resolve_mention
+from detente.extract.mentions.phrases import closing_subject
 from detente.extract.quotes.attribution import according_object, cue_text, is_relative, mention_of, subject_of
 from detente.extract.context import ArticleContext
 from detente.extract.mentions.vocabulary import (ACCORDING_TO, ADDRESSEE_VERBS, CITING_VERBS, CLAUSE_VERBS,
@@ -102,7 +103,10 @@ def _reported_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] |
     if not comps:
         return _parenthetical(tok, subj)
     comp = comps[0]
-    return subj, comp.left_edge.i, comp.right_edge.i
+    first, last = comp.left_edge.i, comp.right_edge.i
+    if first <= subj.i <= last and closing_subject(tok) == subj:
+        last = subj.left_edge.i - 1  # "…, a source in the Kremlin said": the parse hung the speaker on the content
+    return subj, first, last
 
 
 def _anonymity_terms(tok: Token) -> bool:
