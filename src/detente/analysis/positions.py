@@ -17,7 +17,7 @@ from detente.analysis import weights
 from detente.analysis.groups import Day, days
 from detente.analysis.records import PositionPoint, PositionSeries
 from detente.codebook import Codebook
-from detente.errors import DetenteError
+from detente.codebook.codes import UnknownFilterError
 
 
 @dataclass(slots=True)
@@ -185,7 +185,3 @@ def codebook_of(ledger, codebook: Codebook | None = None, *, party: str | None =
         raise UnknownFilterError(f"unknown party {party!r}; the case's parties: "
                                  + ", ".join(p.code for p in codebook.parties))
     return codebook
-
-
-class UnknownFilterError(DetenteError):
-    """A party or issue filter the case's codebook does not define."""

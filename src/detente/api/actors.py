@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from detente.api.access import reader
 from detente.api.errors import ApiError
 from detente.api.lists import MAX_LIMIT
+from detente.codebook.codes import code
 
 api = APIRouter(prefix="/api/actors", tags=["actors"])
 
@@ -13,7 +14,9 @@ api = APIRouter(prefix="/api/actors", tags=["actors"])
 @api.get("", name="list_actors", dependencies=[Depends(reader)], summary="Speakers in id order, with quote counts")
 def list_actors(request: Request, after: str | None = Query(None, description="keyset cursor: ids after this"),
                 limit: int = Query(50, ge=1, le=MAX_LIMIT), party: str | None = None):
-    found = request.app.state.ledger.actors(after=after, limit=limit + 1, party=party)
+    ledger = request.app.state.ledger
+    party = code(ledger.codebook, "party", party, unattributed=True)  # any case, as in the CLI; unknown: 400
+    found = ledger.actors(after=after, limit=limit + 1, party=party)
     more = len(found) > limit
     found = found[:limit]
     nxt = str(request.url.include_query_params(after=found[-1]["id"])) if more else None

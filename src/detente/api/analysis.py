@@ -1,7 +1,8 @@
 """/api/positions, shifts, leaks, talks-vs-war, forecast, scenarios, brief: the analysis layer over HTTP.
 
 Each route calls one ``detente.analysis`` function and returns its records; results are kept per
-ledger version (anything ingested or reviewed changes it), as the facet counts are.
+ledger version (anything ingested or reviewed changes it), as the facet counts are. Party and issue
+codes are taken in any case, as in the CLI (``codebook/codes.py``).
 """
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from pydantic import BaseModel, Field
 
 from detente import analysis
 from detente.analysis.brief import markdown, to_html
-from detente.analysis.forecast import Overrides
+from detente.analysis.forecast import Overrides, check_overrides
 from detente.api.access import reader
+from detente.codebook.codes import known, overrides
 
 api = APIRouter(prefix="/api", tags=["analysis"], dependencies=[Depends(reader)])
 MAX_DRAWS = 5000
@@ -33,11 +35,16 @@ def cached(request: Request, name: str, params: dict, compute):
     return hit[1]
 
 
+def codes(ledger, party: str | None, issue: str | None) -> dict:
+    """The party and issue as the codebook spells them ("rus" is RUS); an unknown one is a 400."""
+    return known(ledger.codebook, {"party": party, "issue": issue})
+
+
 @api.get("/positions", name="positions", response_model=list[analysis.PositionSeries],
          summary="Each party's position over time per issue, with its band and the claims behind each point")
 def positions(request: Request, party: str | None = None, issue: str | None = None, until: dt.date | None = None):
     ledger = request.app.state.ledger
-    args = dict(party=party, issue=issue, until=until)
+    args = dict(**codes(ledger, party, issue), until=until)
     return cached(request, "positions", args, lambda: analysis.positions(ledger, **args))
 
 
@@ -46,7 +53,7 @@ def positions(request: Request, party: str | None = None, issue: str | None = No
 def shifts(request: Request, party: str | None = None, issue: str | None = None, since: dt.date | None = None,
            until: dt.date | None = None):
     ledger = request.app.state.ledger
-    args = dict(party=party, issue=issue, since=since, until=until)
+    args = dict(**codes(ledger, party, issue), since=since, until=until)
     return cached(request, "shifts", args, lambda: analysis.shifts(ledger, **args))
 
 
@@ -55,7 +62,7 @@ def shifts(request: Request, party: str | None = None, issue: str | None = None,
 def leaks(request: Request, party: str | None = None, issue: str | None = None,
           status: Literal["unconfirmed", "confirmed", "denied"] | None = None):
     ledger = request.app.state.ledger
-    args = dict(party=party, issue=issue, status=status)
+    args = dict(**codes(ledger, party, issue), status=status)
     return cached(request, "leaks", args, lambda: analysis.leaks(ledger, **args))
 
 
@@ -92,8 +99,9 @@ class ScenarioIn(BaseModel):
 @api.post("/scenarios", name="scenario", response_model=analysis.ScenarioResult,
           summary="The forecast with and without a change (computes only; stores nothing, so needs no token)")
 def scenario(request: Request, asked: ScenarioIn):
-    return analysis.scenario(request.app.state.ledger, asked.changes, date=asked.date, draws=asked.draws,
-                             seed=asked.seed)
+    ledger = request.app.state.ledger
+    changes = overrides(ledger.codebook, check_overrides(asked.changes))  # "rus" is RUS, as in the CLI
+    return analysis.scenario(ledger, changes, date=asked.date, draws=asked.draws, seed=asked.seed)
 
 
 @api.get("/brief", name="brief", response_model=analysis.Brief,

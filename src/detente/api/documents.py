@@ -80,7 +80,8 @@ async def ingest_file(request: Request, file: UploadFile = File(...),
     except SourceError as exc:
         raise ApiError(400, str(exc)) from None
     doc = read(request, decoded.text, None, name, published)
-    return store(request, doc.model_copy(update={"warnings": [*decoded.warnings, *doc.warnings]}))
+    return store(request, doc.model_copy(update={"warnings": [*decoded.warnings, *doc.warnings],
+                                                 "published": doc.published or published}))
 
 
 def read(request: Request, text: str, fmt: str | None, name: str, published: dt.date | None) -> Document:
@@ -103,11 +104,11 @@ def read(request: Request, text: str, fmt: str | None, name: str, published: dt.
 
 
 def store(request: Request, document: Document) -> IngestOutcome:
-    from detente.ledger.intake import _outcome, _store
+    from detente.ledger.intake import _store, stored_again
 
     state = request.app.state
-    if state.ledger.has(document.id):
-        return _outcome(document, "skipped", reason="already in the ledger")
+    if state.ledger.has(document.id):  # skipped; or, stored undated and posted now with a date, dated
+        return stored_again(state.ledger, document)
     with _extracting:
         if state.extractor is None:
             state.extractor = state.make_extractor()

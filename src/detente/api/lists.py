@@ -1,9 +1,7 @@
 """What every record list shares: keyset pages with a next link, facets, CSV and JSON Lines downloads."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Iterator
 from typing import Literal
@@ -11,7 +9,7 @@ from typing import Literal
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from detente.ledger.export import flat_columns, flat_row
+from detente.ledger.export import csv_chunks
 from detente.ledger.ledger import MAX_ID
 
 PLURAL = {"quote": "quotes", "claim": "claims", "event": "events"}
@@ -70,22 +68,8 @@ def download(ledger, kind: str, filters: list, paging: Paging) -> StreamingRespo
     if paging.format == "jsonl":
         lines = (json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
         return StreamingResponse(lines, media_type="application/x-ndjson", headers=headers)
-    return StreamingResponse(csv_lines(kind, entries), media_type="text/csv; charset=utf-8", headers=headers)
-
-
-def csv_lines(kind: str, entries) -> Iterator[str]:
-    header = flat_columns(kind)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=header, extrasaction="ignore")
-    writer.writeheader()
-    for entry in entries:
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                         for k, v in flat_row(entry).items()})
-        if buffer.tell() > 64 * 1024:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+    # the CLI's and the export's columns (``ledger/export.py``): one layout per kind
+    return StreamingResponse(csv_chunks(kind, entries), media_type="text/csv; charset=utf-8", headers=headers)
 
 
 def facet_counts(app, kind: str, criteria: dict, base, names: list[str] | None = None) -> dict:

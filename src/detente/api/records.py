@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from detente.api.access import reader, writer
 from detente.api.errors import ApiError
 from detente.api.lists import FACETS, MAX_ID, PLURAL, Paging, facet_counts, listing
+from detente.codebook.codes import corrections
 from detente.ledger.entries import ENTRY, History, Review
 
 
@@ -71,7 +72,7 @@ def router(kind: str, criteria) -> APIRouter:
     def review(request: Request, record_id: RecordId, verdict: ReviewIn, token=Depends(writer)):
         ledger = request.app.state.ledger
         done = ledger.review(kind, record_id, verdict.action, verdict.reviewer,
-                             changes=verdict.changes, note=verdict.note)
+                             changes=corrections(ledger.codebook, kind, verdict.changes), note=verdict.note)
         return {"review": done, "record": ledger.entry(kind, record_id).model_dump(mode="json")}
 
     return api

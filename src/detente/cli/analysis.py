@@ -1,4 +1,7 @@
-"""detente positions, shifts, leaks: where each party stands and how it moved, with the claims behind it."""
+"""detente positions, shifts, leaks: where each party stands and how it moved, with the claims behind it.
+
+Party and issue codes are taken in any case ("rus", "Territory") and resolved by ``codebook/codes.py``,
+as the ledger listings and the REST API resolve them."""
 from __future__ import annotations
 
 import csv
@@ -8,6 +11,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from detente.codebook import codes
 from detente.cli.app import app
 from detente.cli.common import (DB_HELP, FORMAT_HELP, FORMATS, cell, check_choice, console, errors, fails_plainly,
                                 open_ledger, parse_date, print_items, write_output)
@@ -41,7 +45,8 @@ def positions(party: str | None = typer.Option(None, "--party"), issue: str | No
 
     check_choice(fmt, FORMATS, "--format")
     with open_ledger(db) as ledger:
-        series = compute(ledger, party=party, issue=issue, until=parse_date(until, "--until"))
+        series = compute(ledger, **codes.known(ledger.codebook, {"party": party, "issue": issue}),
+                         until=parse_date(until, "--until"))
         if chart:
             from detente.analysis.charts import positions_figure
 
@@ -66,8 +71,8 @@ def shifts(party: str | None = typer.Option(None, "--party"), issue: str | None 
 
     check_choice(fmt, FORMATS, "--format")
     with open_ledger(db) as ledger:
-        found = compute(ledger, party=party, issue=issue, since=parse_date(since, "--since"),
-                        until=parse_date(until, "--until"))
+        found = compute(ledger, **codes.known(ledger.codebook, {"party": party, "issue": issue}),
+                        since=parse_date(since, "--since"), until=parse_date(until, "--until"))
     table = Table("date", "party", "issue", "kind", "move", "how sure", "before", "after", title="Shifts",
                   title_justify="left", expand=True)
     rows = ((str(s.date), s.party, s.issue, s.kind,
@@ -89,7 +94,7 @@ def leaks(party: str | None = typer.Option(None, "--party"), issue: str | None =
     if status:
         check_choice(status, ("unconfirmed", "confirmed", "denied"), "--status")
     with open_ledger(db) as ledger:
-        found = compute(ledger, party=party, issue=issue, status=status)
+        found = compute(ledger, **codes.known(ledger.codebook, {"party": party, "issue": issue}), status=status)
     table = Table("reported", "party", "issue", "status", "resolved", "leak", "on record", title="Leaks",
                   title_justify="left", expand=True)
     rows = ((str(k.reported), k.party, k.issue, k.status, str(k.resolved or ""), cell(_claim(k.claim), 90),
@@ -153,6 +158,7 @@ def forecast(ctx: typer.Context, date: str | None = typer.Option(None, "--date",
     if ctx.invoked_subcommand:
         return
     from detente.analysis import forecast as compute
+    from detente.analysis.forecast import check_overrides
     from detente.analysis.forecast import seal as make_seal
 
     check_choice(fmt, ("table", "json"), "--format")
@@ -161,7 +167,8 @@ def forecast(ctx: typer.Context, date: str | None = typer.Option(None, "--date",
 
         raise DetenteError(f"{seal} exists: a sealed forecast is never overwritten; choose another path")
     with open_ledger(db) as ledger:
-        f = compute(ledger, date=parse_date(date, "--date"), draws=draws, seed=seed, overrides=_yaml(overrides))
+        wanted = codes.overrides(ledger.codebook, check_overrides(_yaml(overrides)))  # "rus" is RUS
+        f = compute(ledger, date=parse_date(date, "--date"), draws=draws, seed=seed, overrides=wanted)
     if seal:
         write_output(seal, json.dumps(make_seal(f), indent=1, ensure_ascii=False))
     if fmt == "json":
@@ -202,6 +209,7 @@ def scenario(set_: list[str] = typer.Option([], "--set", metavar="PARTY.ISSUE=VA
     if drop:
         wanted["drop"] = list(wanted.get("drop", [])) + drop
     with open_ledger(db) as ledger:
+        wanted = codes.overrides(ledger.codebook, wanted)  # "rus.Territory" is RUS.territory
         result = compute(ledger, wanted, date=parse_date(date, "--date"), draws=draws, seed=seed)
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=1))

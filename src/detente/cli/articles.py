@@ -1,6 +1,7 @@
-"""detente ingest, extract, demo: articles in, quotes/claims/events out."""
+"""detente ingest, extract, redate, demo: articles in, quotes/claims/events out."""
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from pathlib import Path
 
@@ -12,13 +13,15 @@ from rich.text import Text
 from detente.cli.app import app
 from detente.cli.common import (BUDGET_HELP, CODEBOOK_HELP, DB_HELP, cell, check_choice, console, errors, extractor_for,
                                 fails_plainly, open_ledger, parse_date, print_jsonl)
+from detente.errors import DetenteError
 from detente.wording import plural
 
 PATHS_HELP = ("article files or folders (.txt .html .json .jsonl, RSS/Atom feeds); "
               "a folder's other files are passed over")
-PUBLISHED_HELP = "publication date (YYYY-MM-DD) for articles that carry none; also dates yearless datelines"
+PUBLISHED_HELP = ("publication date (YYYY-MM-DD) for articles that carry none; also dates yearless datelines, "
+                  "and an article already stored undated")
 WORKERS_HELP = "extraction processes"
-STYLE = {"added": "green", "skipped": "yellow", "failed": "red", "passed": "dim"}
+STYLE = {"added": "green", "dated": "cyan", "skipped": "yellow", "failed": "red", "passed": "dim"}
 DEMO_DB = "detente-demo.sqlite"
 
 
@@ -34,11 +37,30 @@ def ingest(paths: list[Path] = typer.Argument(..., help=PATHS_HELP),
 
     Articles already in the ledger are skipped; unreadable files are reported and the rest goes on.
     A folder's files that are not articles (notes.md, data.csv, image.png) are passed over with a
-    note. Exits 1 if any file failed.
+    note. An article with no date is stored undated, with a warning: `detente ingest FILE --published
+    YYYY-MM-DD` (or `detente redate DOC_ID YYYY-MM-DD`) dates it later; an article with a date keeps
+    it. Exits 1 if any file failed.
     """
     tally = _ingest(paths, db, parse_date(published, "--published"), workers, codebook, budget)
     if tally["failed"]:
         raise typer.Exit(1)
+
+
+@app.command()
+@fails_plainly
+def redate(document: str = typer.Argument(..., metavar="DOC_ID", help="the article's id (ingest's warning names it)"),
+           published: str = typer.Argument(..., metavar="DATE", help="its publication date (YYYY-MM-DD)"),
+           db: str | None = typer.Option(None, "--db", metavar="URL", help=DB_HELP)) -> None:
+    """Date an article stored undated, so that its claims enter positions over time.
+
+    A date read from the article or given before is kept. For an article in a file of its own,
+    `detente ingest FILE --published DATE` does the same."""
+    day = parse_date(published, "DATE")
+    with open_ledger(db) as ledger:
+        if not ledger.date_article(document, day):
+            raise DetenteError(f"article {document} is dated {ledger.document(document).published} already; "
+                               "a stored date is kept")
+    console.print(Text(f"dated   {document}  {day}", style="cyan"), soft_wrap=True)
 
 
 @app.command()
@@ -109,15 +131,37 @@ def _ingest(paths, db, published, workers, codebook, budget=None, short_paths: b
         extractor, options = extractor_for(ledger.codebook, workers, budget)  # the case the ledger holds
         with _progress() as progress:
             task = progress.add_task("reading", total=None)
-            for outcome in ingest_paths(paths, ledger, extractor, published=published, pipe_options=options):
+            for n, outcome in enumerate(ingest_paths(paths, ledger, extractor, published=published,
+                                                     pipe_options=options), 1):
                 tally[outcome.status] += 1
-                progress.update(task, advance=1, description=f"{sum(tally.values())} articles")
+                progress.update(task, advance=1, description=f"{n} articles")
                 console.print(_line(outcome, short_paths), soft_wrap=True)
-    passed = f", {tally['passed']} passed over (not articles)" if tally["passed"] else ""
-    console.print(Text(f"{tally['added']} added, {tally['skipped']} skipped (already read), "
-                       f"{tally['failed']} failed{passed}", style="bold"), soft_wrap=True)
+                if outcome.status == "added" and outcome.published is None:
+                    tally["undated"] += 1
+                    _warn_undated(outcome, short_paths)
+    console.print(Text(_summary(tally), style="bold"), soft_wrap=True)
     console.print(Text(f"ledger: {ledger.url}", style="dim"), soft_wrap=True)
     return tally
+
+
+def _warn_undated(outcome, short_path: bool) -> None:
+    """One line on stderr: an undated article is in no position over time, and nothing else says so.
+    A file of its own is dated by reading it again with a date; an entry of a feed or JSON Lines
+    file by its id (reading the file again would give every undated entry the one date)."""
+    shown = _shown(outcome.path, short_path)
+    title = f" ({outcome.title})" if outcome.title else ""
+    how = (f"detente ingest {shlex.quote(shown)} --published YYYY-MM-DD" if Path(outcome.path).is_file()
+           else f"detente redate {outcome.document_id} YYYY-MM-DD")
+    errors.print(Text(f"warning: {shown}{title} has no publication date and was stored undated, so its claims "
+                      f"are in no position over time; date it with `{how}`", style="yellow"), soft_wrap=True)
+
+
+def _summary(tally: Counter) -> str:
+    passed = f", {tally['passed']} passed over (not articles)" if tally["passed"] else ""
+    dated = f", {tally['dated']} dated (stored undated before)" if tally["dated"] else ""
+    undated = f", {tally['undated']} stored undated (see the warnings)" if tally["undated"] else ""
+    return (f"{tally['added']} added, {tally['skipped']} skipped (already read), {tally['failed']} failed"
+            f"{passed}{dated}{undated}")
 
 
 def _progress() -> Progress:
@@ -137,7 +181,7 @@ def _line(outcome, short_path: bool = False) -> Text:
     line.append(_shown(outcome.path, short_path))
     if outcome.status == "failed":
         line.append(f": {_with_hint(outcome.reason)}", style="red")
-    elif outcome.status in ("skipped", "passed") and outcome.reason:
+    elif outcome.status in ("skipped", "passed", "dated") and outcome.reason:
         line.append(f"  ({outcome.reason})", style="dim")
     elif outcome.status == "added":
         counts = ", ".join(plural(getattr(outcome, k), k[:-1]) for k in ("quotes", "claims", "events"))

@@ -1,20 +1,22 @@
 """detente quotes, claims, events, history: read the ledger, newest article first."""
 from __future__ import annotations
 
+import sys
+
 import typer
 from rich.table import Table
 from rich.text import Text
 
 from detente.cli.app import app
-from detente.cli.common import (DB_HELP, FORMAT_HELP, FORMATS, cell, check_choice, console, errors, fails_plainly,
-                                listed, open_ledger, parse_date, print_items, print_shown)
+from detente.cli.common import (DB_HELP, FORMATS, RECORDS_FORMAT_HELP, cell, check_choice, console, errors,
+                                fails_plainly, listed, open_ledger, parse_date, print_items, print_shown)
 
 STATUS_STYLE = {"unreviewed": "", "confirmed": "green", "corrected": "yellow", "rejected": "red"}
 DB = typer.Option(None, "--db", metavar="URL", help=DB_HELP)
 SINCE = typer.Option(None, "--since", metavar="DATE", help="from this date (YYYY-MM-DD)")
 UNTIL = typer.Option(None, "--until", metavar="DATE", help="up to this date (YYYY-MM-DD)")
 LIMIT = typer.Option(20, "--limit", min=1, help="most to show")
-FORMAT = typer.Option("table", "--format", help=FORMAT_HELP)
+FORMAT = typer.Option("table", "--format", help=RECORDS_FORMAT_HELP)
 
 
 @app.command()
@@ -30,7 +32,7 @@ def quotes(speaker: str | None = typer.Option(None, "--speaker", help="name (any
     with open_ledger(db) as ledger:
         found, total = listed(ledger, "quote", limit, speaker=speaker, party=party, text=search, document=document,
                               since=parse_date(since, "--since"), until=parse_date(until, "--until"))
-    _show(found, fmt, ("speaker", "quote"),
+    _show("quote", found, fmt, ("speaker", "quote"),
           lambda q: (f"{q.speaker.name or '?'} ({q.speaker.party})", q.text), total)
 
 
@@ -47,11 +49,10 @@ def claims(party: str | None = typer.Option(None, "--party"), issue: str | None 
     """Party claims: who wants what on which issue, by whose account."""
     check_choice(fmt, FORMATS, "--format")
     with open_ledger(db) as ledger:
-        _known(ledger.codebook, party, issue)
         found, total = listed(ledger, "claim", limit, party=party, issue=issue, stance=stance,
                               source_type=source_type, hedged=hedged,
                               since=parse_date(since, "--since"), until=parse_date(until, "--until"))
-    _show(found, fmt, ("claim", "evidence"), lambda c: (
+    _show("claim", found, fmt, ("claim", "evidence"), lambda c: (
         f"{c.party} {c.issue} {c.stance}" + (f" @{c.position:g}" if c.position is not None else "")
         + f" [{c.source.type}{', hedged' if c.hedged else ''}]", c.evidence), total)
 
@@ -69,7 +70,7 @@ def events(type: str | None = typer.Option(None, "--type", help="strike, ground_
     with open_ledger(db) as ledger:
         found, total = listed(ledger, "event", limit, type=type, actor=actor, place=place,
                               since=parse_date(since, "--since"), until=parse_date(until, "--until"))
-    _show(found, fmt, ("event", "evidence"), lambda e: (
+    _show("event", found, fmt, ("event", "evidence"), lambda e: (
         f"{e.type} {e.date or ''} " + ", ".join(loc.name for loc in e.locations), e.evidence), total)
 
 
@@ -114,7 +115,13 @@ def _dotted(data: dict, prefix: str = "") -> dict:
     return out
 
 
-def _show(entries, fmt: str, headers: tuple[str, str], describe, total: int = 0) -> None:
+def _show(kind: str, entries, fmt: str, headers: tuple[str, str], describe, total: int = 0) -> None:
+    if fmt == "csv":  # the export's columns, not a flattening of its own
+        from detente.ledger.export import csv_chunks
+
+        for chunk in csv_chunks(kind, entries):
+            sys.stdout.write(chunk)
+        return
     if print_items(entries, fmt):
         return
     if not entries:
@@ -128,10 +135,3 @@ def _show(entries, fmt: str, headers: tuple[str, str], describe, total: int = 0)
     console.print(table)
     print_shown(len(entries), total)
 
-
-def _known(codebook, party: str | None, issue: str | None) -> None:
-    """A party or issue the case does not define is an error, as in ``shifts``, not "nothing
-    matches" (a typo would read as "no claims"); codes match whatever their case."""
-    from detente.analysis.positions import codebook_of
-
-    codebook_of(None, codebook, party=party.upper() if party else None, issue=issue.lower() if issue else None)

@@ -31,6 +31,8 @@ CODEBOOK_HELP = ("case codebook: a bundled case name or a YAML path "
 FORMATS = ("table", "json", "jsonl", "csv")
 FORMAT_HELP = ("table (for reading), json (a list of objects), jsonl (one object per line) or csv "
                "(one row per item, nested fields flattened as source.type)")
+RECORDS_FORMAT_HELP = ("table (for reading), json (a list of objects), jsonl (one object per line) or csv "
+                       "(the columns of `detente export`: nested fields as source_type, lists as JSON)")
 
 
 def fails_plainly(command: Callable) -> Callable:
@@ -189,7 +191,13 @@ LISTED = {"quote": "quotes", "claim": "claims", "event": "events"}
 
 def listed(ledger, kind: str, limit: int, **given) -> tuple[list, int]:
     """Up to ``limit`` records (``Ledger.quotes``/``claims``/``events`` under ``given``) and how
-    many match in all, so a table cut at ``limit`` can say so; counted only when the page is full."""
+    many match in all, so a table cut at ``limit`` can say so; counted only when the page is full.
+
+    A party, issue or event type the case does not define is an error, as in ``shifts``, not
+    "nothing matches" (a typo would read as "no claims"); codes match whatever their case."""
+    from detente.codebook.codes import known
+
+    given = known(ledger.codebook, given, unattributed=True)
     found = getattr(ledger, LISTED[kind])(limit=limit, **given)
     if len(found) < limit:
         return found, len(found)

@@ -5,6 +5,7 @@ import typer
 from rich.text import Text
 
 from detente.cli.app import app
+from detente.codebook.codes import corrections
 from detente.cli.common import DB_HELP, console, errors, fails_plainly, open_ledger
 
 
@@ -28,6 +29,7 @@ def review(kind: str = typer.Argument(..., help="quote, claim or event"),
     from detente.ledger.reviews import STATUS
 
     with open_ledger(db) as ledger:  # an id past what a database holds is "no such record" there
+        fields = corrections(ledger.codebook, kind, fields)  # party=ukr sets UKR
         done = ledger.review(kind, record_id, action, by, changes=fields or None, note=note)
     what = ", ".join(f"{k}={v}" for k, v in (done.changes or {}).items())
     console.print(Text(f"{kind} {record_id}: {STATUS[done.action]} by {done.reviewer} (review {done.id})"

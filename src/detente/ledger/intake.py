@@ -2,7 +2,8 @@
 
 A file that cannot be read, or a document that cannot be stored, is an outcome too: the batch
 goes on, and what was stored before stays stored. A folder's file that is not an article
-(notes, a spreadsheet, an image) is "passed": said, but no failure.
+(notes, a spreadsheet, an image) is "passed": said, but no failure. An article stored undated is
+"dated" when read again with a date (``--published``).
 """
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ from detente.records import Document, Extraction, ExtractionFailure
 
 class IngestOutcome(BaseModel):
     path: str
-    status: Literal["added", "skipped", "failed", "passed"]
+    status: Literal["added", "dated", "skipped", "failed", "passed"]  # dated: stored undated, dated now
     document_id: str | None = None
     title: str | None = None
+    published: dt.date | None = None  # as read (--published filling in); added with None: stored undated
     quotes: int = 0
     claims: int = 0
     events: int = 0
@@ -47,13 +49,14 @@ def ingest_paths(paths: Iterable[str | Path], ledger, extractor, *, published: d
                 early.append(IngestOutcome(path=item.path, status="passed", reason=item.reason))
             elif item.id in seen:
                 early.append(_outcome(item, "skipped", reason="same text as an earlier article of this batch"))
-            elif ledger.has(item.id):
-                early.append(_outcome(item, "skipped", reason="already in the ledger"))
             else:
-                seen.add(item.id)
                 document = item.model_copy(update={"published": item.published or published})
-                in_flight[document.id] = document
-                yield document
+                if ledger.has(document.id):
+                    early.append(stored_again(ledger, document))
+                else:
+                    seen.add(document.id)
+                    in_flight[document.id] = document
+                    yield document
 
     stream = fresh()
     while True:
@@ -71,6 +74,14 @@ def ingest_paths(paths: Iterable[str | Path], ledger, extractor, *, published: d
             yield from _one_by_one(ledger, extractor, list(in_flight.values()), exc)
             in_flight.clear()
     yield from _drain(early)
+
+
+def stored_again(ledger, document: Document) -> IngestOutcome:
+    """An article already in the ledger is skipped; but one stored undated takes the date this
+    reading has (``--published``, or its own), as a first reading with it would have stored it."""
+    if document.published is not None and ledger.date_article(document.id, document.published):
+        return _outcome(document, "dated", reason=f"stored undated; now dated {document.published}")
+    return _outcome(document, "skipped", reason="already in the ledger")
 
 
 def _one_by_one(ledger, extractor, documents: list[Document], error: Exception) -> Iterator[IngestOutcome]:
@@ -100,7 +111,8 @@ def _store(ledger, extraction: Extraction) -> IngestOutcome:
 def _outcome(document: Document, status, extraction: Extraction | None = None, reason: str | None = None):
     counts = {k: len(getattr(extraction, k)) for k in ("quotes", "claims", "events")} if extraction else {}
     return IngestOutcome(path=document.path or document.url or document.id, status=status,
-                         document_id=document.id, title=document.title, reason=reason,
+                         document_id=document.id, title=document.title, published=document.published,
+                         reason=reason,
                          warnings=list(document.warnings), **counts)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
@@ -88,6 +88,27 @@ class Ledger:
     def ingest_many(self, extractions: Iterable[Extraction]) -> Iterator[tuple[Document, store.Outcome]]:
         for extraction in extractions:
             yield extraction.document, self.ingest(extraction)
+
+    def date_article(self, document_id: str, published: dt.date) -> bool:
+        """Give an article stored undated its publication date; True when it was undated.
+
+        Its records take their date from it, so its claims enter positions over time; an article
+        with a date keeps it (False). One conditional update, so two writers cannot both date it;
+        the row keeps when it was dated (``extras["dated"]``): a date given later, not read."""
+        with self._sessions() as session:  # a read first: re-reading dated articles takes no write lock
+            row = session.get(DocumentRow, document_id)
+            if row is None:
+                raise LedgerError(f"no document with id {document_id}")
+            if row.published is not None:
+                return False
+            extras = {**(row.extras or {}), "dated": {"published": published.isoformat(),
+                                                      "at": dt.datetime.now(dt.timezone.utc).isoformat()}}
+        with self._sessions.begin() as session:
+            done = session.execute(update(DocumentRow).where(DocumentRow.id == document_id,
+                                                             DocumentRow.published.is_(None))
+                                   .values(published=published, extras=extras)
+                                   .execution_options(synchronize_session=False))
+            return done.rowcount == 1
 
     # --- reading ---------------------------------------------------------------------
     def document(self, document_id: str) -> Document | None:

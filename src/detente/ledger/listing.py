@@ -280,9 +280,12 @@ def _uses_documents(flt) -> bool:
 
 
 def version(session: Session) -> tuple:
-    """Changes whenever anything is ingested or reviewed: the key under which counts may be kept."""
+    """Changes whenever anything is ingested or reviewed, or an undated article is dated
+    (``Ledger.date_article``: articles are never deleted, so the dated ones only grow in number):
+    the key under which counts and analyses may be kept."""
     from detente.ledger.models import ReviewRow
 
     parts = [select(func.max(r.id)).scalar_subquery() for r in (*ROWS.values(), ReviewRow)]
     parts.append(select(func.count(DocumentRow.id)).scalar_subquery())
+    parts.append(select(func.count(DocumentRow.published)).scalar_subquery())
     return tuple(session.execute(select(*parts)).one())  # one round trip: asked on every facet request

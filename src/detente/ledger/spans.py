@@ -6,8 +6,9 @@ Asked of the database per article, that cost 10 ms a page on SQLite and 90 ms (u
 PostgreSQL for a wide window over a million claims. Here it is a bisection and a numpy maximum over
 arrays held per kind: each article's date and its lowest and highest record id.
 
-The arrays are rebuilt (one grouped scan) whenever the highest record id or the number of articles
-changed. The ledger never deletes, and an article and its records are stored in one transaction,
+The arrays are rebuilt (one grouped scan) whenever the highest record id, the number of articles or
+the number of dated ones (an undated article dated later, ``Ledger.date_article``) changed. The
+ledger never deletes, and an article and its records are stored in one transaction,
 so every newly visible article changes the count even when its ids were committed out of order. The
 bounds are safe either way: an article's highest id below the cursor is taken as
 min(its highest id, cursor - 1), never below the true one, so a page may look a little further but
@@ -76,7 +77,8 @@ class ArticleSpans:
     def current(self, session: Session) -> Spans:
         row = ROWS[self.kind]
         key = tuple(session.execute(select(select(func.max(row.id)).scalar_subquery(),
-                                           select(func.count()).select_from(DocumentRow).scalar_subquery())).one())
+                                           select(func.count()).select_from(DocumentRow).scalar_subquery(),
+                                           select(func.count(DocumentRow.published)).scalar_subquery())).one())
         with self.lock:
             if key != self.key:
                 self.spans, self.key = self._read(session, key[0] or 0), key
