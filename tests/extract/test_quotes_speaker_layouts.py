@@ -314,3 +314,14 @@ def test_a_layout_label_is_no_speaker(quotes_of, text):
 ])
 def test_the_terms_of_anonymity_are_not_what_a_source_said(quotes_of, text):
     assert all("named" not in q.text and "exchanges" not in q.text for q in quotes_of(text))
+
+
+def test_a_transcripts_capital_labels_name_the_speaker_and_the_host_no_one(quotes_of):
+    """A TV transcript gives each turn a capital label; the tagger reads "RUBIO" as a noun. The
+    label is the speaker of its line; "HOST:" names no one."""
+    text = ("Secretary of State Marco Rubio spoke to a Sunday programme.\n\n"
+            "RUBIO: There will be no American troops on the ground in Ukraine.\n\n"
+            "HOST: And what about the sanctions on Russian banks?\n\n"
+            "RUBIO: We will keep every sanction until Russia signs a ceasefire.")
+    found = quotes_of(text)
+    assert [(q.text[:8], q.speaker.name) for q in found] == [("There wi", "Marco Rubio"), ("We will ", "Marco Rubio")]

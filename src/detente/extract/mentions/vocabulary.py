@@ -204,7 +204,11 @@ QUOTE_LABELS: dict[str, frozenset[str]] = {"en": frozenset({"quote", "quotes"})}
 # Labels that open a line and name no one: "LIVE: Geneva talks, day two", "Q: How …?".
 NOT_SPEAKER_LABELS: dict[str, frozenset[str]] = {
     "en": frozenset({"live", "breaking", "update", "updated", "watch", "video", "photo", "photos", "opinion",
-                     "analysis", "explainer", "exclusive", "q", "a", "read", "editorial", "factbox", "timeline"}),
+                     "analysis", "explainer", "exclusive", "q", "a", "read", "editorial", "factbox", "timeline",
+                     # a transcript's staff: they speak, but the label names no one
+                     "host", "anchor", "interviewer", "moderator", "presenter", "question", "answer",
+                     # the paper's own notes
+                     "correction", "corrections", "clarification", "note", "editor's note"}),
 }
 
 # Heads of an unnamed source: its speaker has no name ("a source said", "officials said").

@@ -160,7 +160,7 @@ def _headline_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] |
     if tok.text != ":" or not 1 <= tok.i - _line_first(doc, tok.i) <= 3:
         return None
     name = doc[_line_first(doc, tok.i):tok.i]
-    if not all(t.pos_ == "PROPN" for t in name) or name.text.lower() in NOT_SPEAKER_LABELS["en"]:
+    if not all(t.pos_ == "PROPN" or _capitals(t) for t in name) or name.text.lower() in NOT_SPEAKER_LABELS["en"]:
         return None  # "LIVE: Geneva talks, day two", "Q: How …?": a label, not a speaker
     end = tok.i + 1
     while end < len(doc) and "\n" not in doc[end].text:
@@ -168,6 +168,11 @@ def _headline_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] |
     if end - tok.i < 4 or any(quoted[i] for i in range(tok.i + 1, end)):
         return None
     return name.root, tok.i + 1, end - 1
+
+
+def _capitals(t: Token) -> bool:
+    """"RUBIO: There will be no …": a transcript's speaker label, which the tagger reads as a noun."""
+    return t.is_upper and t.is_alpha and len(t) > 1
 
 
 def _line_first(doc: Doc, i: int) -> int:
