@@ -325,3 +325,11 @@ def test_a_transcripts_capital_labels_name_the_speaker_and_the_host_no_one(quote
             "RUBIO: We will keep every sanction until Russia signs a ceasefire.")
     found = quotes_of(text)
     assert [(q.text[:8], q.speaker.name) for q in found] == [("There wi", "Marco Rubio"), ("We will ", "Marco Rubio")]
+
+
+def test_a_name_right_after_its_title_speaks_in_a_mixed_quote(quotes_of):
+    """No comma between title and name, and the tagger reads the name as an organisation: the
+    parse makes it an apposition of the title, which is still one phrase."""
+    [quote] = quotes_of('Ukraine\'s chief negotiator Rustem Umerov said this week that his team would arrive '
+                        '"with instructions, not illusions."')
+    assert quote.speaker.name == "Rustem Umerov"

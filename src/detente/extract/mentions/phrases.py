@@ -98,13 +98,21 @@ def noun_phrase(head: Token) -> Span:
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
-        if child.dep_ in ("compound", "flat", "poss") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "in", "to")):
+        if child.dep_ in ("compound", "flat", "poss") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "in", "to")) \
+                or _bare_name(head, child):
             right = max(right, child.right_edge.i)
     floor = max(head.sent.start, _line_start(head))
     left = max(left, floor)
     while left < head.i and doc[left].pos_ in ("PUNCT", "SPACE"):
         left += 1
     return doc[left:right + 1]
+
+
+def _bare_name(head: Token, child: Token) -> bool:
+    """"Ukraine's chief negotiator Rustem Umerov said": a name right after its title, with no
+    comma between, which the parse made an apposition, belongs to the phrase."""
+    return child.dep_ == "appos" and child.pos_ == "PROPN" and child.left_edge.i == head.i + 1 \
+        and all(t.pos_ == "PROPN" for t in child.subtree)
 
 
 def _line_start(tok: Token) -> int:
