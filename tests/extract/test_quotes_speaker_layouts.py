@@ -333,3 +333,14 @@ def test_a_name_right_after_its_title_speaks_in_a_mixed_quote(quotes_of):
     [quote] = quotes_of('Ukraine\'s chief negotiator Rustem Umerov said this week that his team would arrive '
                         '"with instructions, not illusions."')
     assert quote.speaker.name == "Rustem Umerov"
+
+
+@pytest.mark.parametrize("text", [
+    '"We are not there yet," Rubio said. "Money follows security," the Treasury secretary added.',
+    '"We are not there yet," Rubio said. The Treasury secretary returned to the microphone. '
+    '"Money follows security," he said.',
+])
+def test_a_title_narrowed_by_its_office_is_not_the_last_speaker(quotes_of, text):
+    """Rubio is a secretary too, of state: "the Treasury secretary" is the one whose title has
+    "Treasury", and "he" after a sentence about him is him."""
+    assert [q.speaker.name for q in quotes_of(text)] == ["Rubio", "Scott Bessent"]

@@ -121,8 +121,10 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
     spoke = prev.root.lemma_.lower() in REPORTING_VERBS["en"] or any(t.text in QUOTE_MARKS for t in prev)
     if subj.i not in index.at and not quoted[subj.i] and not spoken and _described_name(subj):
         return name_tokens(subj)  # "Political scientist Tatiana Stanovaya disagrees." (NER: ORG)
-    if not spoke and (spoken or not (subj.i in index.at and not quoted[subj.i])):
-        return None  # "Talks stalled after Rubio met Lavrov. He said …": the last named goes on
+    named = subj.i in index.at or (subj.lemma_.lower() in ROLE_NOUNS["en"] and subj.pos_ in ("NOUN", "PROPN"))
+    if not spoke and (spoken or not (named and not quoted[subj.i])):
+        return None  # "Talks stalled after Rubio met Lavrov. He said …": the last named goes on; but
+        # "The Treasury secretary returned to the microphone. “…,” he said": a person by title does
     if subj.i in index.at:
         return index.people[index.at[subj.i]]
     if subj.pos_ == "PRON" and subj.lower_ in PRONOUNS["en"]:
@@ -132,7 +134,7 @@ def _previous_subject(subj_here: Token, index: MentionIndex, ctx: ArticleContext
         side = _party_in(phrase, ctx)
         return _person_inside(phrase, index) or _set_off_name(phrase, index) \
             or _continued(phrase, subj, index, ctx, depth + 1) \
-            or index.with_role(lemma, subj.i, ctx.reference_date, side) \
+            or _titled(index, lemma, subj.i, ctx, side, phrase) \
             or _codebook_role(lemma, side, ctx, phrase)
     person = _person_inside(noun_phrase(subj), index)
     if person is None and depth == 0 and not quoted[subj.i] and subj.head.lemma_.lower() in REPORTING_VERBS["en"] \
@@ -177,11 +179,27 @@ def _continued(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext
     if party is not None and person.party != party:
         return None
     noun, roles = _title_noun(head), person.role_words(ctx.reference_date)
+    if not _qualifiers(span, ctx) <= _title_words(person, ctx):
+        return None  # "Rubio said … The Treasury secretary …": a secretary, but not of state
     if noun == "official":
         return person if roles else None
     if noun == "leader":
         return person if roles & HEAD_ROLES["en"] else None
     return person if noun in roles else None
+
+
+def _titled(index: MentionIndex, noun: str, i: int, ctx: ArticleContext, party: str | None,
+            phrase: Span) -> Person | None:
+    """``index.with_role``, where the words that narrow the title are the person's too: "the
+    Treasury secretary" is not the secretary of state named before."""
+    person = index.with_role(noun, i, ctx.reference_date, party)
+    return person if person is not None and _qualifiers(phrase, ctx) <= _title_words(person, ctx) else None
+
+
+def _title_words(person: Person, ctx: ArticleContext) -> set[str]:
+    """Every word of the person's titles, as the text gave them and as the case has them."""
+    titles = list(person.roles) + (person.actor.titles_on(ctx.reference_date) if person.actor else [])
+    return {w for t in titles for w in t.lower().split()}
 
 
 def _title_noun(head: Token) -> str:
@@ -259,7 +277,7 @@ def _non_person(span: Span, head: Token, index: MentionIndex, ctx: ArticleContex
         return Speaker(name=None, party=party or "NONE", role=clean_name(span.text), **spk)
     if lemma in ROLE_NOUNS["en"] and head.pos_ in ("NOUN", "PROPN") and not _is_body_phrase(span, ctx):
         person = None if head.tag_ in ("NNS", "NNPS") else (  # "E.U. leaders" are no one person
-            index.with_role(_title_noun(head), head.i, ctx.reference_date, party) or _codebook_role(lemma, party, ctx, span))
+            _titled(index, _title_noun(head), head.i, ctx, party, span) or _codebook_role(lemma, party, ctx, span))
         if person is None and lemma in ("expert", "analyst") and any(t.lower_ == "the" for t in span):
             person = index.before(head.i)
         if person:
@@ -380,7 +398,7 @@ def _the_one_before(span: Span, head: Token, index: MentionIndex, ctx: ArticleCo
     up the person the text gave that title before ("an aide", "officials" stay unnamed)."""
     if head.tag_ != "NN" or not any(t.lower_ == "the" and t.i < head.i for t in span):
         return None
-    person = index.with_role(head.lemma_.lower(), head.i, ctx.reference_date, _party_in(span, ctx))
+    person = _titled(index, head.lemma_.lower(), head.i, ctx, _party_in(span, ctx), span)
     return person if person is not None and any(j < head.i for j in person.mentions) else None
 
 
