@@ -179,7 +179,7 @@ def _continued(span: Span, head: Token, index: MentionIndex, ctx: ArticleContext
     if party is not None and person.party != party:
         return None
     noun, roles = _title_noun(head), person.role_words(ctx.reference_date)
-    if not _qualifiers(span, ctx) <= _title_words(person, ctx):
+    if not _narrowing(span, head, ctx) <= _title_words(person, ctx):
         return None  # "Rubio said … The Treasury secretary …": a secretary, but not of state
     if noun == "official":
         return person if roles else None
@@ -193,7 +193,12 @@ def _titled(index: MentionIndex, noun: str, i: int, ctx: ArticleContext, party: 
     """``index.with_role``, where the words that narrow the title are the person's too: "the
     Treasury secretary" is not the secretary of state named before."""
     person = index.with_role(noun, i, ctx.reference_date, party)
-    return person if person is not None and _qualifiers(phrase, ctx) <= _title_words(person, ctx) else None
+    return person if person is not None and _narrowing(phrase, phrase.root, ctx) <= _title_words(person, ctx) else None
+
+
+def _narrowing(phrase: Span, head: Token, ctx: ArticleContext) -> set[str]:
+    """The phrase's qualifiers, less those its title noun has taken in ("the head of state": a leader)."""
+    return set() if _title_noun(head) != role_word(head.lemma_.lower()) else _qualifiers(phrase, ctx)
 
 
 def _title_words(person: Person, ctx: ArticleContext) -> set[str]:
