@@ -173,3 +173,13 @@ def test_an_outlet_the_case_does_not_know_is_an_outlet(claims_of, text, outlet):
 def test_a_closing_unnamed_source_the_parse_hung_on_the_clause(claims_of, text, kind):
     claim = claims_of(text, quotes=None)[0]
     assert (claim.party, claim.source.type) == ("RUS", kind)
+
+
+def test_a_title_taken_up_as_the_person_named_with_it_is_on_record(claims_of):
+    """"the Kremlin aide" after "Kremlin aide Yury Ushakov" is Ushakov, on record; "a Kremlin
+    aide" is someone unnamed."""
+    named = claims_of('Kremlin aide Yury Ushakov met Witkoff on Monday. "Moscow will never accept foreign troops in '
+                      'Ukraine," the Kremlin aide said.', quotes=None)
+    assert [(c.source.type, c.source.name) for c in named] == [("official", "Ushakov")]
+    unnamed = claims_of('"Moscow will never accept foreign troops in Ukraine," a Kremlin aide said.', quotes=None)
+    assert [c.source.type for c in unnamed] == ["anonymous"]

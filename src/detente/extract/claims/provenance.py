@@ -32,12 +32,19 @@ def source_links(trigger: Token, sentence: Span, ctx: ArticleContext, speaker: M
     for anc in [trigger, *trigger.ancestors]:
         if anc.lemma_.lower() in REPORTING_LEMMAS["en"] and anc.pos_ in ("VERB", "AUX"):
             subj = reporting_subject(anc)
-            if subj is not None:
+            if subj is not None and not _taken_up(subj, speaker):
                 links += [_typed(m, subj) for m in resolve(subj, ctx)]
     for span in (sentence, follow):
         if span is not None:
             links += _according_and_citing(span, ctx)
     return _dedupe(links)
+
+
+def _taken_up(subj: Token, speaker: Mention | None) -> bool:
+    """"“…,” the Kremlin aide said": a title with "the" that the quotes stage took up as a named
+    person (``speaker``) is that person's voice, not a second, unnamed one."""
+    return speaker is not None and speaker.kind == "person" and subj.pos_ == "NOUN" \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
 
 
 def _according_and_citing(span: Span, ctx: ArticleContext) -> list[Mention]:

@@ -58,13 +58,20 @@ def speaker_mention(spk: Speaker, ctx: ArticleContext) -> Mention:
     if span is not None and not spk.actor_id and (span.root.lemma_.lower() in MEDIA_NOUNS["en"] or (
             party is None and _outlet(span.root))):
         return Mention(party, spk.name, "media")  # "Russian state media reported …": an outlet, not the state
-    if hits and hits[0].kind in ("anonymous", "metonym"):
+    if hits and hits[0].kind in ("anonymous", "metonym") and not _named_person(spk, ctx):
         return Mention(hits[0].party or party, spk.name, hits[0].kind)
     if hits and hits[0].kind == "other" and span.root.lemma_.lower() in DOCUMENT_NOUNS["en"]:
         return Mention(party, spk.name, "document")  # "“…,” the document says": a text on record
     if hits and hits[0].kind == "other" and not party and spk.actor_id is None:
         return Mention(None, spk.name, "other")
     return Mention(party, spk.name, "person" if party else "expert")
+
+
+def _named_person(spk: Speaker, ctx: ArticleContext) -> bool:
+    """"Kremlin aide Yury Ushakov met … “…,” the Kremlin aide said": the quotes stage took the
+    title up as the person the text named with it, who is on record, not an unnamed aide."""
+    actor = ctx.codebook.actor(spk.actor_id) if spk.actor_id else None
+    return actor is not None and actor.kind == "person"
 
 
 def _outlet(name: Token) -> bool:
