@@ -60,3 +60,25 @@ def test_towns_and_villages_come_only_for_the_belligerents(case):
     towns = small_places(("UA",))
     assert towns and all(c.place.country == "UA" for cs in towns.values() for c in cs)
     assert min(c.place.population for cs in towns.values() for c in cs) < 15000
+
+
+def test_a_village_named_with_its_region_is_the_one_in_that_region(nlp):
+    """Many Ukrainian villages share a name: the oblast named after it picks the namesake there
+    (a region stands where the city it is named after does: the Kherson region is Kherson's
+    admin1), and where the gazetteer has none there, no namesake elsewhere is taken."""
+    import datetime as dt
+
+    from detente.extract.context import ArticleContext
+    from detente.extract.events.finder import find_events
+    from detente.records import Document
+
+    def places(text):
+        day = dt.date(2026, 11, 12)
+        ctx = ArticleContext(document=Document(id="t", text=text, published=day), codebook=Codebook.bundled(),
+                             doc=nlp(text), reference_date=day)
+        return {l.name: l for e in find_events(ctx) for l in e.locations}
+
+    found = places("A drone hit a barn in the village of Ivanivka in the Kherson region on Tuesday.")["Ivanivka"]
+    assert found.geonameid == 707453  # GeoNames' Ivanivka of the Kherson oblast (admin1 08), not the biggest one
+    found = places("Drones hit houses in Sosnivka in the Dnipropetrovsk region on Tuesday.")["Sosnivka"]
+    assert (found.geonameid, found.lat, found.country) == (None, None, "UA")

@@ -9,6 +9,9 @@ event per happening, with the clause-level sentence that states it best as evide
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 from detente.extract.events import words as W
@@ -17,8 +20,8 @@ from detente.extract.dates import Resolved, resolve
 from detente.extract.events.actor import strike_actor
 from detente.extract.events.index import DocIndex, index_of
 from detente.extract.events.merge import Mention, merge
-from detente.extract.events.places import PlaceHit, anchor, attached, places_in, where_hit
-from detente.extract.events.reality import shelved, topic_of_other, unreal
+from detente.extract.events.places import PlaceHit, acts_in_title, anchor, attached, places_in, where_hit
+from detente.extract.events.reality import reported_will, shelved, topic_of_other, unreal
 from detente.extract.mentions.people import mention_index
 from detente.extract.mentions.phrases import passive_agent
 from detente.extract.mentions.parties import resolve as resolve_parties
@@ -44,7 +47,8 @@ def _sentence_mentions(sent: Span, ctx: ArticleContext, index: DocIndex) -> list
         real = [t for t in triggers if not unreal(t) and not topic_of_other(t)]
         if not real:
             continue
-        out += _mentions(etype, real, sent, ctx)
+        talks = [t for k in ("meeting", "agreement") for t in found.get(k, [])] if etype == "strike" else []
+        out += _mentions(etype, real, sent, ctx, talks)
     return out
 
 
@@ -89,11 +93,13 @@ def _trigger_type(t: Token, has_prisoners: bool, ctx: ArticleContext) -> EventTy
             return "meeting"  # 'gathered everything' collects, it does not meet
         if lemma in W.CALL_VERBS and (_by_phone(t) or _in_company(t, ctx)) \
                 or lemma in W.DIAL_VERBS and _rang_someone(t, ctx) or lemma in W.COMPANY_VERBS and _in_company(t, ctx) \
+                or lemma in W.COMPANY_VERBS and _sides_sit_down(t) \
                 or lemma in W.HOST_VERBS and _hosts(t, ctx) or lemma in W.NEGOTIATE_VERBS:
             return "meeting"
         if lemma in W.GROUND_VERBS and _realis_past(t) and t.dep_ != "amod":
             return "ground_fighting"
-        if lemma in W.STRIKE_VERBS and not _object_is_agreement(t) and not _penalised(t):
+        if lemma in W.STRIKE_VERBS and not _object_is_agreement(t) and not _penalised(t) \
+                and not _figurative(t, ctx):
             return "strike"
         if _realis_past(t) and _process_step(t, lemma):
             return "other"
@@ -139,6 +145,16 @@ def _in_company(verb: Token, ctx: ArticleContext) -> bool:
     heads = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(c.dep_ == "prep" and c.lower_ == "with" and any(_person(g, ctx) for g in c.children if g.dep_ == "pobj")
                for h in heads for c in h.children)
+
+
+def _sides_sit_down(verb: Token) -> bool:
+    """'the delegations will sit down in Geneva', 'Russian and Ukrainian negotiators sat down':
+    sides that sit down together (a plural or joined subject) hold talks; 'he sat down for an
+    interview' is one man."""
+    if _particle(verb) != "down":
+        return False
+    return any(c.dep_ == "nsubj" and (c.tag_ in {"NNS", "NNPS"} or c.lower_ in W.JOINT_PRONOUNS
+                                      or any(k.dep_ == "conj" for k in c.children)) for c in verb.children)
 
 
 def _hosts(verb: Token, ctx: ArticleContext) -> bool:
@@ -213,6 +229,26 @@ def _penalised(t: Token) -> bool:
     counted = [x for g in used for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
                for x in c.children if x.dep_ == "pobj"]  # 'a round of sanctions': what the round is of
     return any(g.lemma_.lower() in W.PENALTY_NOUNS for g in used + counted)
+
+
+def _figurative(verb: Token, ctx: ArticleContext) -> bool:
+    """'struck a conciliatory tone', 'hit a snag', 'every round has hit the same wall', 'Sybiha
+    struck a firmer tone': what is hit is a manner or an obstacle, or the one who hits is the
+    process itself or a person, who strikes with words unless a weapon is named ('with drones')."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in W.FIGURATIVE_OBJECTS for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":  # 'visited Kyiv and struck a firmer tone'
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if any(s.lemma_.lower() in W.MEETING_NOUNS | W.AGREEMENT_NOUNS | W.PROCESS_NOUNS
+           or s.lower_ in W.PLURAL_EVENT_NOUNS for s in subjects):
+        return True
+    armed = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    return not armed and any((_person(s, ctx) or s.lemma_.lower() in ROLE_NOUNS["en"] or s.lower_ in {"he", "she"})
+                             and s.lower_ not in _WEAPON_FORMS for s in subjects)  # 'Drones struck' (as a name)
+
+
+_WEAPON_FORMS = W.inflected(W.STRIKE_NOUNS)
 
 
 def _round_of_other(t: Token) -> bool:
@@ -293,7 +329,8 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall"})
 
 
 # --- mentions ----------------------------------------------------------------------------------
-def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleContext) -> list[Mention]:
+def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleContext,
+              talks: list[Token] = ()) -> list[Mention]:
     """Strikes: one mention per sentence over all places hit. Other types: one per venue, since
     one sentence may name two rounds of talks ('talks in Miami follow negotiations in Berlin')."""
     line = sent
@@ -301,7 +338,11 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
     if etype != "strike":  # 'talks with Washington', 'a swap with Russia': a side, not a venue
         places = [p for p in places if not (p.kind == "country" and _participant(p.head))]
     if etype == "strike":
-        m = _mention(etype, triggers, [p for p in places if where_hit(p)], line, ctx)
+        hit = [p for p in places if where_hit(p)]
+        hit = [p for p in hit if not _aside(p.head, triggers, ctx) and not _venue_of(p.head, talks, triggers)]
+        if _title(line):
+            hit = [p for p in hit if not acts_in_title(p.head, triggers)]
+        m = _mention(etype, triggers, hit, line, ctx)
         return [m] if m else []
     groups: dict[frozenset, list[Token]] = {}
     venues: dict[frozenset, list[PlaceHit]] = {}
@@ -320,6 +361,41 @@ def _mentions(etype: EventType, triggers: list[Token], sent: Span, ctx: ArticleC
         venues.setdefault(key, [])
     out = [_mention(etype, ts, venues[k], line, ctx) for k, ts in groups.items()]
     return [m for m in out if m]
+
+
+def _venue_of(place: Token, talks: list[Token], strikes: list[Token]) -> bool:
+    """'The attack came hours after the delegations finished consultations in Istanbul': where
+    talks or a deal of the sentence were held is their venue, not a place hit (unless the strike
+    is said to hit it too)."""
+    return bool(talks) and attached(place, talks) and not attached(place, strikes)
+
+
+def _aside(place: Token, triggers: list[Token], ctx: ArticleContext) -> bool:
+    """'A missile hit the station in Kramatorsk, and officials still cite it when asked about
+    trusting Moscow', 'drones hit Odesa as Putin met Witkoff in Moscow': a place in a clause
+    hung on the strike's clause where a person does something else is that act's, not a
+    place hit. Where the strike's wounds are told ('killing two in Sumy') it stays."""
+    targets = {t.i for t in triggers} | {anchor(t).i for t in triggers}
+    between, tok = [], place
+    while tok.head.i != tok.i:
+        child, tok = tok, tok.head
+        if tok.i in targets or tok.lemma_.lower() in W.DAMAGE_WORDS:
+            return any(_acted_by_person(v, ctx) for v in between)
+        if tok.pos_ in {"VERB", "AUX"} and child.dep_ not in {"nsubj", "nsubjpass"}:
+            between.append(tok)  # what the verb is about, not who does it ('the mayor of Kremenchuk said')
+    return False  # no strike clause above the place: where_hit has judged it
+
+
+def _acted_by_person(verb: Token, ctx: ArticleContext) -> bool:
+    """The verb has a person for its subject ('officials cite', 'Putin met', 'he was asked')."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (
+        _person(c, ctx) or c.lemma_.lower() in ROLE_NOUNS["en"] or c.lower_ in {"he", "she", "we", "i"})
+        and c.lower_ not in _WEAPON_FORMS for c in verb.children)
+
+
+def _title(line: Span) -> bool:
+    """The article's title: a headline that is its first line."""
+    return headline(line) and not line.doc.text[:line.start_char].strip()
 
 
 def _owned_by_other(place: Token, t: Token, triggers: list[Token]) -> bool:
@@ -357,7 +433,40 @@ def _mention(etype: EventType, triggers: list[Token], places: list[PlaceHit], li
         when = Resolved(None, "unknown")  # the line's date is the report's, not the talks'
     return Mention(etype, actor, places, when, people, line,
                    damage=damage, headline=headline(line), placeless=placeless,
-                   counted=placeless and _counted(triggers), anaphor=anaphor)
+                   counted=placeless and _counted(triggers), anaphor=anaphor, entry=_entry(line, ctx))
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_PROSE = re.compile(r"[a-z]{3,}[ ,]+[a-z]{3,}")
+TIMESTAMP_MAX_CHARS = 40
+_ENTRIES = "events.entries"
+
+
+def _entry(line: Span, ctx: ArticleContext) -> int:
+    """Which entry of a live blog the line is in: how many timestamp lines ('08:00', '14:30
+    GMT', 'Updated 9.15 am') come before it (0 in an ordinary article)."""
+    stamps = ctx.scratch.get(_ENTRIES)
+    if stamps is None or stamps[0] is not ctx.doc:
+        stamps = ctx.scratch[_ENTRIES] = (ctx.doc, _timestamp_lines(ctx.doc.text))
+    return bisect_right(stamps[1], line.start_char)
+
+
+def _timestamp_lines(text: str) -> list[int]:
+    """Where each line that is only a clock time (with a day, zone or 'Updated') starts."""
+    out, at = [], 0
+    for raw in text.split("\n"):
+        if _timestamp(raw.strip()):
+            out.append(at)
+        at += len(raw) + 1
+    return out
+
+
+def _timestamp(line: str) -> bool:
+    """'08:00', '14:30 GMT', 'Updated 9.15 am', '10:45 a.m.': a short line with a clock time, no
+    run of prose words and no sentence's end (but the dot of 'a.m.')."""
+    if not line or len(line) > TIMESTAMP_MAX_CHARS or not _CLOCK.search(line) or _PROSE.search(line):
+        return False
+    return not line.endswith((".", "!", "?")) or line.lower().endswith(("a.m.", "p.m."))
 
 
 def _counted(triggers: list[Token]) -> bool:
@@ -440,7 +549,7 @@ def _date(line: Span, triggers: list[Token], ctx: ArticleContext) -> tuple[Resol
 
 def _future_cue(t: Token) -> bool:
     lemma = t.lemma_.lower()
-    return (lemma in W.FUTURE_AUX and t.dep_ == "aux" or lemma in W.FUTURE_ADJ
+    return (lemma in W.FUTURE_AUX and t.dep_ == "aux" or t.dep_ == "aux" and reported_will(t) or lemma in W.FUTURE_ADJ
             or lemma in W.FUTURE_VERBS and t.tag_ in {"VBN", "JJ"})
 
 

@@ -33,6 +33,7 @@ class Mention:
     placeless: bool = False
     counted: bool = False  # 'fired 37 missiles at Ukraine overnight': a wave of its own, though no town is named
     anaphor: bool = False
+    entry: int = 0  # the live-blog entry (timestamp line) it is reported under
     merged: list["Mention"] = field(default_factory=list)
 
     def weight(self) -> tuple:
@@ -65,8 +66,8 @@ def merge(mentions: list[Mention]) -> list[Mention]:
         into = into or _antecedent(events, m)
         if into is None and not (m.headline or m.placeless and not m.counted):
             events.append(m)
-        elif into is None:
-            continue
+        elif into is None or m.headline and into.entry != m.entry:
+            continue  # a live blog's title sums up its entries: it adds no place to one of them
         else:
             into.merged.append(m)
     return _merge_events(events)
@@ -112,7 +113,9 @@ def _same_happening(e: Mention, m: Mention, by_place: bool = False) -> bool:
     if e.actor and m.actor and e.actor != m.actor:
         return False
     every = [e, *e.merged]
-    if any(_places_overlap(x, m) for x in every):
+    # a headline joins the body's report of its place but bridges no two reports: 'Drones hit
+    # Odesa and Sumy' atop an entry on Odesa and a later one on Sumy
+    if any(_places_overlap(x, m) for x in every if not (x.headline and m.entry != e.entry)):
         return True
     if by_place:
         return False
@@ -133,6 +136,8 @@ def _one_wave(e: Mention, m: Mention) -> bool:
     reported place by place; a strike by the other side is another happening."""
     if m.headline or e.headline:
         return False
+    if any(x.entry != m.entry for x in [e, *e.merged]):
+        return False  # a live blog's entries, each under its own time, report attacks one by one
     if m.placeless:  # 'a widespread bombardment killed three': the wave the placed reports name
         return m.actor is not None and any(x.actor == m.actor and x.places for x in [e, *e.merged])  # a headline joins only the body's report of its own place
     return m.actor is not None and any(x.actor == m.actor for x in [e, *e.merged])

@@ -42,11 +42,38 @@ def places_in(line: Span, ctx: ArticleContext, venues_only: bool = False) -> lis
             continue
         i += n
         key = place_id(hit.location)
-        if key in seen or _metonym(hit.head, strict=venues_only):
+        if key in seen or _metonym(hit.head, strict=venues_only) or _weapon_name(line.doc[i - n:i]):
             continue
         seen.add(key)
         hits.append(hit)
     return hits
+
+
+def _weapon_name(span: Span) -> bool:
+    """'four Iskander-M missiles', 'Kalibr cruise missiles', 'a Shahed drone', 'the Kh-101': a
+    name with a model code joined to it ('-M', '-101') or that heads no phrase of its own but
+    classifies a munition after it names the weapon, not a town ('a Kyiv missile strike', where
+    the munition itself modifies another noun, still names the city)."""
+    doc, k = span.doc, span.end
+    if k + 1 < len(doc) and _joins(doc[k]) and _model_code(doc[k + 1]):
+        return True
+    steps = 0
+    while k < len(doc) and steps < 4:
+        t = doc[k]
+        if t.lemma_.lower() in W.MUNITION_NOUNS or t.lower_ in W.MUNITION_NOUNS:
+            return t.dep_ != "compound" or t.head.lemma_.lower() in W.MUNITION_NOUNS
+        if not (_joins(t) or _model_code(t) or t.is_lower and t.is_alpha and t.dep_ in {"compound", "amod"}
+                and t.lemma_.lower() not in W.REGION_NOUNS | W.VENUE_NOUNS):
+            return False
+        k, steps = k + 1, steps + 1
+    return False
+
+
+def _model_code(t: Token) -> bool:
+    """'M', '101', 'M2', '136': a model's letters or number, not a word of a name ('Frankivsk')."""
+    text = t.text
+    return bool(text) and text.isalnum() and (text.isdigit() or text.isupper() and len(text) <= 3
+                                              or any(c.isdigit() for c in text))
 
 
 def place_id(loc: Location) -> str:
@@ -113,7 +140,7 @@ def _lookup(span: Span, ctx: ArticleContext) -> PlaceHit | None:
     name = span.text if region is None else f"{span.text} {region.text}"
     m = geocode(name, ctx.codebook) if region is not None else None
     if m is None:
-        m = geocode(span.text, ctx.codebook)
+        m = geocode(span.text, ctx.codebook, _regions_after(span, ctx) if region is None else frozenset())
         if m is None or _vetoed(span, m, ctx):
             return None
         if region is not None:
@@ -128,6 +155,28 @@ def _lookup(span: Span, ctx: ArticleContext) -> PlaceHit | None:
     return PlaceHit(loc, p.kind, span.root)
 
 
+def _regions_after(span: Span, ctx: ArticleContext) -> frozenset[tuple[str, str]]:
+    """The divisions a place is said to lie in, right after its name: 'Sosnivka in the
+    Dnipropetrovsk region', 'Andriivka in Synelnykove district of the Dnipropetrovsk region',
+    'Ivanivka, Kherson region'. A region stands where the city it is named after does, so its
+    (country, admin1) is that city's."""
+    doc, k, found = span.doc, span.end, set()
+    while k < len(doc) and doc[k].lower_ in {"in", "of", ","}:
+        k += 1
+        if k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        start = k
+        while k < len(doc) and k - start < 3 and _name_like(doc[k]):
+            k += 1
+        if k == start or k >= len(doc) or doc[k].lower_ not in W.REGION_NOUNS:
+            break
+        m = geocode(doc[start:k].text, ctx.codebook)
+        if m is not None and m.place.kind == "city" and m.place.admin1:
+            found.add((m.place.country, m.place.admin1))
+        k += 1
+    return frozenset(found)
+
+
 def _region_word(span: Span) -> Token | None:
     """'the Poltava region' (singular only: 'the Kyiv and Dnipro regions' names two cities' areas)."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -140,7 +189,7 @@ def _region_of(m: Match) -> Place:
     """A region named after its city: same country, no GeoNames id of its own; its city, which
     lies inside it, stands for it on a map and when reports are merged by distance."""
     p = m.place
-    return Place(None, f"{p.name} region", p.country, p.lat, p.lon, 0, "region")
+    return Place(None, f"{p.name} region", p.country, p.lat, p.lon, 0, "region", p.admin1)
 
 
 def _vetoed(span: Span, m: Match, ctx: ArticleContext) -> bool:
@@ -177,6 +226,9 @@ def where_hit(hit: PlaceHit) -> bool:
     head = tok.head
     if tok.dep_ == "poss" or any(c.dep_ == "case" for c in tok.children):
         return head.lemma_.lower() not in W.SIDE_NOUNS  # 'Kyiv's power plant' was hit
+    if tok.dep_ in {"compound", "nmod", "amod"} and head.lemma_.lower() in W.RULER_NOUNS and head.dep_ != "compound":
+        return False  # 'the Kyiv regime', not 'the Kharkiv administration building'
+
     if tok.dep_ == "nsubj":  # 'Kharkiv was under fire', not 'Moscow was not serious'
         return head.lemma_.lower() in W.SUFFERING_VERBS | W.TARGET_SUBJECT_VERBS \
             and not any(c.dep_ == "acomp" for c in head.children)
@@ -220,6 +272,20 @@ def attached(head: Token, triggers: list[Token]) -> bool:
     if tok.dep_ == "relcl" or any(t.dep_ == "relcl" and t.head.i == tok.i for t in triggers):
         return any(t.head.i == tok.i for t in triggers)
     return _on_the_object(tok, targets) or _fought_for(tok, targets) or _climbs_to(tok, targets)
+
+
+def acts_in_title(head: Token, triggers: list[Token]) -> bool:
+    """'Moscow and Kyiv trade words after strike on Poltava': in a title the parser often reads
+    the subject as a modifier of the main word ('Moscow' of 'words'); a place that heads the
+    title so, when the main word is no trigger, no place hit and no suffering, acts rather than
+    is hit."""
+    targets = {t.i for t in triggers} | {anchor(t).i for t in triggers}
+    tok = head
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    main = tok.head
+    return (tok.dep_ in {"nsubj", "nmod", "compound"} and main.dep_ == "ROOT" and main.i not in targets
+            and main.lemma_.lower() not in W.VENUE_NOUNS | W.SUFFERING_VERBS | W.TARGET_SUBJECT_VERBS)
 
 
 def _fought_for(tok: Token, targets: set[int]) -> bool:

@@ -17,7 +17,7 @@ def unreal(t: Token) -> bool:
         kids = list(h.children)
         if any(c.dep_ == "neg" or c.lower_ in W.NEGATIONS and c.dep_ in {"det", "advmod"} for c in kids):
             return True
-        if any(c.dep_ == "aux" and c.lower_ in W.HYPOTHETICAL_MODALS for c in kids):
+        if any(c.dep_ == "aux" and c.lower_ in W.HYPOTHETICAL_MODALS and not reported_will(c) for c in kids):
             return True
         if any(c.dep_ == "mark" and c.lower_ in W.HYPOTHETICAL_MARKS or c.lower_ in W.UNREAL_ADVERBS
                for c in kids):
@@ -29,6 +29,24 @@ def unreal(t: Token) -> bool:
                            or shelved(h)):
             return True
     return _doubted_subject(t) or _denied_owner(t)
+
+
+def reported_will(aux: Token) -> bool:
+    """'Ushakov said the negotiators would meet in Riyadh on December 4': in the complement of
+    a past speech verb, 'would' is 'will' told in the past (the talks are set), not a
+    hypothesis; unless a condition hangs on it ('would meet if …'), or it wants ('would like
+    to meet')."""
+    verb = aux.head
+    if aux.lower_ != "would" or verb.lemma_.lower() in W.WANTING_VERBS:
+        return False
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # '… said they would meet and sign'
+        clause = clause.head
+    teller = clause.head
+    if clause.dep_ != "ccomp" or teller.lemma_.lower() not in W.SPEECH_VERBS | W.TELLING_VERBS or teller.tag_ != "VBD":
+        return False
+    return not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W.HYPOTHETICAL_MARKS
+                                             for m in c.children) for c in verb.children)
 
 
 def shelved(verb: Token) -> bool:
@@ -74,7 +92,7 @@ def _doubted_subject(t: Token) -> bool:
     if t.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     kids = list(t.head.children)
-    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in W.HYPOTHETICAL_MODALS
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in W.HYPOTHETICAL_MODALS and not reported_will(c)
                for c in kids) or t.head.tag_ != "VBD" and any(c.lower_ in W.DOUBT_ADVERBS
                                                               for c in _clause_words(t.head))
 

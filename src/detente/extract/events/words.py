@@ -7,6 +7,9 @@ STRIKE_NOUNS = frozenset({"strike", "airstrike", "attack", "bombardment", "shell
                           "missile", "drone", "bombing", "raid", "hit", "bomb", "rocket"})
 STRIKE_VERBS = frozenset({"strike", "hit", "attack", "shell", "bomb", "target", "pound", "bombard"})
 WEAPON_NOUNS = frozenset({"missile", "drone", "rocket", "bomb"})
+# What a weapon's name stands before ('Kalibr cruise missiles', 'a Shahed drone'): a name so used
+# is the weapon's, never a town's.
+MUNITION_NOUNS = WEAPON_NOUNS | frozenset({"interceptor", "warhead", "munition", "launcher", "bomber"})
 # What is done with weapons that is no attack: 'the delivery of Tomahawk missiles to Kyiv',
 # 'produced four million drones', 'banned a class of missiles' (verbs and nouns, lemmas).
 ARMS_WORDS = frozenset({"deliver", "delivery", "supply", "provide", "provision", "produce", "production",
@@ -16,6 +19,16 @@ ARMS_WORDS = frozenset({"deliver", "delivery", "supply", "provide", "provision",
 # What a side is hit with that is no weapon: 'hit Moscow with sanctions', 'struck the banks with tariffs'.
 PENALTY_NOUNS = frozenset({"sanction", "tariff", "duty", "levy", "penalty", "fine", "embargo", "restriction",
                            "measure", "lawsuit", "charge", "ban", "indictment"})
+# What one strikes or hits only in a figure of speech: a manner of speaking ('struck a
+# conciliatory tone', 'struck a balance', 'hit the right note') and an obstacle or level met on
+# the way ('hit a snag', 'hit a wall', 'hit a dead end', 'hit a record low'); a weapon hits places
+# and things, never these.
+FIGURATIVE_OBJECTS = frozenset({"tone", "note", "chord", "balance", "pose", "posture", "attitude", "nerve",
+                                "wall", "snag", "roadblock", "obstacle", "hurdle", "impasse", "deadlock",
+                                "stalemate", "end", "bump", "low", "high", "record", "limit", "ceiling"})
+# Doers that cannot fire a weapon: the process itself ('the talks hit a snag', 'every round has
+# hit the same wall').
+PROCESS_NOUNS = frozenset({"process", "effort", "diplomacy", "initiative", "plan", "dialogue", "track"})
 LAUNCH_VERBS = frozenset({"launch", "fire", "unleash", "send"})  # strike when the object is a strike noun
 UNDER_FIRE = frozenset({"fire", "shelling", "bombardment"})  # 'came under fire': a place struck
 GROUND_NOUNS = frozenset({"offensive", "counteroffensive", "assault", "clash", "clashes", "battle", "fighting"})
@@ -72,7 +85,8 @@ UNREAL_ADVERBS = frozenset({"allegedly", "supposedly", "purportedly"})
 DOUBT_ADVERBS = frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
 ANAPHOR_DETS = frozenset({"the", "this", "that", "these", "those"})  # 'the talks': ones named before
 UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "proposed", "eventual",
-                              "future", "any", "no", "lasting", "comprehensive", "final"})
+                              "future", "any", "no", "lasting", "comprehensive", "final",
+                              "every", "each"})  # 'every round so far': talks in general, not one round
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "for", "concerning"})
 
@@ -83,12 +97,20 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 FUTURE_VERBS = frozenset({"expect", "schedule", "set", "plan", "due"})  # '(is) expected/set to'
 FUTURE_ADJ = frozenset({"next", "upcoming", "coming", "forthcoming"})
 SPEECH_VERBS = frozenset({"say", "tell", "state", "announce", "report", "claim", "write", "add", "note"})
+# Verbs that tell what is set, not just said: 'confirmed (that) the delegations would meet'.
+TELLING_VERBS = frozenset({"confirm", "announce", "inform", "explain", "reveal", "indicate", "disclose"})
+# 'would like to meet', 'would prefer': a wish, even when told in the past.
+WANTING_VERBS = frozenset({"like", "love", "prefer", "want", "wish", "hope", "rather"})
 SUFFERING_VERBS = frozenset({"suffer", "endure", "face", "withstand", "repel", "undergo"})
 # A place that does these is a side or a seat, not a target: 'Moscow's invasion', 'Kyiv accused
 # Moscow', 'the president was in Berlin', 'talks in Geneva'.
 SIDE_NOUNS = frozenset({"invasion", "war", "aggression", "force", "forces", "troop", "army", "military",
                         "demand", "position", "delegation", "offensive", "attack", "strike", "missile",
                         "drone", "campaign", "government", "leadership", "regime", "envoy", "ally"})
+# Who rules a place: 'the Kyiv regime', 'the Moscow government', 'the Kharkiv authorities' name
+# a side (the capital as a metonym for its rulers), not a spot hit.
+RULER_NOUNS = frozenset({"regime", "government", "authorities", "authority", "leadership", "junta",
+                         "administration", "rulers", "elite", "elites"})
 BLAMING_VERBS = frozenset({"accuse", "blame", "condemn", "urge", "call", "warn", "ask", "tell", "thank",
                            "criticize", "criticise", "denounce", "hold"})
 # Where something was said, not hit: 'in a statement from Moscow', 'at a briefing in Kyiv'.

@@ -39,6 +39,7 @@ class Place:
     lon: float | None
     population: int
     kind: str  # city | country | region | venue
+    admin1: str | None = None  # GeoNames first-order division (a Ukrainian oblast, a Russian oblast)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def gazetteer() -> dict[str, list[Candidate]]:
     index: dict[str, list[Candidate]] = {}
     for c in gc.get_cities().values():
         p = Place(c["geonameid"], c["name"], c["countrycode"], c["latitude"], c["longitude"],
-                  c["population"], "city")
+                  c["population"], "city", c.get("admin1code") or None)
         own, alias = Candidate(p, False), Candidate(p, True)
         keys = {place_key(c["name"]), c["name"].lower()}
         for key in keys:
@@ -127,7 +128,7 @@ def small_places(countries: tuple[str, ...]) -> dict[str, list[Candidate]]:
             end = mm.find(b'{"geonameid"', hit.end())
             c, _ = decoder.raw_decode(mm[start:end if end > 0 else len(mm)].decode("utf-8"))
             p = Place(c["geonameid"], c["name"], c["countrycode"], c["latitude"], c["longitude"],
-                      c["population"], "city")
+                      c["population"], "city", c.get("admin1code") or None)
             index.setdefault(place_key(c["name"]), []).append(Candidate(p, False))
     return index
 
@@ -178,8 +179,11 @@ def case_places(codebook: Codebook) -> dict[str, Place]:
     return out
 
 
-def geocode(name: str, codebook: Codebook) -> Match | None:
-    """The place ``name`` most likely refers to in this case, or None when unknown."""
+def geocode(name: str, codebook: Codebook, within: frozenset[tuple[str, str]] = frozenset()) -> Match | None:
+    """The place ``name`` most likely refers to in this case, or None when unknown. ``within``:
+    the (country, admin1) divisions the text places it in ('the village of Sosnivka in the
+    Dnipropetrovsk region'); a town or village of that name there beats a bigger one elsewhere,
+    and when the gazetteer has none there, a namesake elsewhere is no answer (``OUTSIDE_REGION``)."""
     key = place_key(name)
     if not key:
         return None
@@ -189,7 +193,18 @@ def geocode(name: str, codebook: Codebook) -> Match | None:
     cands = candidates(name, belligerent_countries(codebook))
     if not cands:
         return None
+    if within and cands[0].place.kind == "city":
+        inside = tuple(c for c in cands if (c.place.country, c.place.admin1) in within)
+        if inside:
+            best = _best(inside, codebook.country_context)
+            return Match(best.place, f"in the region the text names; {best.reason}", best.by_alias)
+        countries = {country for country, _ in within}
+        if len(countries) == 1 and any(c.place.country in countries for c in cands):
+            return Match(Place(None, cands[0].place.name, countries.pop(), None, None, 0, "city"), OUTSIDE_REGION)
     return _best(cands, codebook.country_context)
+
+
+OUTSIDE_REGION = "no place of this name in the region the text names"
 
 
 def _best(cands: tuple[Candidate, ...], context: list[str]) -> Match:
