@@ -344,3 +344,16 @@ def test_a_title_narrowed_by_its_office_is_not_the_last_speaker(quotes_of, text)
     """Rubio is a secretary too, of state: "the Treasury secretary" is the one whose title has
     "Treasury", and "he" after a sentence about him is him."""
     assert [q.speaker.name for q in quotes_of(text)] == ["Rubio", "Scott Bessent"]
+
+
+def test_an_interviews_answers_are_the_interviewees(quotes_of):
+    """"A:" names no one by itself; in an interview it is the person the introduction names."""
+    text = ("Ukraine's Foreign Minister Andrii Sybiha gave an interview to a Kyiv weekly on Friday.\n\n"
+            "Q: Would Ukraine accept neutrality in exchange for guarantees?\n\n"
+            "A: Neutrality is not on the table for us.\n\n"
+            "Q: And the Donbas?\n\n"
+            "A: We will not withdraw from Donbas.")
+    found = quotes_of(text)
+    assert [(q.text, q.speaker.name) for q in found] == [("Neutrality is not on the table for us", "Andrii Sybiha"),
+                                                         ("We will not withdraw from Donbas", "Andrii Sybiha")]
+    assert quotes_of("A: We will not withdraw from Donbas.") == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.symbols import AUX, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.extract.mentions.actors import resolve_mention
 from detente.extract.mentions.phrases import closing_subject
@@ -160,7 +160,11 @@ def _headline_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] |
     if tok.text != ":" or not 1 <= tok.i - _line_first(doc, tok.i) <= 3:
         return None
     name = doc[_line_first(doc, tok.i):tok.i]
-    if not all(t.pos_ == "PROPN" or _capitals(t) for t in name) or name.text.lower() in NOT_SPEAKER_LABELS["en"]:
+    if name.text.lower() in ANSWER_LABELS:
+        name = _interviewee(doc, name.start)  # "A: Neutrality is not on the table."
+        if name is None:
+            return None
+    elif not all(t.pos_ == "PROPN" or _capitals(t) for t in name) or name.text.lower() in NOT_SPEAKER_LABELS["en"]:
         return None  # "LIVE: Geneva talks, day two", "Q: How …?": a label, not a speaker
     end = tok.i + 1
     while end < len(doc) and "\n" not in doc[end].text:
@@ -168,6 +172,24 @@ def _headline_clause(tok: Token, quoted: list[bool]) -> tuple[Token, int, int] |
     if end - tok.i < 4 or any(quoted[i] for i in range(tok.i + 1, end)):
         return None
     return name.root, tok.i + 1, end - 1
+
+
+ANSWER_LABELS = frozenset({"a", "answer"})
+QUESTION_LABELS = frozenset({"q", "question"})
+
+
+def _interviewee(doc: Doc, answer: int) -> Span | None:
+    """Who answers an interview's "A:" lines: the person named in the sentence that introduces the
+    interview, before its first "Q:" (no one, where no such sentence names a person)."""
+    first_q = next((t.i for t in doc[:answer] if t.lower_ in QUESTION_LABELS and t.i == _line_first(doc, t.i)
+                    and t.i + 1 < len(doc) and doc[t.i + 1].text == ":"), None)
+    if first_q is None:
+        return None
+    for sent in doc[:first_q].sents:
+        if any(t.lemma_.lower() == "interview" for t in sent):
+            person = next((e for e in sent.ents if e.label_ == "PERSON"), None)
+            return person
+    return None
 
 
 def _capitals(t: Token) -> bool:
