@@ -296,21 +296,7 @@ def _stance(trig: Trigger, sent: Span) -> str | None:
         return "assessment"
     if trig.stance in ("acceptance", "demand", "proposal") and _judged_wrong(trig.token):
         return "rejection"
-    if trig.stance == "acceptance" and _on_condition(trig.token):
-        return "proposal"
     return trig.stance
-
-
-OFFER_MARKS = ("if", "provided", "providing")
-
-
-def _on_condition(token: Token) -> bool:
-    """'would agree to a truce if Russia frees the civilians', 'is ready to withdraw provided …': a
-    yes on a condition of one's own is an offer, not the acceptance of someone else's terms."""
-    clause = [token, token.head] if token.dep_ in ("xcomp", "acomp") else [token]
-    clause += [c for c in token.children if c.dep_ == "xcomp"]   # 'agree to withdraw … if …'
-    return any(c.dep_ == "advcl" and (c.lower_ in OFFER_MARKS or any(
-        m.dep_ == "mark" and m.lower_ in OFFER_MARKS for m in c.children)) for t in clause for c in t.children)
 
 
 def _given_up(token: Token) -> Token | None:
