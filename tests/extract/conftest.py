@@ -39,3 +39,13 @@ def claims_of(article):
         ctx = article(text)
         return find_claims(ctx, find_quotes(ctx) if quotes is None else list(quotes))
     return run
+
+
+@pytest.fixture(scope="session")
+def strike_places_of(article):
+    """``strike_places_of(text, day=2026-02-06)`` → the names of the places its strikes hit."""
+    from detente.extract.events.finder import find_events
+
+    def run(text: str, day: dt.date | None = dt.date(2026, 2, 6)) -> set[str]:
+        return {loc.name for e in find_events(article(text, day)) if e.type == "strike" for loc in e.locations}
+    return run

@@ -41,10 +41,8 @@ def test_missiles_still_strike_beside_a_minister_who_strikes_a_tone(events_of):
 
 
 @pytest.fixture(scope="module")
-def strike_places(events_of):
-    def run(text: str) -> set[str]:
-        return {l.name for e in events_of(text) if e.type == "strike" for l in e.locations}
-    return run
+def strike_places(strike_places_of):
+    return lambda text: strike_places_of(text, THU)
 
 
 def test_capitals_that_act_in_the_title_are_not_hit(strike_places):

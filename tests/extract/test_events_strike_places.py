@@ -13,14 +13,8 @@ FRI = dt.date(2026, 2, 6)
 
 
 @pytest.fixture(scope="module")
-def strike_places(nlp):
-    case = Codebook.bundled()
-
-    def run(text: str) -> set[str]:
-        ctx = ArticleContext(document=Document(id="t", text=text, published=FRI), codebook=case,
-                             doc=nlp(text), reference_date=FRI)
-        return {l.name for e in find_events(ctx) if e.type == "strike" for l in e.locations}
-    return run
+def strike_places(strike_places_of):
+    return lambda text: strike_places_of(text, FRI)
 
 
 def test_a_capital_as_the_side_that_invaded_is_not_hit(strike_places):

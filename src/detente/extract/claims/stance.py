@@ -62,6 +62,11 @@ def _accompanying(tok: Token) -> bool:
 # Each phrase starts at a word: 'willing to' is not read inside 'unwilling to'.
 _PHRASE_PATTERNS = [(stance, phrase, re.compile(r"(?<!\w)" + re.escape(phrase)))
                     for stance, phrases in STANCE_PHRASES.items() for phrase in phrases]
+_LEMMA_STANCE: dict[str, str] = {}
+for _stance, _lemmas in STANCE_LEMMAS.items():  # a lemma in two tables states the first one's stance
+    for _lemma in _lemmas:
+        _LEMMA_STANCE.setdefault(_lemma, _stance)
+_ANY_PHRASE = re.compile("|".join(p.pattern for _, _, p in _PHRASE_PATTERNS))  # most sentences have none
 
 
 def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
@@ -69,7 +74,7 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
     out: list[Trigger] = []
     covered: set[int] = set()
     low = sent.text.lower()
-    for stance, phrase, pattern in _PHRASE_PATTERNS:
+    for stance, phrase, pattern in (_PHRASE_PATTERNS if _ANY_PHRASE.search(low) else ()):
         found = pattern.search(low)
         if found is None:
             continue
@@ -103,10 +108,9 @@ def find_triggers(sent: Span, ctx: ArticleContext) -> list[Trigger]:
             if _refused(tok):
                 out.append(Trigger(tok, "rejection", True))
             continue
-        for stance, lemmas in STANCE_LEMMAS.items():
-            if lemma in lemmas and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
-                out.append(Trigger(tok, _naming(tok) or stance, False))
-                break
+        stance = _LEMMA_STANCE.get(lemma)
+        if stance is not None and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADV", "AUX"):
+            out.append(Trigger(tok, _naming(tok) or stance, False))
     out = [t for t in out if not _presents_stance_noun(t, out) and not _rejected(t, out) and not _asked_of(t)]
     return out or _assertions(sent)
 
