@@ -15,6 +15,13 @@ def test_record_lists_refuse_codes_the_case_does_not_define(client):
     assert "unknown event type 'airstrike'" in line and "ground_fighting" in line
 
 
+def test_claims_refuse_a_stance_or_source_type_that_does_not_exist(client):
+    assert "unknown stance 'demnd'" in _detail(client.get("/api/claims?stance=demnd"))
+    assert "unknown source type 'leak'" in _detail(client.get("/api/claims?source_type=leak"))
+    listed = client.get("/api/claims?stance=Demand&source_type=OFFICIAL&limit=500").json()
+    assert listed["filters"] == {"stance": "demand", "source_type": "official"}
+
+
 def test_record_lists_take_codes_in_any_case(client):
     strikes = client.get("/api/events?type=strike").json()["count"]
     assert client.get("/api/events?type=Strike").json()["count"] == strikes > 0

@@ -38,6 +38,15 @@ def test_quotes_and_events_check_their_codes_in_any_case(filled):
     assert {c["issue"] for c in _rows(filled("claims", "--issue", "TERRITORY", "--format", "jsonl"))} == {"territory"}
 
 
+def test_claims_check_stance_and_source_type_too(filled):
+    """A mistyped stance read as "nothing matches" would look like "no demands"."""
+    line = _one_line_error(filled("claims", "--stance", "demnd"))
+    assert "unknown stance 'demnd'" in line and "assessment" in line
+    assert "unknown source type 'leak'" in _one_line_error(filled("claims", "--source-type", "leak"))
+    demands = _rows(filled("claims", "--stance", "Demand", "--source-type", "OFFICIAL", "--format", "jsonl"))
+    assert demands and {(c["stance"], c["source"]["type"]) for c in demands} == {("demand", "official")}
+
+
 @pytest.mark.parametrize("command", ["positions", "shifts", "leaks"])
 def test_analysis_commands_take_codes_in_any_case(filled, command):
     lower = filled(command, "--party", "rus", "--issue", "Territory", "--format", "json")

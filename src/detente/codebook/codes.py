@@ -11,15 +11,17 @@ from typing import Any, get_args
 
 from detente.codebook.schema import NONE_PARTY, Codebook
 from detente.errors import DetenteError
-from detente.records import EventType
+from detente.records import EventType, SourceType, Stance
 
 
 class UnknownFilterError(DetenteError):
     """A party, issue or event-type code the case's codebook does not define."""
 
 # filter name -> what it names (the list filters of quotes, claims and events share these names)
-FILTERS = {"party": "party", "issue": "issue", "type": "event type"}
-KNOWN = {"party": "the case's parties", "issue": "the case's issues", "event type": "the event types"}
+FILTERS = {"party": "party", "issue": "issue", "type": "event type", "stance": "stance", "source_type": "source type"}
+KNOWN = {"party": "the case's parties", "issue": "the case's issues", "event type": "the event types",
+         "stance": "the stances", "source type": "the source types"}
+FIXED = {"event type": EventType, "stance": Stance, "source type": SourceType}  # the record contract's own
 # per record kind: the fields a correction may set to a code (dotted, as ``review --correct`` takes them)
 CORRECTED = {"quote": {"speaker.party": "party"}, "claim": {"party": "party", "issue": "issue"},
              "event": {"type": "event type"}}
@@ -85,7 +87,7 @@ def _choices(codebook: Codebook, what: str, unattributed: bool) -> list[str]:
         return [p.code for p in codebook.parties] + ([NONE_PARTY] if unattributed else [])
     if what == "issue":
         return [i.id for i in codebook.issues]
-    return list(get_args(EventType))
+    return list(get_args(FIXED[what]))
 
 
 def _case(codebook: Codebook | None) -> Codebook:
