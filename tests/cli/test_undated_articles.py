@@ -41,6 +41,15 @@ def test_reading_an_undated_article_again_with_a_date_dates_it_and_keeps_a_date(
     assert "0 added, 1 skipped" in later.stdout and _published(run.db)["Talks go on"] == dt.date(2026, 2, 9)
 
 
+def test_reading_an_undated_article_again_without_a_date_says_it_is_still_undated(run, fake_extractor, tmp_path):
+    (tmp_path / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    (tmp_path / "dated.txt").write_text(DATED, encoding="utf-8")
+    assert run("ingest", "undated.txt", "dated.txt").exit_code == 0
+    again = run("ingest", "undated.txt", "dated.txt")
+    assert "undated.txt  (already in the ledger, still undated: --published DATE dates it)" in again.stdout
+    assert "dated.txt  (already in the ledger)" in again.stdout
+
+
 def test_an_entry_of_a_jsonl_file_is_dated_by_its_id(run, fake_extractor, tmp_path):
     (tmp_path / "feed.jsonl").write_text(json.dumps({"title": "Talks go on", "text": UNDATED}) + "\n",
                                          encoding="utf-8")

@@ -81,7 +81,14 @@ def stored_again(ledger, document: Document) -> IngestOutcome:
     reading has (``--published``, or its own), as a first reading with it would have stored it."""
     if document.published is not None and ledger.date_article(document.id, document.published):
         return _outcome(document, "dated", reason=f"stored undated; now dated {document.published}")
+    if document.published is None and _undated(ledger, document.id):
+        return _outcome(document, "skipped", reason="already in the ledger, still undated: --published DATE dates it")
     return _outcome(document, "skipped", reason="already in the ledger")
+
+
+def _undated(ledger, document_id: str) -> bool:
+    stored = ledger.document(document_id)
+    return stored is not None and stored.published is None
 
 
 def _one_by_one(ledger, extractor, documents: list[Document], error: Exception) -> Iterator[IngestOutcome]:
