@@ -17,7 +17,7 @@ from detente.analysis import weights
 from detente.analysis.groups import Day, days
 from detente.analysis.records import PositionPoint, PositionSeries
 from detente.codebook import Codebook
-from detente.codebook.codes import UnknownFilterError
+from detente.codebook.codes import UnknownFilterError, code
 
 
 @dataclass(slots=True)
@@ -178,10 +178,8 @@ def codebook_of(ledger, codebook: Codebook | None = None, *, party: str | None =
         from detente import settings
 
         codebook = settings.codebook(None)
-    if issue and codebook.issue(issue) is None:
-        raise UnknownFilterError(f"unknown issue {issue!r}; the case's issues: "
-                                 + ", ".join(i.id for i in codebook.issues))
-    if party and party not in {p.code for p in codebook.parties}:
-        raise UnknownFilterError(f"unknown party {party!r}; the case's parties: "
-                                 + ", ".join(p.code for p in codebook.parties))
+    for what, given in (("issue", issue), ("party", party)):
+        spelt = code(codebook, what, given)  # an unknown one raises, naming the case's codes
+        if spelt != given:  # the interfaces resolve any case first; here a code is the case's own
+            raise UnknownFilterError(f"{what} {given!r} is written {spelt!r} in the case")
     return codebook
